@@ -1,0 +1,162 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Registrations;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Errors;
+using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Mail;
+using OpenAlumni.Web.Infrastructure.Storage;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web;
+
+/// <summary>The composition of the app, kept out of Program.cs so it reads as a table of contents.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddOpenAlumni(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        builder.AddAlumniDb();
+        services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddHttpContextAccessor();
+        services.Configure<TenancyOptions>(config.GetSection("Tenancy"));
+        // The embedded demo answers on any host (127.0.0.1, a LAN name) unless a default is configured.
+        services.PostConfigure<TenancyOptions>(o =>
+        {
+            if (string.IsNullOrEmpty(o.DefaultTenant) && DemoEnabled(config)) o.DefaultTenant = DemoSeeder.DemoSlug;
+        });
+        services.Configure<MailOptions>(config.GetSection("Mail"));
+        services.Configure<StorageOptions>(config.GetSection("Storage"));
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<TenantDirectory>();
+        services.AddSingleton<IMailer, MailKitMailer>();
+        services.AddSingleton<FileStore>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AlumniDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Accounts/Login";
+            o.LogoutPath = "/Accounts/Logout";
+            o.AccessDeniedPath = "/Accounts/AccessDenied";
+            o.Cookie.Name = "openalumni";
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.HttpOnly = true;
+            o.SlidingExpiration = true;
+            // The API answers 401/403, never a redirect to the login page.
+            o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddScoped<CurrentMember>();
+        services.AddAlumniPolicies();
+        services.AddAlumniRateLimits(config);
+
+        services.AddLocalization();
+        // Japanese is written as itself in the HTML, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Members", Policies.Member);
+                o.Conventions.AuthorizeFolder("/Registrations", Policies.Admin);
+                o.Conventions.AuthorizePage("/Accounts/Security", Policies.Registered);
+                o.Conventions.AuthorizePage("/Accounts/Status", Policies.Registered);
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization();
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<AccountService>();
+        services.AddScoped<MemberService>();
+        services.AddScoped<DirectoryService>();
+        services.AddSingleton<PhotoProcessor>();
+        services.AddScoped<RegistrationService>();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/members"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            await DatabaseSetup.MigrateAsync(app.Services);
+        if (DemoEnabled(app.Configuration))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureDemoAsync(app.Logger, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The demo network is on by default only in the embedded (SQLite) default.</summary>
+    static bool DemoEnabled(IConfiguration config) => config.GetValue("Demo:Enabled", !DatabaseSetup.IsPostgres(config));
+
+    public static WebApplication UseOpenAlumni(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAlumniLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantBindingMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapOpenAlumni(this WebApplication app)
+    {
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapAccountsApi();
+        app.MapRegistrationsApi();
+        app.MapMembersApi();
+        app.MapCultureEndpoint();
+        app.MapRazorPages();
+        return app;
+    }
+}

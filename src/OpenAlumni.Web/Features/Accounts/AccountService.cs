@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Mail;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Accounts;
+
+public sealed record RegisterRequest(
+    string? Email, string? Password, string? DisplayName, string? Kind,
+    string? FamilyName = null, string? GivenName = null, string? FamilyNameKana = null, string? GivenNameKana = null,
+    string? Department = null, int? JoinedYear = null, int? LeftYear = null);
+
+public sealed record RegistrationDto(long Id, string Email, string Kind, string Status);
+
+/// <summary>Sign-up, email confirmation, password reset: the account side of a membership.</summary>
+public sealed class AccountService(
+    AlumniDb db, UserManager<AppUser> users, MemberService members, ITenantContext tenant,
+    IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log)
+{
+    public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, string baseUrl, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var email = Check.Email(errors, "email", r.Email);
+        var kind = Check.Enum<MemberKind>(errors, "kind", r.Kind, required: true);
+        if (string.IsNullOrEmpty(r.Password)) errors.Add("password", "Validation.Required");
+        else if (r.Password.Length > 128) errors.Add("password", "Validation.TooLong", 128);
+        else
+        {
+            foreach (var v in users.PasswordValidators)
+                if (!(await v.ValidateAsync(users, new AppUser(), r.Password)).Succeeded)
+                {
+                    errors.Add("password", "Validation.PasswordWeak");
+                    break;
+                }
+        }
+        var (family, given) = (r.FamilyName, r.GivenName);
+        if (string.IsNullOrWhiteSpace(family) && string.IsNullOrWhiteSpace(given) && !string.IsNullOrWhiteSpace(r.DisplayName))
+            (family, given) = SplitDisplayName(r.DisplayName);
+        var profile = new ProfileDraft(family, given, r.FamilyNameKana, r.GivenNameKana, r.Department, r.JoinedYear, r.LeftYear);
+        var draft = members.ValidateDraft(errors, profile, kind, clock.GetUtcNow().Year);
+        if (errors.Any) return errors;
+
+        var existing = await users.FindByEmailAsync(email!);
+        if (existing is not null)
+        {
+            // Same login, new network: only its owner (who knows the password) may add a membership.
+            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct) || !await users.CheckPasswordAsync(existing, r.Password!))
+                return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = existing ?? new AppUser { UserName = email, Email = email, PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName };
+        if (existing is null)
+        {
+            var created = await users.CreateAsync(user, r.Password!);
+            if (!created.Succeeded)
+                return created.Errors.Any(e => e.Code.Contains("Duplicate"))
+                    ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
+                    : FieldErrors.Of("password", "Validation.PasswordWeak");
+        }
+        var member = members.NewMember(user.Id, kind!.Value, MemberStatus.Pending, draft!);
+        db.Members.Add(member);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two registrations for one email in the same instant: the unique index decides.
+            return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+        }
+        await tx.CommitAsync(ct);
+
+        if (existing is { EmailConfirmed: true })
+            await ApproveEmployeeByDomainAsync(existing, ct);
+        else
+            await SendConfirmationAsync(user, baseUrl, ct);
+        return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
+    }
+
+    /// <summary>
+    /// Operator command: an approved admin of the current tenant, email confirmed. An existing login
+    /// (same email) is reused and made admin here, since one person may run several networks.
+    /// </summary>
+    public async Task<Result<RegistrationDto>> CreateAdminAsync(string? email, string? password, string? familyName, string? givenName, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        email = Check.Email(errors, "email", email);
+        var draft = members.ValidateDraft(errors, new ProfileDraft(familyName, givenName, null, null, null, null, null), MemberKind.Employee, clock.GetUtcNow().Year);
+        var user = email is null ? null : await users.FindByEmailAsync(email);
+        if (user is null && !string.IsNullOrEmpty(password))
+            foreach (var v in users.PasswordValidators)
+                if (!(await v.ValidateAsync(users, new AppUser(), password)).Succeeded) { errors.Add("password", "Validation.PasswordWeak"); break; }
+        if (user is null && string.IsNullOrEmpty(password)) errors.Add("password", "Validation.Required");
+        if (errors.Any) return errors;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (user is null)
+        {
+            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, PreferredCulture = "ja" };
+            var created = await users.CreateAsync(user, password!);
+            if (!created.Succeeded) return FieldErrors.Of("password", "Validation.PasswordWeak");
+        }
+        var member = await db.Members.FirstOrDefaultAsync(m => m.UserId == user.Id, ct);
+        if (member is null)
+        {
+            member = members.NewMember(user.Id, MemberKind.Employee, MemberStatus.Approved, draft!, MemberRole.Admin);
+            db.Members.Add(member);
+        }
+        member.Role = MemberRole.Admin;
+        member.Status = MemberStatus.Approved;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
+    }
+
+    static (string?, string?) SplitDisplayName(string name)
+    {
+        var parts = name.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return (parts.FirstOrDefault(), parts.FirstOrDefault());
+        // Japanese names come family-first; Western ones given-first.
+        var cjk = name.Any(c => c >= '\u3040');
+        return cjk ? (parts[0], parts[1]) : (parts[1], parts[0]);
+    }
+
+    public async Task SendConfirmationAsync(AppUser user, string baseUrl, CancellationToken ct)
+    {
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
+        var link = $"{baseUrl}/Accounts/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+        await SendAsync(user, "Mail.ConfirmSubject", "Mail.ConfirmBody", ct, tenant.Tenant!.Name, link);
+    }
+
+    public async Task ResendConfirmationAsync(string? email, string baseUrl, CancellationToken ct)
+    {
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.EmailConfirmed || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
+        await SendConfirmationAsync(user, baseUrl, ct);
+    }
+
+    /// <summary>Confirms the email; an employee of one of the tenant's email domains is then approved.</summary>
+    public async Task<bool> ConfirmEmailAsync(string? userId, string? code, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code)) return false;
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return false;
+        string token;
+        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
+        catch (FormatException) { return false; }
+        if (!(await users.ConfirmEmailAsync(user, token)).Succeeded) return false;
+        await ApproveEmployeeByDomainAsync(user, ct);
+        return true;
+    }
+
+    async Task ApproveEmployeeByDomainAsync(AppUser user, CancellationToken ct)
+    {
+        var domain = user.Email![(user.Email!.LastIndexOf('@') + 1)..].ToLowerInvariant();
+        if (!tenant.Tenant!.EmployeeDomains.Contains(domain)) return;
+        await db.Members
+            .Where(m => m.UserId == user.Id && m.Kind == MemberKind.Employee && m.Status == MemberStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Approved)
+                .SetProperty(m => m.DecidedAt, clock.GetUtcNow())
+                .SetProperty(m => m.DecisionReason, "employee email domain"), ct);
+    }
+
+    /// <summary>Always looks the same to the caller, so it cannot be used to find out who has an account.</summary>
+    public async Task ForgotPasswordAsync(string? email, string baseUrl, CancellationToken ct)
+    {
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is null || !user.EmailConfirmed || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
+        var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
+        var link = $"{baseUrl}/Accounts/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.Name, link);
+    }
+
+    public async Task<Result<bool>> ResetPasswordAsync(string? email, string? code, string? password, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(password)) errors.Add("password", "Validation.Required");
+        else if (password.Length > 128) errors.Add("password", "Validation.TooLong", 128);
+        if (errors.Any) return errors;
+        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        string token;
+        try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code ?? "")); }
+        catch (FormatException) { return FieldErrors.Of("code", "Validation.LinkInvalid"); }
+        if (user is null) return FieldErrors.Of("code", "Validation.LinkInvalid");
+        var result = await users.ResetPasswordAsync(user, token, password!);
+        if (result.Succeeded)
+        {
+            // A reset also ends a lockout: the owner has just proven control of the mailbox.
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            return true;
+        }
+        return result.Errors.Any(e => e.Code == "InvalidToken")
+            ? FieldErrors.Of("code", "Validation.LinkInvalid")
+            : FieldErrors.Of("password", "Validation.PasswordWeak");
+    }
+
+    public async Task SendAsync(AppUser user, string subjectKey, string bodyKey, CancellationToken ct, params object[] args)
+    {
+        string subject, body;
+        using (Cultures.Use(user.PreferredCulture))
+        {
+            subject = texts[subjectKey, args];
+            body = texts[bodyKey, args];
+        }
+        try
+        {
+            await mailer.SendAsync(user.Email!, subject, body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The account is saved either way; the user can ask for the mail again.
+            log.LogError(e, "Sending {Mail} failed", subjectKey);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Accounts;
+
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, AlumniDb db, IStringLocalizer<ValidationTexts> texts) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+    public bool ShowResend { get; private set; }
+
+    public sealed class LoginInput
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(Input.Email)) errors.Add("email", "Validation.Required");
+        if (string.IsNullOrEmpty(Input.Password)) errors.Add("password", "Validation.Required");
+        if (errors.Any) { ModelState.AddErrors(errors, texts); return Page(); }
+
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim());
+        if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id))
+        {
+            Error = texts["Validation.LoginFailed"];
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            Cultures.RememberCulture(Response, user.PreferredCulture ?? "ja");
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
+        if (result.IsLockedOut) Error = texts["Validation.LockedOut"];
+        else if (result.IsNotAllowed) { Error = texts["Validation.EmailNotConfirmed"]; ShowResend = true; }
+        else Error = texts["Validation.LoginFailed"];
+        return Page();
+    }
+
+    public static string SafeReturnUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+}

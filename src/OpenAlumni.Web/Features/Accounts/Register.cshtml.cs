@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Accounts;
+
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Registration)]
+public sealed class RegisterModel(AccountService accounts, IStringLocalizer<ValidationTexts> texts) : PageModel
+{
+    [BindProperty] public RegisterInput Input { get; set; } = new();
+
+    public sealed class RegisterInput
+    {
+        public string? Kind { get; set; } = "Alumni";
+        public string? FamilyName { get; set; }
+        public string? GivenName { get; set; }
+        public string? FamilyNameKana { get; set; }
+        public string? GivenNameKana { get; set; }
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? Department { get; set; }
+        public string? JoinedYear { get; set; }
+        public string? LeftYear { get; set; }
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // Years arrive as text so that "abc" is reported by the field, not lost to model binding.
+        var errors = new FieldErrors();
+        int? joined = ParseYear(Input.JoinedYear, "joinedYear", errors), left = ParseYear(Input.LeftYear, "leftYear", errors);
+        if (errors.Any) { ModelState.AddErrors(errors, texts); return Page(); }
+
+        var result = await accounts.RegisterAsync(new RegisterRequest(Input.Email, Input.Password, null, Input.Kind,
+            Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left),
+            AccountsApi.BaseUrl(HttpContext), ct);
+        if (result.IsOk) return RedirectToPage("RegisterDone");
+        ModelState.AddErrors(result.Errors!, texts);
+        return Page();
+    }
+
+    static int? ParseYear(string? value, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (int.TryParse(value.Trim(), out var y)) return y;
+        errors.Add(field, "Validation.YearInvalid");
+        return null;
+    }
+}

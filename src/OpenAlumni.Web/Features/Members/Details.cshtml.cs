@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace OpenAlumni.Web.Features.Members;
+
+public sealed class DetailsModel(MemberService members) : PageModel
+{
+    public MemberDto Member { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var result = await members.GetAsync(id, ct);
+        if (!result.IsOk) return NotFound();
+        Member = result.Value!;
+        return Page();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Members;
+
+public sealed class IndexModel(DirectoryService directory, IStringLocalizer<ValidationTexts> texts) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Skill { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    [BindProperty(SupportsGet = true)] public string? OpenTo { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public PageDto<MemberCardDto>? Results { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var result = await directory.SearchAsync(new DirectoryQuery(Q, Kind, Skill, Department, null, OpenTo, Math.Max(1, PageNumber), 24), ct);
+        if (result.IsOk) Results = result.Value;
+        else ModelState.AddErrors(result.Errors!, texts, prefix: "");
+    }
+
+    public string PageLink(int page) =>
+        QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["kind"] = Kind, ["skill"] = Skill, ["department"] = Department, ["openTo"] = OpenTo, ["page"] = page.ToString() }
+            .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+}

@@ -1,0 +1,174 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Members;
+
+public enum MemberKind { Alumni, Employee }
+public enum MemberRole { Member, Admin }
+public enum MemberStatus { Pending, Approved, Rejected, Suspended }
+
+/// <summary>Who may see a profile field. Ordered: a viewer at a level sees fields at that level and below.</summary>
+public enum Visibility { Network = 0, Employees = 1, Admins = 2 }
+
+[Flags]
+public enum OpenTo
+{
+    None = 0, Consultation = 1, Collaboration = 2, Rehire = 4, Mentoring = 8, Speaking = 16,
+}
+
+/// <summary>
+/// A membership: one login in one tenant, with its kind, role and status, and the profile it shows there.
+/// One row per (tenant, user); the profile lives here because it is per network (a person may present
+/// themselves differently in two companies' networks).
+/// </summary>
+public class Member : ITenantOwned
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public required string UserId { get; set; }
+    public AppUser? User { get; set; }
+
+    public MemberKind Kind { get; set; }
+    public MemberRole Role { get; set; }
+    public MemberStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
+    public string? DecisionReason { get; set; }
+
+    // Name: always visible to the network (a directory needs it).
+    public required string FamilyName { get; set; }
+    public required string GivenName { get; set; }
+    public string? FamilyNameKana { get; set; }
+    public string? GivenNameKana { get; set; }
+    public string? RomanizedName { get; set; }
+
+    public string? PhotoPath { get; set; }
+    public Visibility PhotoVisibility { get; set; }
+    public string? Organization { get; set; }
+    public string? Title { get; set; }
+    public Visibility OrganizationVisibility { get; set; }
+    public List<CareerEntry> Career { get; set; } = [];
+    public Visibility CareerVisibility { get; set; }
+    public List<ProfileTag> Tags { get; set; } = [];
+    public Visibility TagsVisibility { get; set; }
+    public string? Location { get; set; }
+    public Visibility LocationVisibility { get; set; }
+    public string? Bio { get; set; }
+    public Visibility BioVisibility { get; set; }
+    /// <summary>Up to five http(s) links, one per line.</summary>
+    public string? Links { get; set; }
+    public Visibility LinksVisibility { get; set; }
+    public OpenTo OpenTo { get; set; }
+    public Visibility OpenToVisibility { get; set; }
+    public Visibility EmailVisibility { get; set; } = Visibility.Admins;
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Normalised searchable text per viewer level (cumulative), written by <see cref="MemberSearchIndex"/>.</summary>
+    public string SearchNetwork { get; set; } = "";
+    public string SearchEmployees { get; set; } = "";
+    public string SearchAdmins { get; set; } = "";
+    /// <summary>Level-prefixed character bigrams of the texts above; PostgreSQL indexes them as a tsvector.</summary>
+    public string SearchTokens { get; set; } = "";
+    public NpgsqlTsVector? SearchVector { get; set; }
+    /// <summary>Kana reading (else name), normalised: the directory's order, as a Japanese list is sorted.</summary>
+    public string SortKey { get; set; } = "";
+
+    public string DisplayName => FamilyName + " " + GivenName;
+}
+
+public class CareerEntry : ITenantOwned
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public long MemberId { get; set; }
+    public required string Department { get; set; }
+    public int? FromYear { get; set; }
+    public int? ToYear { get; set; }
+}
+
+public enum TagKind { Skill, Interest }
+
+public class ProfileTag : ITenantOwned
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public long MemberId { get; set; }
+    public TagKind Kind { get; set; }
+    public required string Name { get; set; }
+    /// <summary>Normalised name; the skill filter matches on it.</summary>
+    public required string Key { get; set; }
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> b)
+    {
+        b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+        b.HasIndex(m => new { m.TenantId, m.Status, m.SortKey });
+        b.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.DecisionReason).HasMaxLength(1000);
+        b.Property(m => m.FamilyName).HasMaxLength(MemberLimits.Name);
+        b.Property(m => m.GivenName).HasMaxLength(MemberLimits.Name);
+        b.Property(m => m.FamilyNameKana).HasMaxLength(MemberLimits.Name);
+        b.Property(m => m.GivenNameKana).HasMaxLength(MemberLimits.Name);
+        b.Property(m => m.RomanizedName).HasMaxLength(MemberLimits.Name * 2);
+        b.Property(m => m.PhotoPath).HasMaxLength(200);
+        b.Property(m => m.Organization).HasMaxLength(MemberLimits.Organization);
+        b.Property(m => m.Title).HasMaxLength(MemberLimits.Organization);
+        b.Property(m => m.Location).HasMaxLength(MemberLimits.Location);
+        b.Property(m => m.Bio).HasMaxLength(MemberLimits.Bio);
+        b.Property(m => m.Links).HasMaxLength(3000);
+        b.Property(m => m.SortKey).HasMaxLength(400);
+        b.HasMany(m => m.Career).WithOne().HasForeignKey(c => c.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(m => m.Tags).WithOne().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(m => m.DisplayName);
+    }
+
+    /// <summary>PostgreSQL only: the bigram tsvector, generated from SearchTokens and GIN-indexed with TenantId first.</summary>
+    public static void ConfigurePostgres(ModelBuilder builder)
+    {
+        builder.HasPostgresExtension("btree_gin");
+        builder.Entity<Member>(b =>
+        {
+            b.HasGeneratedTsVectorColumn(m => m.SearchVector!, "simple", m => new { m.SearchTokens });
+            b.HasIndex(m => new { m.TenantId, m.SearchVector }).HasMethod("GIN");
+        });
+    }
+
+    public static void ConfigureSqlite(ModelBuilder builder) => builder.Entity<Member>().Ignore(m => m.SearchVector);
+}
+
+internal sealed class CareerEntryConfiguration : IEntityTypeConfiguration<CareerEntry>
+{
+    public void Configure(EntityTypeBuilder<CareerEntry> b)
+    {
+        b.Property(c => c.Department).HasMaxLength(MemberLimits.Department);
+        b.HasIndex(c => new { c.TenantId, c.Department });
+        b.HasIndex(c => c.MemberId);
+    }
+}
+
+internal sealed class ProfileTagConfiguration : IEntityTypeConfiguration<ProfileTag>
+{
+    public void Configure(EntityTypeBuilder<ProfileTag> b)
+    {
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(t => t.Name).HasMaxLength(MemberLimits.Tag);
+        b.Property(t => t.Key).HasMaxLength(MemberLimits.Tag);
+        b.HasIndex(t => new { t.TenantId, t.Kind, t.Key });
+        b.HasIndex(t => t.MemberId);
+    }
+}
+
+public static class MemberLimits
+{
+    public const int Name = 50, Organization = 100, Location = 100, Bio = 2000, Department = 100, Tag = 40, Tags = 20, Links = 5;
+    public const int PhotoBytes = 5 * 1024 * 1024, PhotoPixels = 40_000_000, PhotoSide = 512;
+}

@@ -1,0 +1,73 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Infrastructure.Auth;
+
+/// <summary>The signed-in user's membership in the request's tenant, loaded once per request.</summary>
+public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind, MemberRole Role, MemberStatus Status, string DisplayName)
+{
+    public bool IsApproved => Status == MemberStatus.Approved;
+    public bool IsAdmin => IsApproved && Role == MemberRole.Admin;
+
+    /// <summary>The highest field visibility this member may read on others' profiles.</summary>
+    public Visibility ViewerLevel => IsAdmin ? Visibility.Admins : Kind == MemberKind.Employee ? Visibility.Employees : Visibility.Network;
+}
+
+public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant)
+{
+    MemberSession? session;
+    bool loaded;
+
+    public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public async Task<MemberSession?> GetAsync(CancellationToken ct = default)
+    {
+        if (loaded) return session;
+        loaded = true;
+        var userId = UserId;
+        if (userId is null || tenant.Tenant is null) return null;
+        session = await db.Members.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName + " " + m.GivenName))
+            .FirstOrDefaultAsync(ct);
+        return session;
+    }
+
+    public async Task<MemberSession> RequireAsync(CancellationToken ct = default) =>
+        await GetAsync(ct) ?? throw new InvalidOperationException("No member in this request; the endpoint must require a policy.");
+}
+
+/// <summary>Adds the tenant of the sign-in to the principal, so a token or cookie is bound to one network.</summary>
+public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options, ITenantContext tenant)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    public const string TenantClaim = "oa_tenant";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (tenant.Tenant is not null) identity.AddClaim(new Claim(TenantClaim, tenant.Tenant.Id.ToString()));
+        return identity;
+    }
+}
+
+/// <summary>
+/// A principal signed in for another tenant is treated as anonymous here: a bearer token issued by
+/// network A must not act on network B even when the same login is a member of both.
+/// </summary>
+public sealed class TenantBindingMiddleware(RequestDelegate next)
+{
+    public Task InvokeAsync(HttpContext http, ITenantContext tenant)
+    {
+        if (http.User.Identity?.IsAuthenticated == true && tenant.Tenant is not null
+            && http.User.FindFirstValue(TenantClaimsPrincipalFactory.TenantClaim) != tenant.Tenant.Id.ToString())
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+        return next(http);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace OpenAlumni.Web.Infrastructure.Auth;
+
+public static class Policies
+{
+    /// <summary>Signed in with any membership in this tenant (pending ones see their status).</summary>
+    public const string Registered = "Registered";
+    /// <summary>An approved member of this tenant.</summary>
+    public const string Member = "Member";
+    /// <summary>An approved admin (the secretariat) of this tenant.</summary>
+    public const string Admin = "Admin";
+
+    /// <summary>Both the cookie (pages) and bearer tokens (API) are accepted everywhere.</summary>
+    static readonly string[] Schemes = [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];
+
+    public static IServiceCollection AddAlumniPolicies(this IServiceCollection services)
+    {
+        services.AddScoped<IAuthorizationHandler, MembershipHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Registered, p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().AddRequirements(new RegisteredRequirement()))
+            .AddPolicy(Member, p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().AddRequirements(new ApprovedMemberRequirement()))
+            .AddPolicy(Admin, p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().AddRequirements(new AdminRequirement()));
+        return services;
+    }
+}
+
+/// <summary>Allows a login that has a membership, of any status, in the request's tenant.</summary>
+public sealed class RegisteredRequirement : IAuthorizationRequirement;
+
+/// <summary>Allows an approved member of the request's tenant.</summary>
+public sealed class ApprovedMemberRequirement : IAuthorizationRequirement;
+
+/// <summary>Allows an approved admin of the request's tenant.</summary>
+public sealed class AdminRequirement : IAuthorizationRequirement;
+
+public sealed class MembershipHandler(CurrentMember current) : IAuthorizationHandler
+{
+    public async Task HandleAsync(AuthorizationHandlerContext context)
+    {
+        var pending = context.PendingRequirements.ToList();
+        if (pending.Count == 0) return;
+        var member = await current.GetAsync();
+        foreach (var r in pending)
+        {
+            var ok = r switch
+            {
+                RegisteredRequirement => member is not null,
+                ApprovedMemberRequirement => member?.IsApproved == true,
+                AdminRequirement => member?.IsAdmin == true,
+                _ => (bool?)null,
+            };
+            if (ok == true) context.Succeed(r);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Infrastructure.Localization;
+
+/// <summary>Marker for the shared validation messages (ValidationTexts.resx, ValidationTexts.ja.resx).</summary>
+public sealed class ValidationTexts;
+
+/// <summary>Marker for the layout and common UI strings (SharedTexts.resx, SharedTexts.ja.resx).</summary>
+public sealed class SharedTexts;
+
+public static class Cultures
+{
+    public static readonly string[] Supported = ["ja", "en"];
+
+    public static string Normalize(string? culture) =>
+        culture is not null && culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en"
+        : culture is not null && culture.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "ja";
+
+    /// <summary>Runs code (a mail to someone else, say) in another language, restoring the request's after.</summary>
+    public static IDisposable Use(string? culture)
+    {
+        var (ui, c) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(Normalize(culture));
+        return new Restore(() => { CultureInfo.CurrentUICulture = ui; CultureInfo.CurrentCulture = c; });
+    }
+
+    sealed class Restore(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+
+    public static IApplicationBuilder UseAlumniLocalization(this IApplicationBuilder app)
+    {
+        var options = new RequestLocalizationOptions()
+            .SetDefaultCulture("ja")
+            .AddSupportedCultures(Supported)
+            .AddSupportedUICultures(Supported);
+        options.FallBackToParentCultures = true;
+        // Order: ?culture= (links), the cookie (the switcher and the user's saved choice), the browser,
+        // and last the tenant's default language.
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+            new AcceptLanguageHeaderRequestCultureProvider(),
+            new CustomRequestCultureProvider(http =>
+            {
+                var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Tenant;
+                return Task.FromResult<ProviderCultureResult?>(tenant is null ? null : new ProviderCultureResult(Normalize(tenant.DefaultCulture)));
+            }),
+        ];
+        return app.UseRequestLocalization(options);
+    }
+
+    public static void RememberCulture(HttpResponse response, string culture) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(Normalize(culture))),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+}

@@ -1,0 +1,54 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace OpenAlumni.Web.Infrastructure.Mail;
+
+public sealed class MailOptions
+{
+    public string From { get; set; } = "OpenAlumni <no-reply@openalumni.localhost>";
+    /// <summary>SMTP server; when empty, messages are written as .eml files to <see cref="PickupDirectory"/>.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+}
+
+public interface IMailer
+{
+    Task SendAsync(string to, string subject, string body, CancellationToken ct);
+}
+
+/// <summary>MailKit over SMTP, or .eml files a developer can open when no SMTP server is configured.</summary>
+public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironment env, ILogger<MailKitMailer> log) : IMailer
+{
+    public async Task SendAsync(string to, string subject, string body, CancellationToken ct)
+    {
+        var o = options.Value;
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(o.From));
+        message.To.Add(MailboxAddress.Parse(to));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = body };
+
+        if (string.IsNullOrWhiteSpace(o.SmtpHost))
+        {
+            var dir = Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory);
+            Directory.CreateDirectory(dir);
+            var file = Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, ct);
+            // The file name only: addresses are personal data and stay out of logs.
+            log.LogInformation("Mail written to {File}", Path.GetFileName(file));
+            return;
+        }
+
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, SecureSocketOptions.Auto, ct);
+        if (!string.IsNullOrEmpty(o.SmtpUser)) await smtp.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
+        await smtp.SendAsync(message, ct);
+        await smtp.DisconnectAsync(true, ct);
+        log.LogInformation("Mail sent through {Host}", o.SmtpHost);
+    }
+}

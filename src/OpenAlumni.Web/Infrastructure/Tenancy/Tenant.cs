@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace OpenAlumni.Web.Infrastructure.Tenancy;
+
+/// <summary>A company's network. Not itself tenant-owned: it is what the rest is owned by.</summary>
+public class Tenant
+{
+    public long Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string TimeZone { get; set; } = "Asia/Tokyo";
+    public string DefaultCulture { get; set; } = "ja";
+    /// <summary>Comma-separated email domains whose owners are employees (approved once confirmed).</summary>
+    public string EmployeeDomains { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+    public List<TenantHost> Hosts { get; set; } = [];
+
+    public IReadOnlyList<string> EmployeeDomainList =>
+        EmployeeDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>A host name that resolves to a tenant; unique across the deployment.</summary>
+public class TenantHost
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public required string Host { get; set; }
+}
+
+/// <summary>Marks an entity that belongs to one tenant; <see cref="Data.AlumniDb"/> filters it.</summary>
+public interface ITenantOwned
+{
+    long TenantId { get; set; }
+}
+
+internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
+{
+    public void Configure(EntityTypeBuilder<Tenant> b)
+    {
+        b.Property(t => t.Slug).HasMaxLength(40);
+        b.HasIndex(t => t.Slug).IsUnique();
+        b.Property(t => t.Name).HasMaxLength(200);
+        b.Property(t => t.TimeZone).HasMaxLength(64);
+        b.Property(t => t.DefaultCulture).HasMaxLength(8);
+        b.Property(t => t.EmployeeDomains).HasMaxLength(1000);
+        b.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TenantHostConfiguration : IEntityTypeConfiguration<TenantHost>
+{
+    public void Configure(EntityTypeBuilder<TenantHost> b)
+    {
+        b.Property(h => h.Host).HasMaxLength(253);
+        b.HasIndex(h => h.Host).IsUnique();
+    }
+}

@@ -1,0 +1,31 @@
+namespace OpenAlumni.Web.Infrastructure.Tenancy;
+
+/// <summary>The tenant of the current request (or CLI command), resolved once.</summary>
+public interface ITenantContext
+{
+    TenantInfo? Tenant { get; }
+    long TenantId => Tenant?.Id ?? 0;
+}
+
+/// <summary>What a request needs to know of its tenant; cached, so no entity tracking.</summary>
+public sealed record TenantInfo(long Id, string Slug, string Name, string TimeZone, string DefaultCulture, IReadOnlyList<string> EmployeeDomains)
+{
+    public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var tz) ? tz : TimeZoneInfo.Utc;
+
+    public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZoneInfo);
+
+    public static TenantInfo From(Tenant t) =>
+        new(t.Id, t.Slug, t.Name, t.TimeZone, t.DefaultCulture, t.EmployeeDomainList);
+}
+
+public sealed class TenantContext : ITenantContext
+{
+    public TenantInfo? Tenant { get; private set; }
+
+    public void Set(TenantInfo tenant)
+    {
+        if (Tenant is not null && Tenant.Id != tenant.Id)
+            throw new InvalidOperationException("The tenant of a scope cannot change once set.");
+        Tenant = tenant;
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using OpenAlumni.Web.Data;
+
+namespace OpenAlumni.Web.Infrastructure.Tenancy;
+
+/// <summary>Finds and creates tenants. Operator-level: tenants and hosts are not tenant-owned.</summary>
+public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvider clock)
+{
+    static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public Task<TenantInfo?> FindByHostAsync(string host, CancellationToken ct) =>
+        cache.GetOrCreateAsync("tenant-host:" + host.ToLowerInvariant(), async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CacheFor;
+            var h = host.ToLowerInvariant();
+            var tenant = await db.Tenants.AsNoTracking()
+                .Where(t => t.Hosts.Any(x => x.Host == h))
+                .FirstOrDefaultAsync(ct);
+            return tenant is null ? null : TenantInfo.From(tenant);
+        });
+
+    public Task<TenantInfo?> FindBySlugAsync(string slug, CancellationToken ct) =>
+        cache.GetOrCreateAsync("tenant-slug:" + slug.ToLowerInvariant(), async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = CacheFor;
+            var s = slug.ToLowerInvariant();
+            var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == s, ct);
+            return tenant is null ? null : TenantInfo.From(tenant);
+        });
+
+    public async Task<Result<TenantInfo>> CreateAsync(string slug, string name, IEnumerable<string> hosts, string? employeeDomains, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        slug = (slug ?? "").Trim().ToLowerInvariant();
+        name = (name ?? "").Trim();
+        var hostList = hosts.Select(h => h.Trim().ToLowerInvariant()).Where(h => h.Length > 0).Distinct().ToList();
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(slug, "^[a-z0-9][a-z0-9-]{1,39}$"))
+            errors.Add("slug", "Validation.SlugInvalid");
+        else if (await db.Tenants.AnyAsync(t => t.Slug == slug, ct))
+            errors.Add("slug", "Validation.SlugTaken");
+        if (name.Length is 0 or > 200)
+            errors.Add("name", "Validation.Required");
+        foreach (var h in hostList)
+        {
+            if (Uri.CheckHostName(h) == UriHostNameType.Unknown)
+                errors.Add("host", "Validation.HostInvalid");
+            else if (await db.Set<TenantHost>().AnyAsync(x => x.Host == h, ct))
+                errors.Add("host", "Validation.HostTaken");
+        }
+        if (errors.Any) return errors;
+
+        var tenant = new Tenant
+        {
+            Slug = slug, Name = name, CreatedAt = clock.GetUtcNow(),
+            EmployeeDomains = string.Join(',', (employeeDomains ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => d.ToLowerInvariant())),
+            Hosts = hostList.Select(h => new TenantHost { Host = h }).ToList(),
+        };
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(ct);
+        return TenantInfo.From(tenant);
+    }
+}

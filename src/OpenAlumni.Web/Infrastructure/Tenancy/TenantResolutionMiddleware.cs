@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace OpenAlumni.Web.Infrastructure.Tenancy;
+
+public sealed class TenancyOptions
+{
+    /// <summary>Slug of the tenant served for a host that no tenant claims (single-company deployments).</summary>
+    public string? DefaultTenant { get; set; }
+}
+
+/// <summary>
+/// Resolves the tenant from the request's host name once, before anything else runs. The Host header is
+/// trusted because the deployment's reverse proxy only forwards the host names it serves; a host that no
+/// tenant claims gets 404 unless a default tenant is configured.
+/// </summary>
+public sealed class TenantResolutionMiddleware(RequestDelegate next)
+{
+    static readonly string[] TenantFreePaths = ["/health", "/openapi", "/css", "/js", "/lib", "/favicon.ico", "/img"];
+
+    public async Task InvokeAsync(HttpContext http, TenantContext context, TenantDirectory directory, IOptions<TenancyOptions> options)
+    {
+        var tenant = await directory.FindByHostAsync(http.Request.Host.Host, http.RequestAborted);
+        if (tenant is null && options.Value.DefaultTenant is { Length: > 0 } slug)
+            tenant = await directory.FindBySlugAsync(slug, http.RequestAborted);
+
+        if (tenant is not null)
+            context.Set(tenant);
+        else if (!TenantFreePaths.Any(p => http.Request.Path.StartsWithSegments(p)))
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            if (http.Request.Path.StartsWithSegments("/api"))
+                await Results.Problem(statusCode: 404, title: "No network is served at this address.").ExecuteAsync(http);
+            else
+            {
+                http.Response.ContentType = "text/html; charset=utf-8";
+                await http.Response.WriteAsync("<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>OpenAlumni</title><body style=\"font-family:sans-serif;padding:3rem\"><h1>このアドレスにはネットワークがありません</h1><p>No network is served at this address.</p></body></html>");
+            }
+            return;
+        }
+        await next(http);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace OpenAlumni.Web.Infrastructure;
+
+/// <summary>Field checks shared by the features; each adds a localized error key on failure.</summary>
+public static partial class Check
+{
+    public static string? Text(FieldErrors errors, string field, string? value, int max, bool required = false)
+    {
+        var v = value?.Trim();
+        if (string.IsNullOrEmpty(v))
+        {
+            if (required) errors.Add(field, "Validation.Required");
+            return null;
+        }
+        if (v.Length > max)
+        {
+            errors.Add(field, "Validation.TooLong", max);
+            return null;
+        }
+        if (v.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        {
+            errors.Add(field, "Validation.ControlCharacters");
+            return null;
+        }
+        return v;
+    }
+
+    public static string? Email(FieldErrors errors, string field, string? value)
+    {
+        var v = value?.Trim();
+        if (string.IsNullOrEmpty(v)) { errors.Add(field, "Validation.Required"); return null; }
+        if (v.Length > 254 || !EmailPattern().IsMatch(v) || !MailAddress.TryCreate(v, out var parsed) || parsed.Address != v)
+        {
+            errors.Add(field, "Validation.EmailInvalid");
+            return null;
+        }
+        return v;
+    }
+
+    public static int? Year(FieldErrors errors, string field, int? value, int currentYear)
+    {
+        if (value is null) return null;
+        if (value < 1900 || value > currentYear)
+        {
+            errors.Add(field, "Validation.YearOutOfRange", 1900, currentYear);
+            return null;
+        }
+        return value;
+    }
+
+    public static TEnum? Enum<TEnum>(FieldErrors errors, string field, string? value, bool required) where TEnum : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(field, "Validation.Required");
+            return null;
+        }
+        if (System.Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+            return parsed;
+        errors.Add(field, "Validation.OneOf", string.Join(", ", System.Enum.GetNames<TEnum>()));
+        return null;
+    }
+
+    public static string? Url(FieldErrors errors, string field, string? value)
+    {
+        var v = value?.Trim();
+        if (string.IsNullOrEmpty(v)) return null;
+        if (v.Length > 500 || !Uri.TryCreate(v, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            errors.Add(field, "Validation.UrlInvalid");
+            return null;
+        }
+        return uri.ToString();
+    }
+
+    [GeneratedRegex(@"^[^@\s<>""'`;,()\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    private static partial Regex EmailPattern();
+}
