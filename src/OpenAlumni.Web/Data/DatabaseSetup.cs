@@ -11,31 +11,40 @@ public static class DatabaseSetup
     public static bool IsPostgres(IConfiguration config) =>
         string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Registers <see cref="AlumniDb"/> on SQLite (the embedded default) or PostgreSQL, by configuration.</summary>
+    /// <summary>
+    /// Registers <see cref="AlumniDb"/> on SQLite (the embedded default) or PostgreSQL, by configuration.
+    /// Both context types are registered and the choice is made when AlumniDb is resolved, so that
+    /// configuration added late (tests, environment) is honoured.
+    /// </summary>
     public static IHostApplicationBuilder AddAlumniDb(this IHostApplicationBuilder builder)
     {
-        var config = builder.Configuration;
-        var connection = config.GetConnectionString("Alumni");
-        if (IsPostgres(config))
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddDbContext<PostgresAlumniDb>((sp, o) =>
         {
+            var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Alumni");
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Alumni is empty.");
-            builder.Services.AddDbContext<AlumniDb, PostgresAlumniDb>(o => o.UseNpgsql(connection));
-        }
-        else
-        {
-            connection = string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection;
-            var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
-            if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
-            {
-                csb.DataSource = Path.Combine(builder.Environment.ContentRootPath, csb.DataSource);
-                Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
-            }
-            // A busy timeout lets concurrent writers queue instead of failing with "database is locked".
-            csb.DefaultTimeout = 30;
-            builder.Services.AddDbContext<AlumniDb, SqliteAlumniDb>(o => o.UseSqlite(csb.ToString()));
-        }
+            o.UseNpgsql(connection);
+        });
+        builder.Services.AddDbContext<SqliteAlumniDb>((sp, o) => o.UseSqlite(SqliteConnection(sp.GetRequiredService<IConfiguration>(), contentRoot)));
+        builder.Services.AddScoped<AlumniDb>(sp => IsPostgres(sp.GetRequiredService<IConfiguration>())
+            ? sp.GetRequiredService<PostgresAlumniDb>()
+            : sp.GetRequiredService<SqliteAlumniDb>());
         return builder;
+    }
+
+    static string SqliteConnection(IConfiguration config, string contentRoot)
+    {
+        var connection = config.GetConnectionString("Alumni");
+        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connection) ? DefaultSqlite : connection);
+        if (!Path.IsPathRooted(csb.DataSource) && csb.DataSource != ":memory:")
+        {
+            csb.DataSource = Path.Combine(contentRoot, csb.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(csb.DataSource)!);
+        }
+        // A busy timeout lets concurrent writers queue instead of failing with "database is locked".
+        csb.DefaultTimeout = 30;
+        return csb.ToString();
     }
 
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)

@@ -16,10 +16,11 @@ public static class RateLimits
 
     public static IServiceCollection AddAlumniRateLimits(this IServiceCollection services, IConfiguration config)
     {
-        var section = config.GetSection("RateLimiting");
-        var enabled = section.GetValue("Enabled", true);
         services.AddRateLimiter(o =>
         {
+            // Read here, when the options are first used, so late configuration (tests) applies.
+            var section = config.GetSection("RateLimiting");
+            var enabled = section.GetValue("Enabled", true);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = async (ctx, ct) =>
             {

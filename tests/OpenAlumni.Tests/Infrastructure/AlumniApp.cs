@@ -1,0 +1,126 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Tests.Infrastructure;
+
+/// <summary>
+/// The app over HTTP (TestServer), on one database. One instance per database is shared by all tests
+/// through a collection fixture; each test makes its own tenant, so tests share neither data nor order.
+/// </summary>
+public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "openalumni-tests", Guid.NewGuid().ToString("N"));
+    public string MailDirectory => Path.Combine(Root, "mail");
+    public abstract string Provider { get; }
+    protected abstract string ConnectionString { get; }
+    public virtual string? SkipReason => null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Alumni", ConnectionString);
+        builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
+        builder.UseSetting("Storage:Root", Path.Combine(Root, "files"));
+        builder.UseSetting("RateLimiting:Login:PermitLimit", "30");
+        builder.UseSetting("RateLimiting:Registration:PermitLimit", "30");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Root);
+        if (SkipReason is null) _ = Server; // starts the app, which migrates the database
+        await Task.CompletedTask;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
+    }
+
+    public async Task<TestTenant> CreateTenantAsync(string? employeeDomains = null)
+    {
+        var slug = "t" + Guid.NewGuid().ToString("N")[..12];
+        var host = slug + ".test";
+        using var scope = Services.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<TenantDirectory>()
+            .CreateAsync(slug, "Network " + slug, [host], employeeDomains, CancellationToken.None);
+        Assert.True(result.IsOk);
+        return new TestTenant(this, result.Value!, host);
+    }
+
+    /// <summary>Runs code in a DI scope that belongs to the tenant, as a request to its host would.</summary>
+    public async Task<T> InTenantAsync<T>(TestTenant tenant, Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Info);
+        return await action(scope.ServiceProvider);
+    }
+}
+
+public sealed class SqliteApp : AlumniApp
+{
+    public override string Provider => "Sqlite";
+    protected override string ConnectionString => $"Data Source={Path.Combine(Root, "alumni.db")}";
+}
+
+/// <summary>
+/// PostgreSQL from OPENALUMNI_TEST_POSTGRES (a connection string to a server where the user may create
+/// databases); .ci/run starts one. Each run gets a fresh database, dropped at the end.
+/// </summary>
+public sealed class PostgresApp : AlumniApp
+{
+    public const string Variable = "OPENALUMNI_TEST_POSTGRES";
+    static readonly string? Server = Environment.GetEnvironmentVariable(Variable);
+    readonly string database = "openalumni_test_" + Guid.NewGuid().ToString("N")[..10];
+
+    public override string Provider => "Postgres";
+    // CI sets OPENALUMNI_REQUIRE_POSTGRES so that a missing server fails the run instead of skipping.
+    public override string? SkipReason => string.IsNullOrWhiteSpace(Server) && Environment.GetEnvironmentVariable("OPENALUMNI_REQUIRE_POSTGRES") != "1"
+        ? $"PostgreSQL not configured: set {Variable} (.ci/run does)." : null;
+    protected override string ConnectionString =>
+        new NpgsqlConnectionStringBuilder(Server ?? "Host=127.0.0.1") { Database = database, MaxPoolSize = 200 }.ToString();
+
+    public override async ValueTask InitializeAsync()
+    {
+        if (SkipReason is null)
+        {
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (SkipReason is not null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteApp>
+{
+    public const string Name = "sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresApp>
+{
+    public const string Name = "postgres";
+}
