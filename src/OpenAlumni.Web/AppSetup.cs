@@ -57,7 +57,7 @@ public static class AppSetup
             .AddEntityFrameworkStores<AlumniDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1)).AddAlumniScheme();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Accounts/Login";
@@ -72,6 +72,7 @@ public static class AppSetup
             o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<CurrentMember>();
+        services.AddTenantBoundAuthentication();
         services.AddAlumniPolicies();
         services.AddAlumniRateLimits(config);
 
@@ -108,7 +109,7 @@ public static class AppSetup
 
     static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/members"))
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.Value?.EndsWith("/photo", StringComparison.Ordinal) == true)
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -142,7 +143,6 @@ public static class AppSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
-        app.UseMiddleware<TenantBindingMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

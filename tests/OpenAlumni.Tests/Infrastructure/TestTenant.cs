@@ -55,7 +55,7 @@ public sealed class TestTenant(AlumniApp app, TenantInfo info, string host)
                 Assert.True(created.Succeeded, string.Join(",", created.Errors.Select(e => e.Code)));
             }
             var members = sp.GetRequiredService<MemberService>();
-            var m = members.NewMember(user.Id, kind, status, new ProfileDraft(family, given, null, null, "営業本部", 2005, kind == MemberKind.Alumni ? 2015 : null));
+            var m = members.NewMember(user.Id, kind, status, new ProfileDraft(family, given, null, null, "総務部", 2005, kind == MemberKind.Alumni ? 2015 : null));
             edit?.Invoke(m);
             MemberSearchIndex.Update(m);
             var db = sp.GetRequiredService<AlumniDb>();

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -58,16 +60,38 @@ public sealed class TenantClaimsPrincipalFactory(UserManager<AppUser> users, IOp
 }
 
 /// <summary>
-/// A principal signed in for another tenant is treated as anonymous here: a bearer token issued by
-/// network A must not act on network B even when the same login is a member of both.
+/// Binds sign-ins to their tenant: a bearer token or cookie issued by network A fails authentication on
+/// network B (401, or the login page), even when the same login is a member of both.
 /// </summary>
-public sealed class TenantBindingMiddleware(RequestDelegate next)
+public static class TenantBoundAuthentication
 {
-    public Task InvokeAsync(HttpContext http, ITenantContext tenant)
+    static bool Matches(ClaimsPrincipal? principal, HttpContext? http) =>
+        principal?.FindFirstValue(TenantClaimsPrincipalFactory.TenantClaim) is { } claim
+        && http?.RequestServices.GetService<ITenantContext>()?.Tenant?.Id.ToString() == claim;
+
+    public static IServiceCollection AddTenantBoundAuthentication(this IServiceCollection services)
     {
-        if (http.User.Identity?.IsAuthenticated == true && tenant.Tenant is not null
-            && http.User.FindFirstValue(TenantClaimsPrincipalFactory.TenantClaim) != tenant.Tenant.Id.ToString())
-            http.User = new ClaimsPrincipal(new ClaimsIdentity());
-        return next(http);
+        services.ConfigureApplicationCookie(o =>
+        {
+            var inner = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (!Matches(ctx.Principal, ctx.HttpContext)) { ctx.RejectPrincipal(); return; }
+                await inner(ctx);
+            };
+        });
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .PostConfigure<IHttpContextAccessor>((o, http) => o.BearerTokenProtector = new TenantBoundProtector(o.BearerTokenProtector, http));
+        return services;
+    }
+
+    /// <summary>Unprotects a token as usual, then refuses it when it was issued for another tenant.</summary>
+    sealed class TenantBoundProtector(ISecureDataFormat<AuthenticationTicket> inner, IHttpContextAccessor http) : ISecureDataFormat<AuthenticationTicket>
+    {
+        public string Protect(AuthenticationTicket data) => inner.Protect(data);
+        public string Protect(AuthenticationTicket data, string? purpose) => inner.Protect(data, purpose);
+        public AuthenticationTicket? Unprotect(string? protectedText) => Check(inner.Unprotect(protectedText));
+        public AuthenticationTicket? Unprotect(string? protectedText, string? purpose) => Check(inner.Unprotect(protectedText, purpose));
+        AuthenticationTicket? Check(AuthenticationTicket? ticket) => ticket is not null && Matches(ticket.Principal, http.HttpContext) ? ticket : null;
     }
 }

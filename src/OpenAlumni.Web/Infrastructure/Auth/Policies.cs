@@ -12,8 +12,18 @@ public static class Policies
     /// <summary>An approved admin (the secretariat) of this tenant.</summary>
     public const string Admin = "Admin";
 
-    /// <summary>Both the cookie (pages) and bearer tokens (API) are accepted everywhere.</summary>
-    static readonly string[] Schemes = [IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme];
+    /// <summary>
+    /// One scheme that forwards to the bearer token when the request carries one, else to the cookie: so
+    /// the API accepts both, and a page's challenge is the login redirect (not a bearer 401).
+    /// </summary>
+    public const string Scheme = "OpenAlumni";
+    static readonly string[] Schemes = [Scheme];
+
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddAlumniScheme(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth) =>
+        auth.AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = http =>
+            http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
 
     public static IServiceCollection AddAlumniPolicies(this IServiceCollection services)
     {
