@@ -128,7 +128,7 @@ TEXTS = {
  "Skill": ("Skill", "スキル"),
  "OpenTo": ("Open to", "受付中"),
  "SearchButton": ("Search", "検索"),
- "ResultCount": ("{0} members", "{0} 名"),
+ "ResultCount": ("Members found: {0}", "{0} 名"),
  "NoResults": ("No members match this search.", "条件に合うメンバーはいません。"),
  "Pages": ("Pages", "ページ"),
  "Previous": ("Previous", "前へ"),

@@ -25,9 +25,10 @@ public sealed class AccountService(
     AlumniDb db, UserManager<AppUser> users, MemberService members, ITenantContext tenant,
     IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log)
 {
-    public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, string baseUrl, CancellationToken ct)
+    /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
+    public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, string baseUrl, CancellationToken ct, FieldErrors? prior = null)
     {
-        var errors = new FieldErrors();
+        var errors = prior ?? new FieldErrors();
         var email = Check.Email(errors, "email", r.Email);
         var kind = Check.Enum<MemberKind>(errors, "kind", r.Kind, required: true);
         if (string.IsNullOrEmpty(r.Password)) errors.Add("password", "Validation.Required");

@@ -32,11 +32,9 @@ public sealed class RegisterModel(AccountService accounts, IStringLocalizer<Vali
         // Years arrive as text so that "abc" is reported by the field, not lost to model binding.
         var errors = new FieldErrors();
         int? joined = ParseYear(Input.JoinedYear, "joinedYear", errors), left = ParseYear(Input.LeftYear, "leftYear", errors);
-        if (errors.Any) { ModelState.AddErrors(errors, texts); return Page(); }
-
         var result = await accounts.RegisterAsync(new RegisterRequest(Input.Email, Input.Password, null, Input.Kind,
             Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left),
-            AccountsApi.BaseUrl(HttpContext), ct);
+            AccountsApi.BaseUrl(HttpContext), ct, errors);
         if (result.IsOk) return RedirectToPage("RegisterDone");
         ModelState.AddErrors(result.Errors!, texts);
         return Page();

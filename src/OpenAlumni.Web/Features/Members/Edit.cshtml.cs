@@ -87,15 +87,13 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
             if (string.IsNullOrWhiteSpace(c.Department) && string.IsNullOrWhiteSpace(c.FromYear) && string.IsNullOrWhiteSpace(c.ToYear)) continue;
             career.Add(new CareerDto(c.Department ?? "", Year(c.FromYear, $"career[{i}].fromYear", errors), Year(c.ToYear, $"career[{i}].toYear", errors)));
         }
-        if (errors.Any) { ModelState.AddErrors(errors, texts); await LoadAsync(ct); return Page(); }
-
         var v = Input.Visibility;
         var request = new UpdateProfileRequest(
             Input.FamilyName ?? "", Input.GivenName ?? "", Input.FamilyNameKana ?? "", Input.GivenNameKana ?? "", Input.RomanizedName ?? "",
             Input.Organization ?? "", Input.Title ?? "", career, SplitList(Input.Skills), SplitList(Input.Interests),
             Input.Location ?? "", Input.Bio ?? "", (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Input.OpenTo, new VisibilityDto(v.Photo, v.Organization, v.Career, v.Tags, v.Location, v.Bio, v.Links, v.OpenTo, v.Email));
-        var result = await members.UpdateMineAsync(request, ct);
+        var result = await members.UpdateMineAsync(request, ct, errors);
         if (result.IsOk)
         {
             TempData["Flash"] = M["ProfileSaved"].Value;

@@ -90,12 +90,13 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
     public static IReadOnlyList<string> OpenToNames(OpenTo flags) =>
         Enum.GetValues<OpenTo>().Where(f => f != Members.OpenTo.None && flags.HasFlag(f)).Select(f => f.ToString()).ToList();
 
-    public async Task<Result<MemberDto>> UpdateMineAsync(UpdateProfileRequest r, CancellationToken ct)
+    /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
+    public async Task<Result<MemberDto>> UpdateMineAsync(UpdateProfileRequest r, CancellationToken ct, FieldErrors? prior = null)
     {
         var viewer = await current.RequireAsync(ct);
         var m = await db.Members.AsSplitQuery().Include(x => x.Career).Include(x => x.Tags).Include(x => x.User)
             .FirstAsync(x => x.Id == viewer.MemberId, ct);
-        var errors = new FieldErrors();
+        var errors = prior ?? new FieldErrors();
 
         if (r.FamilyName is not null) m.FamilyName = Check.Text(errors, "familyName", r.FamilyName, MemberLimits.Name, required: true) ?? m.FamilyName;
         if (r.GivenName is not null) m.GivenName = Check.Text(errors, "givenName", r.GivenName, MemberLimits.Name, required: true) ?? m.GivenName;
