@@ -154,6 +154,7 @@ TEXTS = {
  "PhotoHint": ("JPEG, PNG, WebP or GIF, up to 5 MB.", "JPEG・PNG・WebP・GIF、5MBまで。"),
  "PhotoSave": ("Upload", "アップロード"),
  "PhotoRemove": ("Remove photo", "写真を削除"),
+ "PhotoVisibility": ("Who can see my photo", "写真の公開範囲"),
  "Name": ("Name", "氏名"),
  "NameAlwaysVisible": ("Your name is visible to the whole network.", "氏名はネットワーク全体に公開されます。"),
  "FamilyName": ("Family name", "姓"),

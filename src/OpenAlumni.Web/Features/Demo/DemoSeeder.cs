@@ -99,17 +99,18 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
 
     void AddRandomMember(Random rng, string hash, int i, DateTimeOffset now, MemberStatus status, bool demo, string run = "")
     {
-        var western = rng.Next(8) == 0;
+        // The demo walks the name lists so that its ~60 people all differ; synthetic members draw at random.
+        var western = demo ? i % 9 == 4 : rng.Next(8) == 0;
         string family, given, familyKana = "", givenKana = "", romaji, email;
         if (western)
         {
-            var w = DemoNames.Western[rng.Next(DemoNames.Western.Length)];
+            var w = DemoNames.Western[demo ? i / 9 % DemoNames.Western.Length : rng.Next(DemoNames.Western.Length)];
             (family, given, romaji) = (w.Family, w.Given, $"{w.Given} {w.Family}");
         }
         else
         {
-            var f = DemoNames.Family[rng.Next(DemoNames.Family.Length)];
-            var g = DemoNames.Given[rng.Next(DemoNames.Given.Length)];
+            var f = DemoNames.Family[demo ? i % DemoNames.Family.Length : rng.Next(DemoNames.Family.Length)];
+            var g = DemoNames.Given[demo ? (i * 7 + i / DemoNames.Family.Length) % DemoNames.Given.Length : rng.Next(DemoNames.Given.Length)];
             (family, given, familyKana, givenKana, romaji) = (f.Kanji, g.Kanji, f.Kana, g.Kana, $"{g.Romaji} {f.Romaji}");
         }
         var local = romaji.ToLowerInvariant().Replace(' ', '.');

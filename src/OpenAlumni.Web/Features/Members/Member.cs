@@ -77,7 +77,16 @@ public class Member : ITenantOwned
     /// <summary>Kana reading (else name), normalised: the directory's order, as a Japanese list is sorted.</summary>
     public string SortKey { get; set; } = "";
 
-    public string DisplayName => FamilyName + " " + GivenName;
+    public string DisplayName => PersonName.Display(FamilyName, GivenName);
+}
+
+public static class PersonName
+{
+    /// <summary>Japanese names read family-first (山田 花子); names in Latin letters given-first (Michael Chen).</summary>
+    public static string Display(string family, string given) =>
+        IsLatin(family) && IsLatin(given) ? given + " " + family : family + " " + given;
+
+    static bool IsLatin(string s) => s.All(c => c < '\u0250' || char.IsWhiteSpace(c));
 }
 
 public class CareerEntry : ITenantOwned

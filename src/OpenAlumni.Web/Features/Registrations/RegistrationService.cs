@@ -10,9 +10,12 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 namespace OpenAlumni.Web.Features.Registrations;
 
 public sealed record PendingRegistrationDto(
-    long Id, string Email, bool EmailConfirmed, string Kind, string DisplayName, string? FamilyNameKana, string? GivenNameKana,
+    long Id, string Email, bool EmailConfirmed, string Kind, string FamilyName, string GivenName, string? FamilyNameKana, string? GivenNameKana,
     string? Department, int? JoinedYear, int? LeftYear, string Status, DateTimeOffset CreatedAt,
-    DateTimeOffset? DecidedAt, string? DecisionReason);
+    DateTimeOffset? DecidedAt, string? DecisionReason)
+{
+    public string DisplayName => PersonName.Display(FamilyName, GivenName);
+}
 
 public sealed record DecisionRequest(string? Reason);
 
@@ -69,7 +72,7 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
 
     static readonly System.Linq.Expressions.Expression<Func<Member, PendingRegistrationDto>> AsDto = m =>
         new PendingRegistrationDto(m.Id, m.User!.Email!, m.User.EmailConfirmed, m.Kind.ToString(),
-            m.FamilyName + " " + m.GivenName, m.FamilyNameKana, m.GivenNameKana,
+            m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana,
             m.Career.OrderBy(c => c.Id).Select(c => c.Department).FirstOrDefault(),
             m.Career.OrderBy(c => c.Id).Select(c => c.FromYear).FirstOrDefault(),
             m.Career.OrderBy(c => c.Id).Select(c => c.ToYear).FirstOrDefault(),

@@ -36,8 +36,10 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
         if (userId is null || tenant.Tenant is null) return null;
         session = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Select(m => new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName + " " + m.GivenName))
-            .FirstOrDefaultAsync(ct);
+            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName })
+            .FirstOrDefaultAsync(ct) is { } m
+            ? new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName))
+            : null;
         return session;
     }
 
