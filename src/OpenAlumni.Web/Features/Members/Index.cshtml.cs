@@ -13,7 +13,8 @@ public sealed class IndexModel(DirectoryService directory, IStringLocalizer<Vali
     [BindProperty(SupportsGet = true)] public string? Skill { get; set; }
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
     [BindProperty(SupportsGet = true)] public string? OpenTo { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: Razor Pages puts the page itself in a route value named "page" ("/Members/Index").
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public PageDto<MemberCardDto>? Results { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)

@@ -11,7 +11,8 @@ namespace OpenAlumni.Web.Features.Registrations;
 public sealed class IndexModel(RegistrationService registrations, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<RegistrationTexts> R) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Pending";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query only: Razor Pages puts the page itself in a route value named "page" ("/Registrations/Index").
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public PageDto<PendingRegistrationDto> Items { get; private set; } = new([], 1, 50, 0);
     public long? FailedId { get; private set; }
     public string? Error { get; private set; }
