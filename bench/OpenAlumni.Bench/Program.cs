@@ -1,0 +1,101 @@
+// Directory benchmark: fills a fresh PostgreSQL database with N synthetic members (the CLI's `demo seed`),
+// serves the real app on Kestrel (127.0.0.1) and times directory searches over HTTP as a member would.
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --postgres "Host=127.0.0.1;Port=5432;Username=postgres" --members 100000
+// The database (openalumni_bench_<n>) is kept between runs so that seeding happens once; --fresh drops it.
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using OpenAlumni.Web;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI_TEST_POSTGRES")
+    ?? throw new ArgumentException("--postgres \"Host=...;Username=...\" (a server where the user may create databases)");
+var members = int.Parse(Arg("--members") ?? "100000");
+var rounds = int.Parse(Arg("--rounds") ?? "20");
+var database = $"openalumni_bench_{members}";
+var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
+
+await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
+{
+    await admin.OpenAsync();
+    if (args.Contains("--fresh")) await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+    var exists = await new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{database}'", admin).ExecuteScalarAsync() is not null;
+    if (!exists) await new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0", admin).ExecuteNonQueryAsync();
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Provider"] = "Postgres", ["ConnectionStrings:Alumni"] = connection, ["Demo:Enabled"] = "false",
+    ["RateLimiting:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
+    ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "openalumni-bench-mail"),
+});
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.AddOpenAlumni();
+var app = builder.Build();
+await DatabaseSetup.MigrateAsync(app.Services);
+
+const string host = "bench.localhost";
+const string viewerEmail = "viewer@bench.example";
+const string password = "bench-password-1";
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var tenants = scope.ServiceProvider.GetRequiredService<TenantDirectory>();
+    var tenant = await tenants.FindBySlugAsync("bench", default);
+    if (tenant is null)
+    {
+        tenant = (await tenants.CreateAsync("bench", "Bench Network", [host], null, default)).Value!;
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        var watch = Stopwatch.StartNew();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedSyntheticAsync(members, default);
+        Console.WriteLine($"seed: {members:N0} members in {watch.Elapsed.TotalSeconds:F1} s ({members / watch.Elapsed.TotalSeconds:N0}/s)");
+        await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAdminAsync(viewerEmail, password, "閲覧", "太郎", default);
+        await using var vacuum = new NpgsqlConnection(connection);
+        await vacuum.OpenAsync();
+        await new NpgsqlCommand("VACUUM ANALYZE", vacuum).ExecuteNonQueryAsync();
+    }
+}
+
+app.UseOpenAlumni();
+app.MapOpenAlumni();
+await app.StartAsync();
+var address = app.Urls.First();
+using var http = new HttpClient { BaseAddress = new Uri(address) };
+http.DefaultRequestHeaders.Host = host;
+var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = viewerEmail, password });
+login.EnsureSuccessStatusCode();
+var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+string[] queries =
+[
+    "", "q=山田", "q=山", "q=やまだ", "q=ヤマダ", "q=yamada", "q=山田 花子", "q=hanako yamada", "q=事業開発", "q=ミライ物流",
+    "skill=物流", "openTo=Consultation", "kind=Employee&q=田中", "q=山田&page=20", "page=2000",
+];
+Console.WriteLine($"directory over HTTP, {members:N0} members, {rounds} rounds each (admin viewer, pageSize 20)");
+Console.WriteLine($"{"query",-28} {"total",8} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+foreach (var q in queries)
+{
+    var times = new List<double>();
+    var total = 0;
+    for (var i = 0; i < rounds + 2; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await http.GetAsync("/api/v1/members?" + q);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        watch.Stop();
+        total = body.GetProperty("total").GetInt32();
+        if (i >= 2) times.Add(watch.Elapsed.TotalMilliseconds); // two warm-up rounds
+    }
+    times.Sort();
+    Console.WriteLine($"{(q.Length == 0 ? "(all)" : q),-28} {total,8} {times[times.Count / 2],8:F1} {times[(int)(times.Count * 0.95)],8:F1} {times[^1],8:F1}");
+}
+await app.StopAsync();
+
+string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
