@@ -135,8 +135,13 @@ public static class AppSetup
 
     public static WebApplication UseOpenAlumni(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers problem+json; pages get a page in the user's language.
+        app.UseWhen(IsApi, api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseStaticFiles();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAlumniLocalization();
@@ -147,6 +152,9 @@ public static class AppSetup
         app.UseAntiforgery();
         return app;
     }
+
+    static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi");
 
     public static WebApplication MapOpenAlumni(this WebApplication app)
     {

@@ -50,7 +50,7 @@ public sealed record UiText(
         EditProfileMenu: "Edit profile", EditTitle: "Edit my profile",
         VisibilityEmployees: "Employees only", VisibilityAdmins: "Secretariat only",
         Save: "Save", ProfileSaved: "Your profile has been saved.",
-        NavDirectory: "Directory", DirectoryTitle: "Member directory", SearchButton: "Search", ResultCountFormat: "{0} members",
+        NavDirectory: "Directory", DirectoryTitle: "Member directory", SearchButton: "Search", ResultCountFormat: "Members found: {0}",
         NoResults: "No members match this search.", LocationLabel: "Location");
 
     public string Welcome(string name) => string.Format(WelcomeFormat, name);
