@@ -29,6 +29,8 @@ public abstract class AlumniDb(DbContextOptions options, ITenantContext tenant) 
         builder.Entity<AppUser>(b =>
         {
             b.Property(u => u.PreferredCulture).HasMaxLength(8);
+            // Identity's email index is not unique; two registrations racing for one address must not both win.
+            b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });
         if (Database.IsNpgsql()) MemberConfiguration.ConfigurePostgres(builder);
         else MemberConfiguration.ConfigureSqlite(builder);

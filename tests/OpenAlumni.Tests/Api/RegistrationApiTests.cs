@@ -109,6 +109,19 @@ public abstract class RegistrationApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Register_SameEmailManyTimesAtOnce_ExactlyOneWins_TheRestAre409()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var email = $"race-{Guid.NewGuid():N}@example.com";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => tenant.Client().PostAsJsonAsync("/api/v1/registrations", Alumnus(email), Ct)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(1, await tenant.DbAsync(db => db.Users.CountAsync(u => u.Email == email, Ct)));
+    }
+
+    [Fact]
     public async Task Register_ExistingLoginInASecondNetwork_WithItsPassword_AddsAMembership()
     {
         var first = await App.CreateTenantAsync();

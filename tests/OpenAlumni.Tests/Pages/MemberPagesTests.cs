@@ -88,6 +88,8 @@ public abstract class MemberPagesTests(AlumniApp app) : AppTest(app)
         var response = await browser.GetAsync($"/Members/{stranger.Id}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]

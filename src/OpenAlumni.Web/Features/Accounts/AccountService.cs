@@ -61,7 +61,13 @@ public sealed class AccountService(
         var user = existing ?? new AppUser { UserName = email, Email = email, PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName };
         if (existing is null)
         {
-            var created = await users.CreateAsync(user, r.Password!);
+            IdentityResult created;
+            try { created = await users.CreateAsync(user, r.Password!); }
+            catch (DbUpdateException)
+            {
+                // Another registration for this address committed first (the unique email index decided).
+                return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+            }
             if (!created.Succeeded)
                 return created.Errors.Any(e => e.Code.Contains("Duplicate"))
                     ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
