@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Infrastructure.Markdown;
+using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Infrastructure;
@@ -85,6 +88,10 @@ public static class AppSetup
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/Members", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Registrations", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Events", Policies.Member);
+                o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
+                o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
+                o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
                 o.Conventions.AuthorizePage("/Accounts/Security", Policies.Registered);
                 o.Conventions.AuthorizePage("/Accounts/Status", Policies.Registered);
             })
@@ -104,6 +111,17 @@ public static class AppSetup
         services.AddSingleton<PhotoProcessor>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<DemoSeeder>();
+
+        services.AddSingleton<MarkdownRenderer>();
+        services.Configure<OutboxOptions>(config.GetSection("Outbox"));
+        services.AddScoped<OutboxSender>();
+        services.AddHostedService<OutboxWorker>();
+        services.AddScoped<EventService>();
+        services.AddScoped<RsvpService>();
+        services.AddScoped<PitchService>();
+        services.AddScoped<EventCalendar>();
+        services.AddScoped<EventReminders>();
+        services.AddSingleton<IPeriodicJob, EventReminderJob>();
         return builder;
     }
 
@@ -163,6 +181,7 @@ public static class AppSetup
         app.MapAccountsApi();
         app.MapRegistrationsApi();
         app.MapMembersApi();
+        app.MapEventsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;

@@ -30,6 +30,8 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:Login:PermitLimit", "30");
         builder.UseSetting("RateLimiting:Registration:PermitLimit", "30");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests send queued mail themselves (OutboxSender), so that nothing depends on a timer.
+        builder.UseSetting("Outbox:WorkerEnabled", "false");
     }
 
     public virtual async ValueTask InitializeAsync()

@@ -1,0 +1,45 @@
+namespace OpenAlumni.Web.Features.Events;
+
+/// <summary>POST /events and PATCH /events/{id}. Times are ISO 8601; without an offset they are the network's local time.</summary>
+public sealed record EventInput(
+    string? Title, string? Description, string? Kind, string? Format, string? StartsAt, string? EndsAt,
+    int? Capacity = null, int? CapacityOnline = null, string? Venue = null, string? Address = null, string? MapUrl = null,
+    string? OnlineUrl = null, string? SignupDeadline = null, string? Audience = null, bool Publish = false);
+
+public sealed record EventDto(
+    long Id, string Title, string Description, string DescriptionHtml, string Kind, string Format, string Status, string Audience,
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset? SignupDeadline,
+    string? Venue, string? Address, string? MapUrl, string? OnlineUrl,
+    int? Capacity, int? CapacityOnline, int ConfirmedCount, int WaitlistedCount, int ConfirmedInPerson, int ConfirmedOnline,
+    string? MyStatus, string? MyMode, long? MyTicketId, string? CoverUrl, bool SignupOpen, int AttendedCount,
+    IReadOnlyList<PitchDto> Programme)
+{
+    /// <summary>My place on the waitlist (1 = next), when waitlisted.</summary>
+    public int? WaitlistPosition { get; init; }
+}
+
+public sealed record EventSummaryDto(
+    long Id, string Title, string Kind, string Format, string Status, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    string? Venue, int? Capacity, int? CapacityOnline, int ConfirmedCount, string? MyStatus);
+
+public sealed record RsvpRequest(string? Mode = null);
+
+public sealed record RsvpDto(long EventId, string Status, string Mode, int? WaitlistPosition);
+
+public sealed record AttendeeDto(long RsvpId, long MemberId, string DisplayName, string Kind, string? Organization,
+    string Mode, string Status, DateTimeOffset SignedUpAt, DateTimeOffset? CheckedInAt);
+
+public sealed record CheckInRequest(string? Code);
+
+public sealed record CheckInDto(long RsvpId, long MemberId, string DisplayName, string Mode, DateTimeOffset CheckedInAt);
+
+public sealed record PitchInput(string? Title, string? Summary, IReadOnlyList<string>? Seeking);
+
+public sealed record PitchDto(long Id, long MemberId, string Speaker, string? SpeakerOrganization, string Title, string Summary,
+    IReadOnlyList<string> Seeking, string Status, int InterestCount, bool IInterested, IReadOnlyList<string>? InterestedMembers);
+
+public sealed record FeedbackInput(int? Rating, string? Comment);
+
+public sealed record FeedbackSummaryDto(int Count, double? AverageRating, IReadOnlyList<FeedbackDto> Items);
+
+public sealed record FeedbackDto(int Rating, string? Comment, DateTimeOffset CreatedAt);

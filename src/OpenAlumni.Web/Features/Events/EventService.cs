@@ -1,0 +1,230 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Markdown;
+using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Events;
+
+/// <summary>Events: what admins create, publish and cancel, and what members see of them.</summary>
+public sealed class EventService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
+    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts)
+{
+    public async Task<Result<EventDto>> CreateAsync(EventInput input, CancellationToken ct)
+    {
+        var admin = await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        var e = new Event { Title = "", CreatedByMemberId = admin.MemberId, CreatedAt = clock.GetUtcNow(), Status = EventStatus.Draft };
+        Apply(e, input, errors, creating: true);
+        if (errors.Any) return errors;
+        e.UpdatedAt = e.CreatedAt;
+        if (input.Publish) { e.Status = EventStatus.Published; e.PublishedAt = e.CreatedAt; }
+        db.Add(e);
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(e.Id, ct)).Value!;
+    }
+
+    /// <summary>Edits an event. Capacity cannot drop below the seats already confirmed; raising it promotes the waitlist.</summary>
+    public async Task<Result<EventDto>> UpdateAsync(long id, EventInput input, CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
+        var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
+        if (e.Status == EventStatus.Cancelled) return Result<EventDto>.Conflict("status", "Events.Cancelled");
+        var errors = new FieldErrors();
+        Apply(e, input, errors, creating: false);
+        if (e.CapacityInPerson is { } ip && ip < e.ConfirmedInPerson) errors.Add("capacity", "Events.CapacityBelowConfirmed", e.ConfirmedInPerson);
+        if (e.CapacityOnline is { } on && on < e.ConfirmedOnline) errors.Add("capacityOnline", "Events.CapacityBelowConfirmed", e.ConfirmedOnline);
+        if (errors.Any) return errors;
+        e.UpdatedAt = clock.GetUtcNow();
+        if (input.Publish && e.Status == EventStatus.Draft) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
+        await db.SaveChangesAsync(ct);
+        await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
+        await tx.CommitAsync(ct);
+        return (await GetAsync(id, ct)).Value!;
+    }
+
+    /// <summary>Takes the event row's lock for the rest of the transaction (SQLite: the write lock).</summary>
+    internal Task<bool> LockAsync(long id, CancellationToken ct) => RsvpService.LockEventAsync(db, id, ct);
+
+    void Apply(Event e, EventInput r, FieldErrors errors, bool creating)
+    {
+        var tz = tenant.Tenant!.TimeZoneInfo;
+        var title = creating || r.Title is not null ? Check.Text(errors, "title", r.Title, EventLimits.Title, required: true) : e.Title;
+        var description = r.Description is not null ? Check.Text(errors, "description", r.Description, EventLimits.Description) ?? "" : e.Description;
+        var kind = creating || r.Kind is not null ? Check.Enum<EventKind>(errors, "kind", r.Kind, required: true) : e.Kind;
+        var format = creating || r.Format is not null ? Check.Enum<EventFormat>(errors, "format", r.Format, required: true) : e.Format;
+        var audience = r.Audience is not null ? Check.Enum<EventAudience>(errors, "audience", r.Audience, required: true) ?? e.Audience : e.Audience;
+        var starts = creating || r.StartsAt is not null ? ParseTime(errors, "startsAt", r.StartsAt, tz, required: true) : e.StartsAt;
+        var ends = creating || r.EndsAt is not null ? ParseTime(errors, "endsAt", r.EndsAt, tz, required: true) : e.EndsAt;
+        var deadline = r.SignupDeadline is not null ? ParseTime(errors, "signupDeadline", r.SignupDeadline, tz, required: false) : e.SignupDeadline;
+        if (starts is not null && ends is not null && ends <= starts) errors.Add("endsAt", "Events.EndBeforeStart");
+        if (deadline is not null && ends is not null && deadline > ends) errors.Add("signupDeadline", "Events.DeadlineAfterEnd");
+        var venue = r.Venue is not null ? Check.Text(errors, "venue", r.Venue, EventLimits.Venue) : e.Venue;
+        var address = r.Address is not null ? Check.Text(errors, "address", r.Address, EventLimits.Address) : e.Address;
+        var mapUrl = r.MapUrl is not null ? (r.MapUrl.Length == 0 ? null : Check.Url(errors, "mapUrl", r.MapUrl)) : e.MapUrl;
+        var onlineUrl = r.OnlineUrl is not null ? (r.OnlineUrl.Length == 0 ? null : Check.Url(errors, "onlineUrl", r.OnlineUrl)) : e.OnlineUrl;
+        int? capacity = creating || r.Capacity is not null ? r.Capacity : (format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson);
+        int? capacityOnline = creating || r.CapacityOnline is not null ? r.CapacityOnline : e.CapacityOnline;
+        if (capacity is < 0 or > EventLimits.Capacity) errors.Add("capacity", "Events.CapacityRange", EventLimits.Capacity);
+        if (capacityOnline is < 0 or > EventLimits.Capacity) errors.Add("capacityOnline", "Events.CapacityRange", EventLimits.Capacity);
+        if (format is EventFormat.Offline or EventFormat.Hybrid && string.IsNullOrWhiteSpace(venue)) errors.Add("venue", "Validation.Required");
+        if (!creating && format != e.Format && (e.ConfirmedInPerson > 0 || e.ConfirmedOnline > 0)) errors.Add("format", "Events.FormatLocked");
+        if (errors.Any) return;
+
+        e.Title = title!; e.Description = description; e.Kind = kind!.Value; e.Format = format!.Value; e.Audience = audience;
+        e.StartsAt = starts!.Value; e.EndsAt = ends!.Value; e.SignupDeadline = deadline;
+        e.Venue = venue; e.Address = address; e.MapUrl = mapUrl; e.OnlineUrl = onlineUrl;
+        // "capacity" is the room for offline and hybrid events, the online seats for online ones (DESIGN.md's one field).
+        e.CapacityInPerson = e.Format == EventFormat.Online ? null : capacity;
+        e.CapacityOnline = e.Format switch { EventFormat.Online => capacity, EventFormat.Hybrid => capacityOnline, _ => null };
+    }
+
+    static DateTimeOffset? ParseTime(FieldErrors errors, string field, string? value, TimeZoneInfo tz, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required) errors.Add(field, "Validation.Required");
+            return null;
+        }
+        var v = value.Trim();
+        var hasOffset = v.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(v, @"[+-]\d\d:?\d\d$");
+        if (hasOffset && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+            return withOffset.ToUniversalTime();
+        if (!hasOffset && DateTime.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 2000 and < 2200)
+        {
+            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+            return new DateTimeOffset(unspecified, tz.GetUtcOffset(unspecified)).ToUniversalTime();
+        }
+        errors.Add(field, "Events.TimeInvalid");
+        return null;
+    }
+
+    public async Task<Result<EventDto>> PublishAsync(long id, CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        var now = clock.GetUtcNow();
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<EventDto>.NotFound();
+        var changed = await db.Set<Event>().Where(e => e.Id == id && e.Status == EventStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.UpdatedAt, now), ct);
+        if (changed == 0) return Result<EventDto>.Conflict("status", "Events.NotDraft");
+        return (await GetAsync(id, ct)).Value!;
+    }
+
+    /// <summary>Cancels the event and tells everyone who signed up (confirmed or waitlisted).</summary>
+    public async Task<Result<EventDto>> CancelAsync(long id, CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
+        var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
+        if (e.Status == EventStatus.Cancelled) return Result<EventDto>.Conflict("status", "Events.Cancelled");
+        var now = clock.GetUtcNow();
+        var wasPublished = e.Status == EventStatus.Published;
+        e.Status = EventStatus.Cancelled;
+        e.CancelledAt = e.UpdatedAt = now;
+        if (wasPublished)
+        {
+            var people = await db.Set<Rsvp>().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
+                .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r.Id, m.User!.Email, m.User.PreferredCulture })
+                .ToListAsync(ct);
+            foreach (var p in people)
+            {
+                string subject, body;
+                using (Cultures.Use(p.PreferredCulture))
+                {
+                    subject = texts["Mail.CancelledSubject", e.Title];
+                    body = texts["Mail.CancelledBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.Name];
+                }
+                await db.EnqueueMailAsync(tenant.TenantId, $"event-cancelled:{id}:{p.Id}", p.Email!, subject, body, now, ct);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (await GetAsync(id, ct)).Value!;
+    }
+
+    /// <summary>Events the viewer may see: published (and cancelled) ones for their audience; admins see drafts too.</summary>
+    public async Task<Result<PageDto<EventSummaryDto>>> ListAsync(string? when, int page, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        if (page < 1) return FieldErrors.Of("page", "Validation.PageInvalid");
+        if (when is not null and not ("upcoming" or "past" or "all")) return FieldErrors.Of("when", "Validation.OneOf", "upcoming, past, all");
+        var now = clock.GetUtcNow();
+        var query = Visible(viewer);
+        query = when switch
+        {
+            "past" => query.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id),
+            "all" => query.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id),
+            _ => query.Where(e => e.EndsAt >= now).OrderBy(e => e.StartsAt).ThenBy(e => e.Id),
+        };
+        const int size = 20;
+        var total = await query.CountAsync(ct);
+        var me = viewer.MemberId;
+        var rows = await query.Skip((page - 1) * size).Take(size)
+            .Select(e => new
+            {
+                e.Id, e.Title, e.Kind, e.Format, e.Status, e.StartsAt, e.EndsAt, e.Venue, e.CapacityInPerson, e.CapacityOnline,
+                Confirmed = e.ConfirmedInPerson + e.ConfirmedOnline,
+                Mine = db.Set<Rsvp>().Where(r => r.EventId == e.Id && r.MemberId == me).Select(r => (RsvpStatus?)r.Status).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var t = tenant.Tenant!;
+        var items = rows.Select(e => new EventSummaryDto(e.Id, e.Title, Lower(e.Kind), Lower(e.Format), Lower(e.Status),
+            t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt), e.Venue, e.Format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson,
+            e.Format == EventFormat.Hybrid ? e.CapacityOnline : null, e.Confirmed, e.Mine is { } s && s != RsvpStatus.Cancelled ? Lower(s) : null)).ToList();
+        return new PageDto<EventSummaryDto>(items, page, size, total);
+    }
+
+    internal IQueryable<Event> Visible(MemberSession viewer)
+    {
+        var query = db.Set<Event>().AsNoTracking();
+        if (viewer.IsAdmin) return query;
+        var kind = viewer.Kind;
+        return query.Where(e => e.Status != EventStatus.Draft
+            && (e.Audience == EventAudience.All
+                || (e.Audience == EventAudience.Alumni && kind == MemberKind.Alumni)
+                || (e.Audience == EventAudience.Employees && kind == MemberKind.Employee)));
+    }
+
+    public async Task<Result<EventDto>> GetAsync(long id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var e = await Visible(viewer).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return Result<EventDto>.NotFound();
+        var mine = await db.Set<Rsvp>().AsNoTracking().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
+        var counts = await db.Set<Rsvp>().AsNoTracking().Where(r => r.EventId == id)
+            .GroupBy(r => 1).Select(g => new
+            {
+                Waitlisted = g.Count(r => r.Status == RsvpStatus.Waitlisted),
+                Attended = g.Count(r => r.CheckedInAt != null),
+            }).FirstOrDefaultAsync(ct);
+        int? position = null;
+        if (mine?.Status == RsvpStatus.Waitlisted)
+            position = await db.Set<Rsvp>().CountAsync(r => r.EventId == id && r.Mode == mine.Mode && r.Status == RsvpStatus.Waitlisted && r.Id <= mine.Id, ct);
+        var programme = await PitchService.ProgrammeAsync(db, id, viewer, ct);
+        var confirmed = mine?.Status == RsvpStatus.Confirmed;
+        var now = clock.GetUtcNow();
+        var t = tenant.Tenant!;
+        return new EventDto(e.Id, e.Title, e.Description, markdown.ToHtml(e.Description), Lower(e.Kind), Lower(e.Format), Lower(e.Status), Lower(e.Audience),
+            t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt), e.SignupDeadline is { } d ? t.ToLocal(d) : null,
+            e.Venue, e.Address, e.MapUrl,
+            // The online URL is for confirmed attendees (and the secretariat) only.
+            confirmed || viewer.IsAdmin ? e.OnlineUrl : null,
+            e.Format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson, e.Format == EventFormat.Hybrid ? e.CapacityOnline : null,
+            e.ConfirmedInPerson + e.ConfirmedOnline, counts?.Waitlisted ?? 0, e.ConfirmedInPerson, e.ConfirmedOnline,
+            mine is null || mine.Status == RsvpStatus.Cancelled ? null : Lower(mine.Status),
+            mine is null || mine.Status == RsvpStatus.Cancelled ? null : Lower(mine.Mode),
+            confirmed ? mine!.Id : null,
+            e.CoverPath is null ? null : $"/events/{e.Id}/cover?v={e.UpdatedAt.ToUnixTimeSeconds()}",
+            RsvpService.SignupOpen(e, now), counts?.Attended ?? 0, programme) { WaitlistPosition = position };
+    }
+
+    internal static string Lower<T>(T value) where T : struct, Enum => RsvpService.Lower(value);
+}

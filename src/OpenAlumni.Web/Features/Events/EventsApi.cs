@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Events;
+
+public static class EventsApi
+{
+    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var member = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Member).WithTags("Events");
+        member.MapGet("/", List).Produces<PageDto<EventSummaryDto>>().ProducesValidationProblem();
+        member.MapGet("/{id:long}", Get).Produces<EventDto>().ProducesProblem(404);
+        member.MapPost("/{id:long}/rsvp", Rsvp).Produces<RsvpDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        member.MapDelete("/{id:long}/rsvp", CancelRsvp).Produces<RsvpDto>().ProducesProblem(404).ProducesProblem(409);
+        member.MapGet("/{id:long}/calendar.ics", Calendar).Produces<string>(200, "text/calendar").ProducesProblem(404);
+        member.MapPost("/{id:long}/pitches", ApplyPitch).Produces<PitchDto>(201).ProducesValidationProblem().ProducesProblem(409);
+        member.MapPost("/{id:long}/pitches/{pitchId:long}/interest", Interest).Produces<PitchDto>().ProducesProblem(403).ProducesProblem(409);
+        member.MapPost("/{id:long}/feedback", Feedback).Produces<FeedbackDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+
+        var admin = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Admin).WithTags("Events (admin)");
+        admin.MapPost("/", Create).Produces<EventDto>(201).ProducesValidationProblem();
+        admin.MapPatch("/{id:long}", Update).Produces<EventDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/{id:long}/publish", Publish).Produces<EventDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/{id:long}/cancel", Cancel).Produces<EventDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapGet("/{id:long}/attendees", Attendees).Produces<IReadOnlyList<AttendeeDto>>().Produces(200, contentType: "text/csv").ProducesProblem(404);
+        admin.MapPost("/{id:long}/checkins", CheckIn).Produces<CheckInDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/{id:long}/pitches/{pitchId:long}/accept", AcceptPitch).Produces<PitchDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/{id:long}/pitches/{pitchId:long}/decline", DeclinePitch).Produces<PitchDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapGet("/{id:long}/feedback", FeedbackSummary).Produces<FeedbackSummaryDto>().ProducesProblem(404);
+
+        app.MapGet("/api/v1/me/calendar", FeedUrl).RequireAuthorization(Policies.Member).WithTags("Events").Produces<CalendarFeedDto>();
+        app.MapPost("/api/v1/me/calendar/reset", ResetFeedUrl).RequireAuthorization(Policies.Member).WithTags("Events").Produces<CalendarFeedDto>();
+        // The feed is read by calendar apps, which carry no login: the secret token in the URL is the key.
+        app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> List(string? when, int? page, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await events.ListAsync(when, page ?? 1, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Get(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await events.GetAsync(id, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Create(EventInput input, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await events.CreateAsync(input, ct)).ToHttpResult(texts, e => TypedResults.Created($"/api/v1/events/{e.Id}", e));
+
+    static async Task<IResult> Update(long id, EventInput input, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await events.UpdateAsync(id, input, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Publish(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await events.PublishAsync(id, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Cancel(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await events.CancelAsync(id, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Rsvp(long id, RsvpRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await rsvps.RsvpAsync(id, request?.Mode, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> CancelRsvp(long id, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await rsvps.CancelAsync(id, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Attendees(long id, string? format, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    {
+        var result = await rsvps.AttendeesAsync(id, ct);
+        if (format == "csv" && result.IsOk)
+            return TypedResults.File(RsvpService.ToCsv(result.Value!), "text/csv; charset=utf-8", $"attendees-{id}.csv");
+        return result.ToHttpResult(texts);
+    }
+
+    static async Task<IResult> CheckIn(long id, CheckInRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await rsvps.CheckInAsync(id, request?.Code, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Calendar(long id, EventCalendar calendar, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await calendar.ForEventAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(texts, ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
+
+    static async Task<IResult> FeedUrl(EventCalendar calendar, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await calendar.FeedUrlAsync(AccountsApi.BaseUrl(http), reset: false, ct));
+
+    static async Task<IResult> ResetFeedUrl(EventCalendar calendar, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await calendar.FeedUrlAsync(AccountsApi.BaseUrl(http), reset: true, ct));
+
+    static async Task<IResult> Feed(string token, EventCalendar calendar, HttpContext http, CancellationToken ct) =>
+        await calendar.FeedAsync(token, AccountsApi.BaseUrl(http), ct) is { } ics
+            ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
+            : TypedResults.NotFound();
+
+    static async Task<IResult> ApplyPitch(long id, PitchInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await pitches.ApplyAsync(id, input, ct)).ToHttpResult(texts, p => TypedResults.Created($"/api/v1/events/{id}", p));
+
+    static async Task<IResult> AcceptPitch(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await pitches.DecideAsync(id, pitchId, accept: true, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> DeclinePitch(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await pitches.DecideAsync(id, pitchId, accept: false, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Interest(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await pitches.InterestAsync(id, pitchId, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> Feedback(long id, FeedbackInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> FeedbackSummary(long id, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await pitches.FeedbackSummaryAsync(id, ct)).ToHttpResult(texts);
+}

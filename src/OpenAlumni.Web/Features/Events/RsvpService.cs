@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Events;
+
+/// <summary>
+/// Sign-up, waitlist and check-in. Every change to an event's seats first locks the event row (an
+/// UPDATE of it inside the transaction), so sign-ups, cancellations and capacity changes of one event
+/// happen one after another, and a seat is taken by a conditional UPDATE that cannot overshoot capacity.
+/// </summary>
+public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant,
+    TimeProvider clock, IStringLocalizer<EventTexts> texts)
+{
+    internal static async Task<bool> LockEventAsync(AlumniDb db, long id, CancellationToken ct) =>
+        await db.Set<Event>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, e => e.UpdatedAt), ct) == 1;
+
+    internal static bool SignupOpen(Event e, DateTimeOffset now) =>
+        e.Status == EventStatus.Published && now < (e.SignupDeadline ?? e.StartsAt);
+
+    internal static string Lower<T>(T value) where T : struct, Enum => JsonNamingPolicyLower(value.ToString());
+
+    static string JsonNamingPolicyLower(string s) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s);
+
+    public async Task<Result<RsvpDto>> RsvpAsync(long id, string? modeText, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        var requested = Check.Enum<AttendanceMode>(errors, "mode", modeText?.Replace("-", "").Replace("_", ""), required: false);
+        if (errors.Any) return errors;
+        var now = clock.GetUtcNow();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var e = await events.Visible(viewer).FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
+        if (e.Status == EventStatus.Cancelled) return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
+        if (!SignupOpen(e, now)) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
+        var mode = e.Format switch
+        {
+            EventFormat.Online => AttendanceMode.Online,
+            EventFormat.Offline => AttendanceMode.InPerson,
+            _ => requested ?? AttendanceMode.InPerson,
+        };
+        if (requested is not null && requested != mode) return FieldErrors.Of("mode", "Events.ModeNotOffered");
+
+        var existing = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
+        if (existing is { Status: not RsvpStatus.Cancelled })
+            return await ToDtoAsync(existing, ct); // a second click changes nothing
+        if (existing is not null)
+        {
+            // Signing up again after cancelling goes to the back of the queue: a new row, a new ticket.
+            db.Remove(existing);
+            await db.SaveChangesAsync(ct);
+        }
+
+        var seat = mode == AttendanceMode.InPerson
+            ? await db.Set<Event>().Where(x => x.Id == id && (x.CapacityInPerson == null || x.ConfirmedInPerson < x.CapacityInPerson))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedInPerson, x => x.ConfirmedInPerson + 1), ct)
+            : await db.Set<Event>().Where(x => x.Id == id && (x.CapacityOnline == null || x.ConfirmedOnline < x.CapacityOnline))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedOnline, x => x.ConfirmedOnline + 1), ct);
+        var rsvp = new Rsvp
+        {
+            EventId = id, MemberId = viewer.MemberId, Mode = mode, Status = seat == 1 ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted,
+            TicketCode = NewTicketCode(), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Add(rsvp);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await ToDtoAsync(rsvp, ct);
+    }
+
+    static string NewTicketCode() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+
+    async Task<RsvpDto> ToDtoAsync(Rsvp r, CancellationToken ct)
+    {
+        int? position = r.Status == RsvpStatus.Waitlisted
+            ? await db.Set<Rsvp>().CountAsync(x => x.EventId == r.EventId && x.Mode == r.Mode && x.Status == RsvpStatus.Waitlisted && x.Id <= r.Id, ct)
+            : null;
+        return new RsvpDto(r.EventId, Lower(r.Status), Lower(r.Mode), position);
+    }
+
+    /// <summary>Cancels my sign-up; a confirmed seat goes to the first on the waitlist, who is told by mail.</summary>
+    public async Task<Result<RsvpDto>> CancelAsync(long id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await events.Visible(viewer).AllAsync(x => x.Id != id, ct) || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
+        var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
+        var rsvp = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status != RsvpStatus.Cancelled, ct);
+        if (rsvp is null) return Result<RsvpDto>.NotFound();
+        if (rsvp.CheckedInAt is not null) return Result<RsvpDto>.Conflict("status", "Events.AlreadyCheckedIn");
+        var wasConfirmed = rsvp.Status == RsvpStatus.Confirmed;
+        rsvp.Status = RsvpStatus.Cancelled;
+        rsvp.UpdatedAt = clock.GetUtcNow();
+        if (wasConfirmed)
+        {
+            if (rsvp.Mode == AttendanceMode.InPerson) e.ConfirmedInPerson--; else e.ConfirmedOnline--;
+            await db.SaveChangesAsync(ct);
+            if (e.Status == EventStatus.Published) await FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await ToDtoAsync(rsvp, ct);
+    }
+
+    /// <summary>Promotes the waitlist, in order, into free seats; each promoted member is told by mail. Call with the event locked.</summary>
+    internal static async Task FillFreeSeatsAsync(AlumniDb db, Event e, ITenantContext tenant, IStringLocalizer<EventTexts> texts, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var mode in new[] { AttendanceMode.InPerson, AttendanceMode.Online })
+        {
+            while (mode == AttendanceMode.InPerson ? e.CapacityInPerson is null || e.ConfirmedInPerson < e.CapacityInPerson
+                                                   : e.CapacityOnline is null || e.ConfirmedOnline < e.CapacityOnline)
+            {
+                var next = await db.Set<Rsvp>().Where(r => r.EventId == e.Id && r.Mode == mode && r.Status == RsvpStatus.Waitlisted)
+                    .OrderBy(r => r.Id).FirstOrDefaultAsync(ct);
+                if (next is null) break;
+                next.Status = RsvpStatus.Confirmed;
+                next.UpdatedAt = now;
+                if (mode == AttendanceMode.InPerson) e.ConfirmedInPerson++; else e.ConfirmedOnline++;
+                var person = await db.Members.Where(m => m.Id == next.MemberId).Select(m => new { m.User!.Email, m.User.PreferredCulture }).FirstAsync(ct);
+                string subject, body;
+                using (Cultures.Use(person.PreferredCulture))
+                {
+                    subject = texts["Mail.PromotedSubject", e.Title];
+                    body = texts["Mail.PromotedBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.Name];
+                }
+                await db.EnqueueMailAsync(tenant.TenantId, $"rsvp-promoted:{next.Id}:{now.UtcTicks}", person.Email!, subject, body, now, ct);
+                await db.SaveChangesAsync(ct);
+            }
+        }
+    }
+
+    public async Task<Result<IReadOnlyList<AttendeeDto>>> AttendeesAsync(long id, CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<IReadOnlyList<AttendeeDto>>.NotFound();
+        var rows = await db.Set<Rsvp>().AsNoTracking().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.Kind, m.Organization })
+            .OrderBy(x => x.r.Status).ThenBy(x => x.r.Id)
+            .ToListAsync(ct);
+        var t = tenant.Tenant!;
+        return rows.Select(x => new AttendeeDto(x.r.Id, x.r.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Kind.ToString(),
+            x.Organization, Lower(x.r.Mode), Lower(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null)).ToList();
+    }
+
+    /// <summary>The attendee list as CSV that Excel opens in Japanese (UTF-8 with BOM); cells that look like formulas are escaped.</summary>
+    public static byte[] ToCsv(IReadOnlyList<AttendeeDto> attendees)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+        {
+            csv.WriteRecords(attendees.Select(a => new
+            {
+                a.MemberId, Name = a.DisplayName, a.Kind, a.Organization, a.Mode, a.Status,
+                SignedUpAt = a.SignedUpAt.ToString("yyyy-MM-dd HH:mm"), CheckedInAt = a.CheckedInAt?.ToString("yyyy-MM-dd HH:mm"),
+            }));
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Checks a ticket in. One conditional UPDATE: it succeeds only for a confirmed ticket of this event
+    /// not yet checked in, so a ticket cannot be used twice, even by two door staff at once.
+    /// </summary>
+    public async Task<Result<CheckInDto>> CheckInAsync(long id, string? code, CancellationToken ct)
+    {
+        var admin = await current.RequireAsync(ct);
+        var ticket = (code ?? "").Trim();
+        if (ticket.StartsWith(TicketPrefix, StringComparison.Ordinal)) ticket = ticket[TicketPrefix.Length..];
+        if (ticket.Length is 0 or > 64) return FieldErrors.Of("code", "Events.TicketUnknown");
+        if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<CheckInDto>.NotFound();
+        var now = clock.GetUtcNow();
+        var done = await db.Set<Rsvp>()
+            .Where(r => r.TicketCode == ticket && r.EventId == id && r.Status == RsvpStatus.Confirmed && r.CheckedInAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInByMemberId, admin.MemberId), ct);
+        var found = await db.Set<Rsvp>().AsNoTracking().Where(r => r.TicketCode == ticket)
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
+        if (found is null) return FieldErrors.Of("code", "Events.TicketUnknown");
+        if (done == 0)
+        {
+            if (found.r.EventId != id) return Result<CheckInDto>.Conflict("code", "Events.TicketOtherEvent");
+            if (found.r.CheckedInAt is not null) return Result<CheckInDto>.Conflict("code", "Events.TicketUsed");
+            return Result<CheckInDto>.Conflict("code", "Events.TicketNotConfirmed");
+        }
+        return new CheckInDto(found.r.Id, found.r.MemberId, PersonName.Display(found.FamilyName, found.GivenName), Lower(found.r.Mode), tenant.Tenant!.ToLocal(now));
+    }
+
+    /// <summary>Check in by hand (the manual fallback of the door page), by sign-up id.</summary>
+    public async Task<Result<CheckInDto>> CheckInByIdAsync(long id, long rsvpId, CancellationToken ct)
+    {
+        var code = await db.Set<Rsvp>().Where(r => r.Id == rsvpId && r.EventId == id).Select(r => r.TicketCode).FirstOrDefaultAsync(ct);
+        return code is null ? Result<CheckInDto>.NotFound() : await CheckInAsync(id, code, ct);
+    }
+
+    public const string TicketPrefix = "oa-ticket:";
+
+    /// <summary>My ticket for an event: the QR payload, only while confirmed.</summary>
+    public async Task<Result<(EventDto Event, string Payload, DateTimeOffset? CheckedInAt)>> TicketAsync(long id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var e = await events.GetAsync(id, ct);
+        if (!e.IsOk) return Result<(EventDto, string, DateTimeOffset?)>.NotFound();
+        var rsvp = await db.Set<Rsvp>().AsNoTracking().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status == RsvpStatus.Confirmed, ct);
+        if (rsvp is null) return Result<(EventDto, string, DateTimeOffset?)>.NotFound();
+        return (e.Value!, TicketPrefix + rsvp.TicketCode, rsvp.CheckedInAt);
+    }
+}

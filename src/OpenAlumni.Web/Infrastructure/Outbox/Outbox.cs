@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Infrastructure.Mail;
+
+namespace OpenAlumni.Web.Infrastructure.Outbox;
+
+public sealed class OutboxOptions
+{
+    /// <summary>Run the background sender (tests switch it off and call <see cref="OutboxSender"/> themselves).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+    public int PollSeconds { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 8;
+}
+
+/// <summary>Queues mail in the caller's unit of work; it goes out once the caller's transaction commits.</summary>
+public static class OutboxExtensions
+{
+    /// <summary>Adds a message unless one with the same key is queued already (then this is a no-op).</summary>
+    public static async Task EnqueueMailAsync(this AlumniDb db, long tenantId, string key, string to, string subject, string body, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == key) || await db.Set<OutboxMessage>().AnyAsync(m => m.Key == key, ct)) return;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            TenantId = tenantId, Key = key, To = to, Subject = subject, Body = body,
+            Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+}
+
+/// <summary>
+/// Sends due messages: claims each with a lease (so two instances never send one message together),
+/// sends, marks it sent; a failure is retried with exponential backoff, then given up as Failed.
+/// </summary>
+public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
+{
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
+        var sent = 0;
+        foreach (var id in due)
+        {
+            var lease = now.AddMinutes(5);
+            var claimed = await db.Set<OutboxMessage>()
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), ct);
+            if (claimed == 0) continue;
+            var message = await db.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.Id == id, ct);
+            try
+            {
+                await mailer.SendAsync(message.To, message.Subject, message.Body, ct);
+                await db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var attempts = message.Attempts + 1;
+                var giveUp = attempts >= options.Value.MaxAttempts;
+                var next = clock.GetUtcNow().AddSeconds(Math.Min(6 * 3600, 30 * Math.Pow(2, attempts)));
+                var error = e.GetType().Name + ": " + e.Message;
+                await db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
+                    .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
+                    .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error)
+                    .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+                log.LogWarning("Outbox message {Id} failed (attempt {Attempt}): {Error}", id, attempts, e.GetType().Name);
+            }
+        }
+        return sent;
+    }
+}
+
+/// <summary>Work that runs on a timer: due reminders are queued, then due mail is sent.</summary>
+public interface IPeriodicJob
+{
+    Task RunAsync(IServiceProvider services, CancellationToken ct);
+}
+
+public sealed class OutboxWorker(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, IEnumerable<IPeriodicJob> jobs, ILogger<OutboxWorker> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WorkerEnabled) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
+        do
+        {
+            try
+            {
+                foreach (var job in jobs)
+                {
+                    await using var jobScope = scopes.CreateAsyncScope();
+                    await job.RunAsync(jobScope.ServiceProvider, stoppingToken);
+                }
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The database may be restarting; the next tick tries again.
+                log.LogError(e, "Outbox round failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
