@@ -32,6 +32,8 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests send queued mail themselves (OutboxSender), so that nothing depends on a timer.
         builder.UseSetting("Outbox:WorkerEnabled", "false");
+        // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.
+        builder.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     public virtual async ValueTask InitializeAsync()
@@ -57,6 +59,13 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
             .CreateAsync(slug, "Network " + slug, [host], employeeDomains, CancellationToken.None);
         Assert.True(result.IsOk);
         return new TestTenant(this, result.Value!, host);
+    }
+
+    /// <summary>Sends the mail queued in the outbox, as the background worker would.</summary>
+    public async Task<int> SendQueuedMailAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
     }
 
     /// <summary>Runs code in a DI scope that belongs to the tenant, as a request to its host would.</summary>

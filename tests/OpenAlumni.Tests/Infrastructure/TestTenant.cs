@@ -66,6 +66,56 @@ public sealed class TestTenant(AlumniApp app, TenantInfo info, string host)
         return new TestMember(id, email, Password);
     }
 
+    /// <summary>
+    /// Many approved members at once (one insert, one shared password hash), for concurrency tests; they
+    /// get their tokens from <see cref="TokenForAsync"/> rather than hundreds of logins.
+    /// </summary>
+    public async Task<IReadOnlyList<TestMember>> ManyMembersAsync(int count, MemberKind kind = MemberKind.Alumni)
+    {
+        return await app.InTenantAsync(this, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var hash = users.PasswordHasher.HashPassword(new AppUser(), Password);
+            var members = sp.GetRequiredService<MemberService>();
+            var db = sp.GetRequiredService<AlumniDb>();
+            var created = new List<(Member Member, string Email)>();
+            for (var i = 0; i < count; i++)
+            {
+                var email = $"bulk{i}-{Guid.NewGuid():N}@example.com";
+                var user = new AppUser
+                {
+                    UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+                    EmailConfirmed = true, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"), PreferredCulture = "en",
+                };
+                db.Users.Add(user);
+                var m = members.NewMember(user.Id, kind, MemberStatus.Approved, new ProfileDraft("会員", $"{i}", null, null, "総務部", 2005, kind == MemberKind.Alumni ? 2015 : null));
+                db.Members.Add(m);
+                created.Add((m, email));
+            }
+            await db.SaveChangesAsync();
+            return (IReadOnlyList<TestMember>)created.Select(c => new TestMember(c.Member.Id, c.Email, Password)).ToList();
+        });
+    }
+
+    /// <summary>A bearer token for a member, minted as the login endpoint would (no password check).</summary>
+    public Task<string> TokenForAsync(TestMember member) => app.InTenantAsync(this, async sp =>
+    {
+        var signIn = sp.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<AppUser>>();
+        var user = (await signIn.UserManager.FindByEmailAsync(member.Email))!;
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>>()
+            .Get(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme);
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) };
+        return options.BearerTokenProtector.Protect(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, properties, Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme));
+    });
+
+    public async Task<HttpClient> ClientForAsync(TestMember member)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(member));
+        return client;
+    }
+
     /// <summary>A client carrying a bearer token of this member, from POST /api/v1/auth/login.</summary>
     public async Task<HttpClient> ApiAsync(TestMember member, string culture = "en")
     {

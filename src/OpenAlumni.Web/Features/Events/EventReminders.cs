@@ -10,10 +10,12 @@ namespace OpenAlumni.Web.Features.Events;
 /// The day before an event, queues a reminder to each confirmed attendee. Runs for every tenant, so it
 /// reads past the tenant filter (operator-level work); the outbox key makes a second run queue nothing.
 /// </summary>
-public sealed class EventReminders(AlumniDb db, IStringLocalizer<EventTexts> texts)
+public sealed class EventReminders(AlumniDb db, IStringLocalizer<EventTexts> texts, TimeProvider clock)
 {
+    /// <param name="now">The moment to plan for (tests pass another); the mail itself is due at once.</param>
     public async Task<int> QueueDueAsync(DateTimeOffset now, CancellationToken ct)
     {
+        var queuedAt = clock.GetUtcNow();
         var until = now.AddHours(24);
         var due = await db.Set<Event>().IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.Status == EventStatus.Published && e.ReminderQueuedAt == null && e.StartsAt > now && e.StartsAt <= until)
@@ -37,12 +39,12 @@ public sealed class EventReminders(AlumniDb db, IStringLocalizer<EventTexts> tex
                     subject = texts["Mail.ReminderSubject", e.Title];
                     body = texts["Mail.ReminderBody", e.Title, tz.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.Name];
                 }
-                await db.EnqueueMailAsync(e.TenantId, $"event-reminder:{e.Id}:{p.Id}", p.Email!, subject, body, now, ct);
+                await db.EnqueueMailAsync(e.TenantId, $"event-reminder:{e.Id}:{p.Id}", p.Email!, subject, body, queuedAt, ct);
                 queued++;
             }
             await db.SaveChangesAsync(ct);
             await db.Set<Event>().IgnoreQueryFilters().Where(x => x.Id == e.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderQueuedAt, now), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderQueuedAt, queuedAt), ct);
             await tx.CommitAsync(ct);
         }
         return queued;
