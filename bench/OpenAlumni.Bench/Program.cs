@@ -1,7 +1,10 @@
-// Directory benchmark: fills a fresh PostgreSQL database with N synthetic members (the CLI's `demo seed`),
+// Two benchmarks, by --scenario:
+//  directory (default): fills a fresh PostgreSQL database with N synthetic members (the CLI's `demo seed`),
 // serves the real app on Kestrel (127.0.0.1) and times directory searches over HTTP as a member would.
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --postgres "Host=127.0.0.1;Port=5432;Username=postgres" --members 100000
 // The database (openalumni_bench_<n>) is kept between runs so that seeding happens once; --fresh drops it.
+//  rsvp: N members sign up at the same moment for an event of C seats, on SQLite and (with --postgres) PostgreSQL:
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario rsvp --members 300 --seats 50 --rounds 5 [--postgres "..."]
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -12,6 +15,12 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Infrastructure.Tenancy;
+
+if (Arg("--scenario") == "rsvp")
+{
+    await RsvpScenarioAsync();
+    return;
+}
 
 var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI_TEST_POSTGRES")
     ?? throw new ArgumentException("--postgres \"Host=...;Username=...\" (a server where the user may create databases)");
@@ -97,5 +106,54 @@ foreach (var q in queries)
     Console.WriteLine($"{(q.Length == 0 ? "(all)" : q),-28} {total,8} {times[times.Count / 2],8:F1} {times[(int)(times.Count * 0.95)],8:F1} {times[^1],8:F1}");
 }
 await app.StopAsync();
+
+async Task RsvpScenarioAsync()
+{
+    var n = int.Parse(Arg("--members") ?? "300");
+    var seats = int.Parse(Arg("--seats") ?? "50");
+    var rounds = int.Parse(Arg("--rounds") ?? "5");
+    var sqliteFile = Path.Combine(Path.GetTempPath(), $"openalumni-rsvp-{Guid.NewGuid():N}.db");
+    var targets = new List<(string Label, Dictionary<string, string?> Settings)>
+    {
+        ("SQLite", new() { ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Alumni"] = $"Data Source={sqliteFile}" }),
+    };
+    var pg = Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI_TEST_POSTGRES");
+    string? pgDatabase = null;
+    if (pg is not null)
+    {
+        pgDatabase = $"openalumni_rsvp_{Guid.NewGuid():N}"[..28];
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg) { Database = "postgres" }.ToString());
+        await conn.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {pgDatabase} ENCODING 'UTF8' TEMPLATE template0", conn).ExecuteNonQueryAsync();
+        targets.Add(("PostgreSQL", new() { ["Database:Provider"] = "Postgres", ["ConnectionStrings:Alumni"] = new NpgsqlConnectionStringBuilder(pg) { Database = pgDatabase, MaxPoolSize = 100 }.ToString() }));
+    }
+    foreach (var (label, settings) in targets)
+    {
+        var b = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
+        settings["Demo:Enabled"] = "false";
+        settings["RateLimiting:Enabled"] = "false";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Outbox:WorkerEnabled"] = "false";
+        b.Configuration.AddInMemoryCollection(settings);
+        b.WebHost.UseUrls("http://127.0.0.1:0");
+        b.AddOpenAlumni();
+        var a = b.Build();
+        await DatabaseSetup.MigrateAsync(a.Services);
+        a.UseOpenAlumni();
+        a.MapOpenAlumni();
+        await a.StartAsync();
+        await RsvpBench.RunAsync(a, label, n, seats, rounds);
+        await a.StopAsync();
+        await a.DisposeAsync();
+    }
+    File.Delete(sqliteFile);
+    if (pgDatabase is not null)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(pg) { Database = "postgres" }.ToString());
+        await conn.OpenAsync();
+        await new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", conn).ExecuteNonQueryAsync();
+    }
+}
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OpenAlumni.Web.Data;
@@ -44,9 +45,12 @@ public static class AppSetup
         services.AddSingleton<IMailer, MailKitMailer>();
         services.AddSingleton<FileStore>();
 
+        services.AddDataProtection().SetApplicationName("OpenAlumni").PersistKeysToDbContext<AlumniDb>();
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email, already checked by Check.Email; Identity's narrower default would refuse some valid addresses.
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireDigit = true;

@@ -67,6 +67,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
         Assert.StartsWith(tenant.BaseUrl + "/", link);
         await alumnus.GotoAsync(link);
         await Expect(alumnus.GetByRole(AriaRole.Heading, new() { Name = text.ConfirmTitle, Level = 1 })).ToBeVisibleAsync();
+        await alumnus.GetByRole(AriaRole.Button, new() { Name = text.ConfirmButton, Exact = true }).ClickAsync();
         await Expect(alumnus.GetByRole(AriaRole.Main)).ToContainTextAsync(text.ConfirmDone);
         await SnapAsync(alumnus, culture, "03-confirmed");
 

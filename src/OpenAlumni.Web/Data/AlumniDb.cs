@@ -14,8 +14,11 @@ namespace OpenAlumni.Web.Data;
 /// Two subclasses exist only so that each provider keeps its own migrations (EF binds migrations to a
 /// context type): <see cref="SqliteAlumniDb"/> and <see cref="PostgresAlumniDb"/>.
 /// </summary>
-public abstract class AlumniDb(DbContextOptions options, ITenantContext tenant) : IdentityDbContext<AppUser>(options)
+public abstract class AlumniDb(DbContextOptions options, ITenantContext tenant) : IdentityDbContext<AppUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies, tokens and mailed links: in the database, so every instance and restart shares them.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Member> Members => Set<Member>();
 

@@ -6,7 +6,7 @@ using OpenAlumni.Web.Infrastructure.Localization;
 namespace OpenAlumni.Web.Infrastructure;
 
 /// <summary>
-/// Fixed-window limits per client address and host (so one network's traffic does not spend another's).
+/// Fixed-window limits per client address and tenant (so one network's traffic does not spend another's).
 /// Configured under RateLimiting:*; RateLimiting:Enabled=false switches them off for load tests.
 /// </summary>
 public static class RateLimits
@@ -43,7 +43,9 @@ public static class RateLimits
         o.AddPolicy(name, http =>
         {
             if (!enabled || HttpMethods.IsGet(http.Request.Method)) return RateLimitPartition.GetNoLimiter("off");
-            var key = $"{http.Request.Host.Host}|{http.Connection.RemoteIpAddress}";
+            // The tenant, not the raw Host header: "ACME.example" and "acme.example" are one bucket.
+            var tenant = http.RequestServices.GetService<Infrastructure.Tenancy.ITenantContext>()?.TenantId ?? 0;
+            var key = $"{tenant}|{http.Connection.RemoteIpAddress}";
             return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits, Window = TimeSpan.FromSeconds(seconds), QueueLimit = 0,

@@ -33,6 +33,15 @@ public static partial class Forms
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
+    /// <summary>Opens the mailed confirmation link and presses its button, as a person would.</summary>
+    public static async Task<HttpResponseMessage> ConfirmEmailAsync(HttpClient client, string link)
+    {
+        var path = new Uri(link).PathAndQuery;
+        var response = await PostAsync(client, path, new Dictionary<string, string>());
+        Assert.Contains("Accounts/Login", await response.Content.ReadAsStringAsync());
+        return response;
+    }
+
     /// <summary>Signs in on a client that keeps no cookies, and returns the auth cookie as a Cookie header value.</summary>
     public static async Task<string> SignInCookieAsync(TestTenant tenant, string email, string password)
     {

@@ -22,7 +22,7 @@ public sealed record RegistrationDto(long Id, string Email, string Kind, string 
 
 /// <summary>Sign-up, email confirmation, password reset: the account side of a membership.</summary>
 public sealed class AccountService(
-    AlumniDb db, UserManager<AppUser> users, MemberService members, ITenantContext tenant,
+    AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, ITenantContext tenant,
     IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log)
 {
     /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
@@ -53,7 +53,7 @@ public sealed class AccountService(
         if (existing is not null)
         {
             // Same login, new network: only its owner (who knows the password) may add a membership.
-            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct) || !await users.CheckPasswordAsync(existing, r.Password!))
+            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct) || !(await signIn.CheckPasswordSignInAsync(existing, r.Password!, lockoutOnFailure: true)).Succeeded)
                 return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
         }
 
@@ -181,19 +181,19 @@ public sealed class AccountService(
     public async Task ForgotPasswordAsync(string? email, string baseUrl, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || !user.EmailConfirmed || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
+        if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = $"{baseUrl}/Accounts/ResetPassword?email={Uri.EscapeDataString(user.Email!)}&code={code}";
+        var link = $"{baseUrl}/Accounts/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}";
         await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.Name, link);
     }
 
-    public async Task<Result<bool>> ResetPasswordAsync(string? email, string? code, string? password, CancellationToken ct)
+    public async Task<Result<bool>> ResetPasswordAsync(string? userId, string? code, string? password, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrEmpty(password)) errors.Add("password", "Validation.Required");
         else if (password.Length > 128) errors.Add("password", "Validation.TooLong", 128);
         if (errors.Any) return errors;
-        var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
+        var user = string.IsNullOrWhiteSpace(userId) ? null : await users.FindByIdAsync(userId);
         string token;
         try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code ?? "")); }
         catch (FormatException) { return FieldErrors.Of("code", "Validation.LinkInvalid"); }
@@ -204,6 +204,8 @@ public sealed class AccountService(
             // A reset also ends a lockout: the owner has just proven control of the mailbox.
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            // Whoever can read the mailbox owns the address: a reset confirms it (and frees it from a squatter's unconfirmed registration).
+            if (!user.EmailConfirmed) { user.EmailConfirmed = true; await users.UpdateAsync(user); }
             return true;
         }
         return result.Errors.Any(e => e.Code == "InvalidToken")
@@ -226,7 +228,8 @@ public sealed class AccountService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The account is saved either way; the user can ask for the mail again.
-            log.LogError(e, "Sending {Mail} failed", subjectKey);
+            // The exception's message may hold the address: only its type is logged.
+            log.LogError("Sending {Mail} failed: {Error}", subjectKey, e.GetType().Name);
         }
     }
 }

@@ -34,7 +34,10 @@ public static class AccountsApi
         var user = await signIn.UserManager.FindByEmailAsync(request.Email!.Trim());
         // No membership in this network looks exactly like a wrong password: nothing to learn by probing.
         if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id))
+        {
+            LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
             return Unauthorized(texts["Validation.LoginFailed"]);
+        }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -45,9 +48,10 @@ public static class AccountsApi
             result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", ""), isPersistent: false, rememberClient: false);
         }
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written {accessToken, expiresIn, ...}
-        return Unauthorized(result.IsLockedOut ? texts["Validation.LockedOut"]
-            : result.IsNotAllowed ? texts["Validation.EmailNotConfirmed"]
-            : texts["Validation.LoginFailed"]);
+        // "Locked" and "unconfirmed" are only said to someone who knows the password; to others they look like any failure.
+        var knowsPassword = (result.IsLockedOut || result.IsNotAllowed) && await signIn.UserManager.CheckPasswordAsync(user, request.Password!);
+        return Unauthorized(!knowsPassword ? texts["Validation.LoginFailed"]
+            : result.IsLockedOut ? texts["Validation.LockedOut"] : texts["Validation.EmailNotConfirmed"]);
     }
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
@@ -56,5 +60,17 @@ public static class AccountsApi
         (await accounts.RegisterAsync(request, BaseUrl(http), ct))
             .ToHttpResult(texts, r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
 
-    public static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+    /// <summary>
+    /// The address links in mail point to. Only one of the tenant's own host names is ever used: a request
+    /// that reached the tenant through another Host header (the default-tenant fallback) gets the tenant's
+    /// first host, so nobody can make the app mail out a reset link to a host of their choosing.
+    /// </summary>
+    public static string BaseUrl(HttpContext http)
+    {
+        var tenant = http.RequestServices.GetRequiredService<Infrastructure.Tenancy.ITenantContext>().Tenant;
+        var host = http.Request.Host;
+        if (tenant is not null && !tenant.Hosts.Contains(host.Host.ToLowerInvariant()) && tenant.Hosts.Count > 0)
+            host = host.Port is { } port ? new HostString(tenant.Hosts[0], port) : new HostString(tenant.Hosts[0]);
+        return $"{http.Request.Scheme}://{host}{http.Request.PathBase}";
+    }
 }

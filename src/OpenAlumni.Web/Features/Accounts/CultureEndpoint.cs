@@ -22,7 +22,6 @@ public static class CultureEndpoint
             user.PreferredCulture = chosen;
             await users.UpdateAsync(user);
         }
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\") ? returnUrl : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(LoginModel.SafeReturnUrl(returnUrl));
     }
 }

@@ -36,6 +36,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AlumniDb db, IStri
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim());
         if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id))
         {
+            LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
             Error = texts["Validation.LoginFailed"];
             return Page();
         }
@@ -47,12 +48,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AlumniDb db, IStri
         }
         if (result.RequiresTwoFactor)
             return RedirectToPage("LoginWith2fa", new { ReturnUrl, Input.RememberMe });
-        if (result.IsLockedOut) Error = texts["Validation.LockedOut"];
-        else if (result.IsNotAllowed) { Error = texts["Validation.EmailNotConfirmed"]; ShowResend = true; }
+        // "Locked" and "unconfirmed" are only said to someone who knows the password.
+        var knowsPassword = (result.IsLockedOut || result.IsNotAllowed) && await signIn.UserManager.CheckPasswordAsync(user, Input.Password!);
+        if (knowsPassword && result.IsLockedOut) Error = texts["Validation.LockedOut"];
+        else if (knowsPassword && result.IsNotAllowed) { Error = texts["Validation.EmailNotConfirmed"]; ShowResend = true; }
         else Error = texts["Validation.LoginFailed"];
         return Page();
     }
 
+    /// <summary>A local path to return to, or "/": never another site, never a URL that LocalRedirect would refuse.</summary>
     public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.Any(char.IsControl) && url.Length < 2000 ? url : "/";
 }

@@ -8,7 +8,7 @@ namespace OpenAlumni.Web.Features.Accounts;
 
 public sealed class ResetPasswordModel(AccountService accounts, IStringLocalizer<ValidationTexts> texts) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Email { get; set; }
+    [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public ResetInput Input { get; set; } = new();
     public bool Done { get; private set; }
@@ -23,7 +23,7 @@ public sealed class ResetPasswordModel(AccountService accounts, IStringLocalizer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await accounts.ResetPasswordAsync(Email, Code, Input.Password, ct);
+        var result = await accounts.ResetPasswordAsync(UserId, Code, Input.Password, ct);
         if (result.IsOk) { Done = true; return Page(); }
         var linkError = result.Errors!.Items.FirstOrDefault(e => e.Field == "code");
         if (linkError is not null) LinkError = texts[linkError.Key];

@@ -31,6 +31,8 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             if (string.IsNullOrEmpty(key))
             {
                 await users.ResetAuthenticatorKeyAsync(user);
+                // Resetting the key renews the security stamp; renew this browser's cookie with it.
+                await signIn.RefreshSignInAsync(user);
                 key = await users.GetAuthenticatorKeyAsync(user);
             }
             SharedKey = key;
@@ -62,6 +64,13 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        // Turning protection off needs a current code, so an unattended browser cannot do it.
+        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Error = texts["Validation.TwoFactorInvalid"];
+            return await LoadAsync();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

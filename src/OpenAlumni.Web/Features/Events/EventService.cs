@@ -155,7 +155,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     public async Task<Result<PageDto<EventSummaryDto>>> ListAsync(string? when, int page, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        if (page < 1) return FieldErrors.Of("page", "Validation.PageInvalid");
+        if (page is < 1 or > 100_000) return FieldErrors.Of("page", "Validation.PageInvalid");
         if (when is not null and not ("upcoming" or "past" or "all")) return FieldErrors.Of("when", "Validation.OneOf", "upcoming, past, all");
         var now = clock.GetUtcNow();
         var query = Visible(viewer);

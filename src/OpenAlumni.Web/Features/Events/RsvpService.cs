@@ -41,9 +41,8 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var e = await events.Visible(viewer).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (e is null || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
+        if (e is null) return Result<RsvpDto>.NotFound();
         if (e.Status == EventStatus.Cancelled) return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
         if (!SignupOpen(e, now)) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
         var mode = e.Format switch
@@ -53,32 +52,54 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             _ => requested ?? AttendanceMode.InPerson,
         };
         if (requested is not null && requested != mode) return FieldErrors.Of("mode", "Events.ModeNotOffered");
-
         var existing = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
         if (existing is { Status: not RsvpStatus.Cancelled })
             return await ToDtoAsync(existing, ct); // a second click changes nothing
+
+        // Only what must be serialised happens inside the transaction, so the event row is locked briefly.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (existing is not null)
         {
             // Signing up again after cancelling goes to the back of the queue: a new row, a new ticket.
             db.Remove(existing);
             await db.SaveChangesAsync(ct);
         }
-
-        var seat = mode == AttendanceMode.InPerson
-            ? await db.Set<Event>().Where(x => x.Id == id && (x.CapacityInPerson == null || x.ConfirmedInPerson < x.CapacityInPerson))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedInPerson, x => x.ConfirmedInPerson + 1), ct)
-            : await db.Set<Event>().Where(x => x.Id == id && (x.CapacityOnline == null || x.ConfirmedOnline < x.CapacityOnline))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedOnline, x => x.ConfirmedOnline + 1), ct);
+        // Taking a seat locks the row when it succeeds; when the event is full the row is locked
+        // explicitly and a seat tried once more (a cancellation may just have freed one).
+        var seat = await TakeSeatAsync(id, mode, ct);
+        if (seat == 0)
+        {
+            await LockEventAsync(db, id, ct);
+            seat = await TakeSeatAsync(id, mode, ct);
+        }
         var rsvp = new Rsvp
         {
             EventId = id, MemberId = viewer.MemberId, Mode = mode, Status = seat == 1 ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted,
             TicketCode = NewTicketCode(), CreatedAt = now, UpdatedAt = now,
         };
         db.Add(rsvp);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same member's other click won the unique index; its seat (if any) is kept, this one rolls back.
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<Rsvp>().AsNoTracking().FirstAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
+            return await ToDtoAsync(winner, ct);
+        }
         return await ToDtoAsync(rsvp, ct);
     }
+
+    Task<int> TakeSeatAsync(long id, AttendanceMode mode, CancellationToken ct) =>
+        mode == AttendanceMode.InPerson
+            ? db.Set<Event>().Where(x => x.Id == id && (x.CapacityInPerson == null || x.ConfirmedInPerson < x.CapacityInPerson))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedInPerson, x => x.ConfirmedInPerson + 1), ct)
+            : db.Set<Event>().Where(x => x.Id == id && (x.CapacityOnline == null || x.ConfirmedOnline < x.CapacityOnline))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedOnline, x => x.ConfirmedOnline + 1), ct);
 
     static string NewTicketCode() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
 

@@ -25,7 +25,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         if (q.Skill?.Length > MemberLimits.Tag) errors.Add("skill", "Validation.TooLong", MemberLimits.Tag);
         if (q.Department?.Length > MemberLimits.Department) errors.Add("department", "Validation.TooLong", MemberLimits.Department);
         if (q.Organization?.Length > MemberLimits.Organization) errors.Add("organization", "Validation.TooLong", MemberLimits.Organization);
-        if (q.Page < 1) errors.Add("page", "Validation.PageInvalid");
+        if (q.Page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (q.PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", "Validation.PageSizeInvalid", MaxPageSize);
         if (errors.Any) return errors;
 

@@ -86,6 +86,10 @@ public static class PersonName
     public static string Display(string family, string given) =>
         IsLatin(family) && IsLatin(given) ? given + " " + family : family + " " + given;
 
+    /// <summary>The first character as a reader sees it (a surrogate pair such as 𠮷 stays whole), for avatars.</summary>
+    public static string Initial(string name) =>
+        string.IsNullOrEmpty(name) ? "?" : name[..System.Globalization.StringInfo.GetNextTextElementLength(name)];
+
     static bool IsLatin(string s) => s.All(c => c < '\u0250' || char.IsWhiteSpace(c));
 }
 
@@ -179,5 +183,5 @@ internal sealed class ProfileTagConfiguration : IEntityTypeConfiguration<Profile
 public static class MemberLimits
 {
     public const int Name = 50, Organization = 100, Location = 100, Bio = 2000, Department = 100, Tag = 40, Tags = 20, Links = 5;
-    public const int PhotoBytes = 5 * 1024 * 1024, PhotoPixels = 40_000_000, PhotoSide = 512;
+    public const int PhotoBytes = 5 * 1024 * 1024, PhotoPixels = 12_000_000, PhotoSide = 512;
 }

@@ -109,12 +109,13 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         if (r.Bio is not null) m.Bio = Check.Text(errors, "bio", r.Bio, MemberLimits.Bio);
         if (r.Links is not null)
         {
-            if (r.Links.Count > MemberLimits.Links) errors.Add("links", "Validation.TooMany", MemberLimits.Links);
+            if (r.Links.Count > MemberLimits.Links) return errors.Add("links", "Validation.TooMany", MemberLimits.Links);
             var links = r.Links.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => Check.Url(errors, "links", l)).ToList();
             m.Links = string.Join('\n', links.Where(l => l is not null));
         }
         if (r.OpenTo is not null)
         {
+            if (r.OpenTo.Count > 10) return errors.Add("openTo", "Validation.TooMany", 10);
             var flags = Members.OpenTo.None;
             foreach (var name in r.OpenTo)
                 flags |= Check.Enum<OpenTo>(errors, "openTo", name, required: true) ?? Members.OpenTo.None;
@@ -141,7 +142,15 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
 
         m.UpdatedAt = clock.GetUtcNow();
         MemberSearchIndex.Update(m);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save of the same profile (a double click) replaced the career or tags first.
+            return Result<MemberDto>.Conflict("", "Validation.ProfileChangedMeanwhile");
+        }
         return ToDto(m, viewer);
     }
 
@@ -173,6 +182,8 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
             var name = Check.Text(errors, field, raw, MemberLimits.Tag);
             if (name is null) continue;
             var key = SearchText.Normalize(name);
+            // Normalising can lengthen a tag (㍿ becomes 株式会社): the stored key must fit too.
+            if (key.Length > MemberLimits.Tag) { errors.Add(field, "Validation.TooLong", MemberLimits.Tag); continue; }
             if (fresh.Any(t => t.Key == key)) continue;
             fresh.Add(new ProfileTag { Kind = kind, Name = name, Key = key, TenantId = m.TenantId });
         }

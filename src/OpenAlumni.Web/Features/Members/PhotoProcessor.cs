@@ -21,7 +21,8 @@ public sealed class PhotoProcessor
 
         using var decoded = SKBitmap.Decode(codec);
         if (decoded is null) return null;
-        using var oriented = Orient(decoded, codec.EncodedOrigin);
+        var oriented = Orient(decoded, codec.EncodedOrigin);
+        using var disposeOriented = ReferenceEquals(oriented, decoded) ? null : oriented;
         var scale = Math.Min(1f, (float)MemberLimits.PhotoSide / Math.Max(oriented.Width, oriented.Height));
         var target = new SKImageInfo(Math.Max(1, (int)(oriented.Width * scale)), Math.Max(1, (int)(oriented.Height * scale)));
         using var resized = oriented.Resize(target, new SKSamplingOptions(SKCubicResampler.Mitchell));
@@ -33,7 +34,7 @@ public sealed class PhotoProcessor
 
     static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
-        if (origin == SKEncodedOrigin.TopLeft) return source.Copy();
+        if (origin == SKEncodedOrigin.TopLeft) return source;
         var rotate = origin is SKEncodedOrigin.RightTop or SKEncodedOrigin.LeftBottom;
         var result = new SKBitmap(rotate ? source.Height : source.Width, rotate ? source.Width : source.Height);
         using var canvas = new SKCanvas(result);

@@ -26,7 +26,7 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
     {
         var errors = new FieldErrors();
         var s = Check.Enum<MemberStatus>(errors, "status", status, required: false) ?? MemberStatus.Pending;
-        if (page < 1) errors.Add("page", "Validation.PageInvalid");
+        if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (errors.Any) return errors;
         const int size = 50;
         var query = db.Members.AsNoTracking().Where(m => m.Status == s);

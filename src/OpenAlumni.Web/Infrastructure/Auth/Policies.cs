@@ -22,6 +22,9 @@ public static class Policies
     public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddAlumniScheme(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth) =>
         auth.AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = http =>
             http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            // The API changes data only for bearer tokens: a cookie rides along on cross-site requests, and the
+            // API has no antiforgery check. Pages (which do check it) and API reads (downloads, .ics) take the cookie.
+            || (http.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
                 ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
 

@@ -45,7 +45,8 @@ public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironmen
         }
 
         using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, SecureSocketOptions.Auto, ct);
+        // Never fall back to plain text: port 465 is TLS from the start, anything else must STARTTLS.
+        await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, o.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, ct);
         if (!string.IsNullOrEmpty(o.SmtpUser)) await smtp.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
         await smtp.SendAsync(message, ct);
         await smtp.DisconnectAsync(true, ct);

@@ -8,14 +8,14 @@ public interface ITenantContext
 }
 
 /// <summary>What a request needs to know of its tenant; cached, so no entity tracking.</summary>
-public sealed record TenantInfo(long Id, string Slug, string Name, string TimeZone, string DefaultCulture, IReadOnlyList<string> EmployeeDomains)
+public sealed record TenantInfo(long Id, string Slug, string Name, string TimeZone, string DefaultCulture, IReadOnlyList<string> EmployeeDomains, IReadOnlyList<string> Hosts)
 {
     public TimeZoneInfo TimeZoneInfo => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var tz) ? tz : TimeZoneInfo.Utc;
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZoneInfo);
 
     public static TenantInfo From(Tenant t) =>
-        new(t.Id, t.Slug, t.Name, t.TimeZone, t.DefaultCulture, t.EmployeeDomainList);
+        new(t.Id, t.Slug, t.Name, t.TimeZone, t.DefaultCulture, t.EmployeeDomainList, t.Hosts.OrderBy(h => h.Id).Select(h => h.Host).ToList());
 }
 
 public sealed class TenantContext : ITenantContext

@@ -14,7 +14,7 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
         {
             e.AbsoluteExpirationRelativeToNow = CacheFor;
             var h = host.ToLowerInvariant();
-            var tenant = await db.Tenants.AsNoTracking()
+            var tenant = await db.Tenants.AsNoTracking().Include(t => t.Hosts)
                 .Where(t => t.Hosts.Any(x => x.Host == h))
                 .FirstOrDefaultAsync(ct);
             return tenant is null ? null : TenantInfo.From(tenant);
@@ -25,7 +25,7 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
         {
             e.AbsoluteExpirationRelativeToNow = CacheFor;
             var s = slug.ToLowerInvariant();
-            var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == s, ct);
+            var tenant = await db.Tenants.AsNoTracking().Include(t => t.Hosts).FirstOrDefaultAsync(t => t.Slug == s, ct);
             return tenant is null ? null : TenantInfo.From(tenant);
         });
 

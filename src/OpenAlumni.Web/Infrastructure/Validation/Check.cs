@@ -19,7 +19,9 @@ public static partial class Check
             errors.Add(field, "Validation.TooLong", max);
             return null;
         }
-        if (v.Any(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t'))
+        // Control characters, and invisible format characters (bidi overrides, zero-width) that can disguise a name.
+        if (v.Any(c => (char.IsControl(c) && c is not '\n' and not '\r' and not '\t')
+                       || (char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format && c != '\u200D')))
         {
             errors.Add(field, "Validation.ControlCharacters");
             return null;
@@ -75,6 +77,6 @@ public static partial class Check
         return uri.ToString();
     }
 
-    [GeneratedRegex(@"^[^@\s<>""'`;,()\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
+    [GeneratedRegex(@"^[^@\s<>""`;,()\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")]
     private static partial Regex EmailPattern();
 }

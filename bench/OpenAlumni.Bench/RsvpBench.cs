@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+/// <summary>
+/// Sign-up burst: N members press "sign up" for an event of C seats at the same moment, over HTTP on
+/// Kestrel. Reports throughput and latency percentiles, and checks that exactly C are confirmed.
+/// </summary>
+static class RsvpBench
+{
+    public static async Task RunAsync(WebApplication app, string label, int members, int seats, int rounds)
+    {
+        var host = $"rsvp-{Guid.NewGuid():N}"[..16] + ".localhost";
+        string[] tokens;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var tenant = (await sp.GetRequiredService<TenantDirectory>().CreateAsync(host.Split('.')[0], "RSVP bench", [host], null, default)).Value!;
+            sp.GetRequiredService<TenantContext>().Set(tenant);
+            await sp.GetRequiredService<AccountService>().CreateAdminAsync("admin@" + host, "bench-password-1", "事務局", "太郎", default);
+            await sp.GetRequiredService<DemoSeeder>().SeedSyntheticAsync(members, default);
+            // Tokens are minted as the login endpoint would, so that the burst measures sign-ups, not password hashing.
+            var signIn = sp.GetRequiredService<SignInManager<AppUser>>();
+            var protector = sp.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme).BearerTokenProtector;
+            var db = sp.GetRequiredService<AlumniDb>();
+            var users = await db.Members.Where(m => m.User!.Email != "admin@" + host).Select(m => m.User!).ToListAsync();
+            tokens = new string[users.Count];
+            for (var i = 0; i < users.Count; i++)
+            {
+                var principal = await signIn.CreateUserPrincipalAsync(users[i]);
+                tokens[i] = protector.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, IdentityConstants.BearerScheme));
+            }
+            var admin = await signIn.UserManager.FindByEmailAsync("admin@" + host);
+            var adminPrincipal = await signIn.CreateUserPrincipalAsync(admin!);
+            AdminToken = protector.Protect(new AuthenticationTicket(adminPrincipal, new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, IdentityConstants.BearerScheme));
+        }
+
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000 };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.First()) };
+        Console.WriteLine($"{label}: {tokens.Length} members sign up at once for {seats} seats, {rounds} rounds");
+        var all = new List<double>();
+        var totalSeconds = 0.0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events")
+            {
+                Content = JsonContent.Create(new
+                {
+                    title = $"Burst {round}", kind = "meetup", format = "offline", venue = "Hall", capacity = seats, publish = true,
+                    startsAt = DateTimeOffset.UtcNow.AddDays(7).ToString("o"), endsAt = DateTimeOffset.UtcNow.AddDays(7).AddHours(2).ToString("o"),
+                }),
+            };
+            create.Headers.Host = host;
+            create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+            var created = await http.SendAsync(create);
+            created.EnsureSuccessStatusCode();
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+            using var gate = new SemaphoreSlim(0);
+            var latencies = new double[tokens.Length];
+            var statuses = new string?[tokens.Length];
+            var tasks = tokens.Select(async (token, i) =>
+            {
+                await gate.WaitAsync();
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/events/{id}/rsvp");
+                request.Headers.Host = host;
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var watch = Stopwatch.StartNew();
+                var response = await http.SendAsync(request);
+                latencies[i] = watch.Elapsed.TotalMilliseconds;
+                statuses[i] = response.IsSuccessStatusCode ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString() : $"HTTP {(int)response.StatusCode}";
+            }).ToList();
+            var burst = Stopwatch.StartNew();
+            gate.Release(tokens.Length);
+            await Task.WhenAll(tasks);
+            burst.Stop();
+            totalSeconds += burst.Elapsed.TotalSeconds;
+            all.AddRange(latencies);
+            var confirmed = statuses.Count(s => s == "confirmed");
+            var errors = statuses.Count(s => s is not ("confirmed" or "waitlisted"));
+            Console.WriteLine($"  round {round + 1}: {burst.Elapsed.TotalMilliseconds:F0} ms, {tokens.Length / burst.Elapsed.TotalSeconds:F0} sign-ups/s, confirmed {confirmed}, waitlisted {statuses.Count(s => s == "waitlisted")}, errors {errors}");
+            if (confirmed != Math.Min(seats, tokens.Length) || errors > 0) throw new InvalidOperationException("Capacity or error check failed.");
+        }
+        all.Sort();
+        Console.WriteLine($"  overall: {all.Count / totalSeconds:F0} sign-ups/s; latency p50 {all[all.Count / 2]:F0} ms, p99 {all[(int)(all.Count * 0.99)]:F0} ms, max {all[^1]:F0} ms");
+    }
+
+    static string AdminToken = "";
+}
