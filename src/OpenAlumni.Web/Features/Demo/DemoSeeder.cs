@@ -75,6 +75,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         for (var i = 0; i < 4; i++)
             AddRandomMember(rng, hash, 100 + i, now, status: MemberStatus.Pending, demo: true);
         await db.SaveChangesAsync(ct);
+        await DemoEvents.SeedAsync(db, now, ct);
     }
 
     /// <summary>Adds n members in batches, each batch one round of multi-row inserts; memory stays flat.</summary>
