@@ -238,6 +238,7 @@ TEXTS = {
  "Validation.SlugInvalid": ("2–40 lower-case letters, digits or hyphens.", "半角英小文字・数字・ハイフンで2〜40文字にしてください。"),
  "Validation.SlugTaken": ("This slug is already taken.", "このスラッグは既に使われています。"),
  "Validation.HostInvalid": ("Not a valid host name.", "ホスト名が正しくありません。"),
+ "Validation.TimeZoneInvalid": ("Unknown time zone; use an IANA name such as Asia/Tokyo.", "タイムゾーンが不明です。Asia/Tokyo のようなIANA名で指定してください。"),
  "Validation.HostTaken": ("This host name already serves another network.", "このホスト名は既に別のネットワークで使われています。"),
  "Validation.TooLarge": ("The request is too large.", "送信データが大きすぎます。"),
  "Validation.MalformedJson": ("The request body is not valid JSON for this endpoint (check the value of this field).", "リクエスト本文のJSONが正しくありません（この項目の値を確認してください）。"),

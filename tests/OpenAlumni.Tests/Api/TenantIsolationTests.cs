@@ -17,6 +17,8 @@ public abstract class TenantIsolationTests(AlumniApp app) : AppTest(app)
         var mine = await App.CreateTenantAsync();
         var theirs = await App.CreateTenantAsync();
         var stranger = await theirs.MemberAsync(edit: m => m.Organization = "Their Secret Co");
+        var upload = await (await theirs.ApiAsync(stranger)).PutAsync("/api/v1/members/me/photo", new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png(32, 32)), "photo", "p.png" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var api = await mine.ApiAsync(await mine.MemberAsync());
 
         var profile = await api.GetAsync($"/api/v1/members/{stranger.Id}", Ct);
@@ -45,6 +47,22 @@ public abstract class TenantIsolationTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.NotFound, approve.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, reject.StatusCode);
         Assert.Equal(0, queue.GetProperty("total").GetInt32());
+        Assert.Equal(MemberStatus.Pending, (await theirs.LoadMemberAsync(applicant.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ApprovalPage_PostedWithAnotherTenantsRegistrationId_Is404AndDecidesNothing()
+    {
+        var mine = await App.CreateTenantAsync();
+        var theirs = await App.CreateTenantAsync();
+        var applicant = await theirs.MemberAsync(status: MemberStatus.Pending);
+        var admin = await mine.AdminAsync();
+        var browser = mine.Client();
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+
+        var response = await Forms.PostAsync(browser, $"/admin/registrations?handler=Approve&id={applicant.Id}", new Dictionary<string, string>(), "/admin/registrations");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(MemberStatus.Pending, (await theirs.LoadMemberAsync(applicant.Id)).Status);
     }
 

@@ -52,12 +52,15 @@ public sealed class CliTests : IDisposable
         var badSlug = await RunAsync("tenant", "create", "--slug", "Not A Slug!", "--name", "X", "--host", "x.localhost");
         var noTenant = await RunAsync("admin", "create", "--tenant", "nope", "--email", "a@b.example", "--password", "admin-password-1");
         var missing = await RunAsync("tenant", "create", "--name", "X");
+        var badZone = await RunAsync("tenant", "create", "--slug", "zone", "--name", "Z", "--host", "z.localhost", "--time-zone", "Mars/Olympus");
 
         Assert.NotEqual(0, badSlug.Code);
         Assert.Contains("--slug", badSlug.Err);
         Assert.NotEqual(0, noTenant.Code);
         Assert.Contains("no tenant 'nope'", noTenant.Err);
         Assert.NotEqual(0, missing.Code);
+        Assert.NotEqual(0, badZone.Code);
+        Assert.Contains("--time-zone", badZone.Err);
         await using var db = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, new TenantContext());
         Assert.Equal(0, await db.Tenants.CountAsync());
     }

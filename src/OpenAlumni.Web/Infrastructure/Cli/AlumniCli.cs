@@ -20,10 +20,12 @@ public static class AlumniCli
         var name = new Option<string>("--name") { Description = "The company's network name", Required = true };
         var hosts = new Option<string[]>("--host") { Description = "Host name(s) that serve this tenant", AllowMultipleArgumentsPerToken = true };
         var domains = new Option<string?>("--employee-domains") { Description = "Comma-separated employee email domains" };
-        var tenantCreate = new Command("create", "Create a tenant") { slug, name, hosts, domains };
+        var timeZone = new Option<string?>("--time-zone") { Description = "IANA time zone of the network (default Asia/Tokyo)" };
+        var language = new Option<string?>("--language") { Description = "Default language, ja or en (default ja)" };
+        var tenantCreate = new Command("create", "Create a tenant") { slug, name, hosts, domains, timeZone, language };
         tenantCreate.SetAction((r, ct) => WithScopeAsync(app, null, async (sp, _) =>
         {
-            var result = await sp.GetRequiredService<TenantDirectory>().CreateAsync(r.GetValue(slug)!, r.GetValue(name)!, r.GetValue(hosts) ?? [], r.GetValue(domains), ct);
+            var result = await sp.GetRequiredService<TenantDirectory>().CreateAsync(r.GetValue(slug)!, r.GetValue(name)!, r.GetValue(hosts) ?? [], r.GetValue(domains), ct, r.GetValue(timeZone), r.GetValue(language));
             return Report(sp, result, t => $"Tenant '{t.Slug}' created (id {t.Id}).");
         }, ct));
 

@@ -29,7 +29,8 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
             return tenant is null ? null : TenantInfo.From(tenant);
         });
 
-    public async Task<Result<TenantInfo>> CreateAsync(string slug, string name, IEnumerable<string> hosts, string? employeeDomains, CancellationToken ct)
+    public async Task<Result<TenantInfo>> CreateAsync(string slug, string name, IEnumerable<string> hosts, string? employeeDomains, CancellationToken ct,
+        string? timeZone = null, string? language = null)
     {
         var errors = new FieldErrors();
         slug = (slug ?? "").Trim().ToLowerInvariant();
@@ -40,8 +41,15 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
             errors.Add("slug", "Validation.SlugInvalid");
         else if (await db.Tenants.AnyAsync(t => t.Slug == slug, ct))
             errors.Add("slug", "Validation.SlugTaken");
-        if (name.Length is 0 or > 200)
-            errors.Add("name", "Validation.Required");
+        if (name.Length == 0) errors.Add("name", "Validation.Required");
+        else if (name.Length > 200) errors.Add("name", "Validation.TooLong", 200);
+        var domainList = (employeeDomains ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => d.ToLowerInvariant()).Distinct().ToList();
+        if (domainList.Any(d => Uri.CheckHostName(d) != UriHostNameType.Dns) || string.Join(',', domainList).Length > 1000)
+            errors.Add("employeeDomains", "Validation.HostInvalid");
+        timeZone = string.IsNullOrWhiteSpace(timeZone) ? "Asia/Tokyo" : timeZone.Trim();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", "Validation.TimeZoneInvalid");
+        language = string.IsNullOrWhiteSpace(language) ? "ja" : language.Trim().ToLowerInvariant();
+        if (language is not ("ja" or "en")) errors.Add("language", "Validation.OneOf", "ja, en");
         foreach (var h in hostList)
         {
             if (Uri.CheckHostName(h) == UriHostNameType.Unknown)
@@ -53,8 +61,8 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
 
         var tenant = new Tenant
         {
-            Slug = slug, Name = name, CreatedAt = clock.GetUtcNow(),
-            EmployeeDomains = string.Join(',', (employeeDomains ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(d => d.ToLowerInvariant())),
+            Slug = slug, Name = name, CreatedAt = clock.GetUtcNow(), TimeZone = timeZone, DefaultCulture = language,
+            EmployeeDomains = string.Join(',', domainList),
             Hosts = hostList.Select(h => new TenantHost { Host = h }).ToList(),
         };
         db.Tenants.Add(tenant);
