@@ -6,6 +6,8 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure.Markdown;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Features.Members;
@@ -93,6 +95,9 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Members", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Registrations", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Events", Policies.Member);
+                o.Conventions.AuthorizeFolder("/Posts", Policies.Member);
+                o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
+                o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -126,6 +131,11 @@ public static class AppSetup
         services.AddScoped<EventCalendar>();
         services.AddScoped<EventReminders>();
         services.AddSingleton<IPeriodicJob, EventReminderJob>();
+        services.AddScoped<PostService>();
+        services.AddScoped<PostInteractionService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<WeeklyDigest>();
+        services.AddSingleton<IPeriodicJob, WeeklyDigestJob>();
         return builder;
     }
 
@@ -186,6 +196,8 @@ public static class AppSetup
         app.MapRegistrationsApi();
         app.MapMembersApi();
         app.MapEventsApi();
+        app.MapPostsApi();
+        app.MapNotificationsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;

@@ -35,8 +35,16 @@ public abstract class AlumniDb(DbContextOptions options, ITenantContext tenant) 
             // Identity's email index is not unique; two registrations racing for one address must not both win.
             b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });
-        if (Database.IsNpgsql()) MemberConfiguration.ConfigurePostgres(builder);
-        else MemberConfiguration.ConfigureSqlite(builder);
+        if (Database.IsNpgsql())
+        {
+            MemberConfiguration.ConfigurePostgres(builder);
+            Features.Posts.PostConfiguration.ConfigurePostgres(builder);
+        }
+        else
+        {
+            MemberConfiguration.ConfigureSqlite(builder);
+            Features.Posts.PostConfiguration.ConfigureSqlite(builder);
+        }
 
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

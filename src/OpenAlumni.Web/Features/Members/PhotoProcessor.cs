@@ -11,7 +11,10 @@ public sealed class PhotoProcessor
 {
     static readonly SKEncodedImageFormat[] Allowed = [SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Webp, SKEncodedImageFormat.Gif];
 
-    public byte[]? ToProfileJpeg(byte[] upload)
+    public byte[]? ToProfileJpeg(byte[] upload) => ToJpeg(upload, MemberLimits.PhotoSide);
+
+    /// <summary>The image re-encoded as JPEG, its longer side at most <paramref name="maxSide"/> pixels; null if it is not an image.</summary>
+    public byte[]? ToJpeg(byte[] upload, int maxSide)
     {
         using var data = SKData.CreateCopy(upload);
         using var codec = SKCodec.Create(data);
@@ -23,7 +26,7 @@ public sealed class PhotoProcessor
         if (decoded is null) return null;
         var oriented = Orient(decoded, codec.EncodedOrigin);
         using var disposeOriented = ReferenceEquals(oriented, decoded) ? null : oriented;
-        var scale = Math.Min(1f, (float)MemberLimits.PhotoSide / Math.Max(oriented.Width, oriented.Height));
+        var scale = Math.Min(1f, (float)maxSide / Math.Max(oriented.Width, oriented.Height));
         var target = new SKImageInfo(Math.Max(1, (int)(oriented.Width * scale)), Math.Max(1, (int)(oriented.Height * scale)));
         using var resized = oriented.Resize(target, new SKSamplingOptions(SKCubicResampler.Mitchell));
         if (resized is null) return null;

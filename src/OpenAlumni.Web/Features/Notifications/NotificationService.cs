@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Notifications;
+
+public sealed record NotificationDto(long Id, string Type, long? PostId, string? Actor, string Subject, DateTimeOffset CreatedAt, bool Read);
+public sealed record NotificationListDto(IReadOnlyList<NotificationDto> Items, int Page, int PageSize, int Total, int UnreadCount);
+public sealed record NotificationSettingsDto(IReadOnlyDictionary<string, string> Delivery);
+
+/// <summary>
+/// Creates notifications and delivers them as each member chose: in the app only, by mail at once
+/// (through the outbox, in the member's language), or in the weekly digest. Callers save.
+/// </summary>
+public sealed class NotificationService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock, IStringLocalizer<NotificationTexts> texts)
+{
+    public static readonly IReadOnlyDictionary<NotificationType, Delivery> Defaults = new Dictionary<NotificationType, Delivery>
+    {
+        [NotificationType.Reply] = Delivery.Email, [NotificationType.Reaction] = Delivery.InApp, [NotificationType.Mention] = Delivery.Email,
+        [NotificationType.Announcement] = Delivery.Email, [NotificationType.ReportDecision] = Delivery.Email,
+    };
+
+    /// <summary>Notifies each recipient once (never the actor); the link goes to the post when there is one.</summary>
+    public async Task NotifyAsync(IReadOnlyCollection<long> recipients, NotificationType type, long? postId, long? actorId, string subject, string baseUrl, CancellationToken ct)
+    {
+        var ids = recipients.Where(r => r != actorId).Distinct().ToList();
+        if (ids.Count == 0) return;
+        var now = clock.GetUtcNow();
+        var people = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == MemberStatus.Approved)
+            .Select(m => new { m.Id, m.User!.Email, m.User.PreferredCulture }).ToListAsync(ct);
+        var chosen = await db.Set<NotificationPreference>().AsNoTracking().Where(p => ids.Contains(p.MemberId) && p.Type == type)
+            .ToDictionaryAsync(p => p.MemberId, p => p.Delivery, ct);
+        var actor = actorId is null ? null : await db.Members.AsNoTracking().Where(m => m.Id == actorId)
+            .Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
+        var actorName = actor is null ? "" : PersonName.Display(actor.FamilyName, actor.GivenName);
+        var short_ = subject.Length > 300 ? subject[..300] : subject;
+        foreach (var p in people)
+        {
+            var n = new Notification { MemberId = p.Id, Type = type, PostId = postId, ActorMemberId = actorId, Subject = short_, CreatedAt = now };
+            db.Add(n);
+            if ((chosen.TryGetValue(p.Id, out var d) ? d : Defaults[type]) != Delivery.Email) continue;
+            string mailSubject, body;
+            using (Cultures.Use(p.PreferredCulture))
+            {
+                mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
+                body = texts["Mail.Body", texts["Type." + type, actorName, short_], postId is null ? baseUrl + "/notifications" : $"{baseUrl}/Posts/{postId}", baseUrl + "/notifications/settings"];
+            }
+            await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
+        }
+    }
+
+    public async Task<Result<NotificationListDto>> ListAsync(int page, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        if (page is < 1 or > 100_000) return FieldErrors.Of("page", "Validation.PageInvalid");
+        const int size = 30;
+        var query = db.Set<Notification>().AsNoTracking().Where(n => n.MemberId == me.MemberId);
+        var total = await query.CountAsync(ct);
+        var unread = await query.CountAsync(n => n.ReadAt == null, ct);
+        var rows = await query.OrderByDescending(n => n.Id).Skip((page - 1) * size).Take(size)
+            .Select(n => new
+            {
+                n.Id, n.Type, n.PostId, n.Subject, n.CreatedAt, n.ReadAt,
+                Actor = db.Members.Where(m => m.Id == n.ActorMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        var t = tenant.Tenant!;
+        return new NotificationListDto(rows.Select(r => new NotificationDto(r.Id, RsvpLower(r.Type), r.PostId,
+            r.Actor is null ? null : PersonName.Display(r.Actor.FamilyName, r.Actor.GivenName), r.Subject, t.ToLocal(r.CreatedAt), r.ReadAt is not null)).ToList(),
+            page, size, total, unread);
+    }
+
+    public async Task<int> UnreadCountAsync(CancellationToken ct)
+    {
+        var me = await current.GetAsync(ct);
+        return me?.IsApproved == true ? await db.Set<Notification>().CountAsync(n => n.MemberId == me.MemberId && n.ReadAt == null, ct) : 0;
+    }
+
+    /// <summary>Marks mine read: all, or the ones given.</summary>
+    public async Task<int> MarkReadAsync(IReadOnlyList<long>? ids, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var now = clock.GetUtcNow();
+        var query = db.Set<Notification>().Where(n => n.MemberId == me.MemberId && n.ReadAt == null);
+        if (ids is { Count: > 0 }) query = query.Where(n => ids.Contains(n.Id));
+        return await query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+    }
+
+    public async Task<NotificationSettingsDto> SettingsAsync(CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var chosen = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.MemberId == me.MemberId).ToDictionaryAsync(p => p.Type, p => p.Delivery, ct);
+        return new NotificationSettingsDto(Enum.GetValues<NotificationType>().ToDictionary(
+            t => RsvpLower(t), t => RsvpLower(chosen.TryGetValue(t, out var d) ? d : Defaults[t])));
+    }
+
+    public async Task<Result<NotificationSettingsDto>> SaveSettingsAsync(IReadOnlyDictionary<string, string>? delivery, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        var parsed = new Dictionary<NotificationType, Delivery>();
+        foreach (var (key, value) in delivery ?? new Dictionary<string, string>())
+        {
+            var type = Check.Enum<NotificationType>(errors, "delivery." + key, key, required: true);
+            var d = Check.Enum<Delivery>(errors, "delivery." + key, value, required: true);
+            if (type is not null && d is not null) parsed[type.Value] = d.Value;
+        }
+        if (errors.Any) return errors;
+        var existing = await db.Set<NotificationPreference>().Where(p => p.MemberId == me.MemberId).ToListAsync(ct);
+        foreach (var (type, d) in parsed)
+        {
+            var row = existing.FirstOrDefault(p => p.Type == type);
+            if (row is null) db.Add(new NotificationPreference { MemberId = me.MemberId, Type = type, Delivery = d });
+            else row.Delivery = d;
+        }
+        await db.SaveChangesAsync(ct);
+        return await SettingsAsync(ct);
+    }
+
+    static string RsvpLower<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}

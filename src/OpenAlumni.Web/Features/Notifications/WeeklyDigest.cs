@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Notifications;
+
+/// <summary>
+/// The weekly digest, for members who chose it for at least one kind of notification: those notifications,
+/// the week's most discussed posts they may read, and upcoming events, in their language. Queued once per
+/// member and ISO week (the outbox key), from Monday 08:00 in the network's time zone.
+/// </summary>
+public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocalizer<NotificationTexts> texts)
+{
+    public async Task<int> QueueAsync(DateTimeOffset now, string baseUrl, bool force, CancellationToken ct)
+    {
+        var t = tenant.Tenant!;
+        var local = t.ToLocal(now);
+        if (!force && (local.DayOfWeek != DayOfWeek.Monday || local.Hour < 8)) return 0;
+        var week = $"{ISOWeek.GetYear(local.DateTime)}-W{ISOWeek.GetWeekOfYear(local.DateTime):00}";
+        var since = now.AddDays(-7);
+        var recipients = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.Delivery == Delivery.Digest)
+            .Select(p => p.MemberId).Distinct().ToListAsync(ct);
+        var queued = 0;
+        foreach (var memberId in recipients)
+        {
+            var person = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Status == MemberStatus.Approved)
+                .Select(m => new { m.User!.Email, m.User.PreferredCulture, m.Kind }).FirstOrDefaultAsync(ct);
+            if (person is null) continue;
+            var digestTypes = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.MemberId == memberId && p.Delivery == Delivery.Digest)
+                .Select(p => p.Type).ToListAsync(ct);
+            var news = await db.Set<Notification>().AsNoTracking()
+                .Where(n => n.MemberId == memberId && n.CreatedAt >= since && digestTypes.Contains(n.Type))
+                .OrderByDescending(n => n.Id).Take(20).Select(n => new { n.Type, n.Subject, n.PostId }).ToListAsync(ct);
+            var reader = await PostAudience.ReaderAsync(db, memberId, ct);
+            var top = await db.Set<Post>().AsNoTracking().VisibleTo(reader)
+                .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since)
+                .OrderByDescending(p => p.CommentCount + db.Set<Reaction>().Count(r => r.PostId == p.Id)).ThenByDescending(p => p.Id)
+                .Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+            var kind = person.Kind;
+            var events = await db.Set<Event>().AsNoTracking()
+                .Where(e => e.Status == EventStatus.Published && e.StartsAt > now && e.StartsAt < now.AddDays(21)
+                    && (e.Audience == EventAudience.All || (e.Audience == EventAudience.Alumni && kind == MemberKind.Alumni) || (e.Audience == EventAudience.Employees && kind == MemberKind.Employee)))
+                .OrderBy(e => e.StartsAt).Take(5).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct);
+            if (news.Count == 0 && top.Count == 0 && events.Count == 0) continue;
+
+            string subject;
+            var body = new StringBuilder();
+            using (Cultures.Use(person.PreferredCulture))
+            {
+                subject = texts["Digest.Subject", t.Name];
+                if (news.Count > 0)
+                {
+                    body.AppendLine(texts["Digest.ForYou"]);
+                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is null ? "" : $" {baseUrl}/Posts/{n.PostId}"));
+                    body.AppendLine();
+                }
+                if (top.Count > 0)
+                {
+                    body.AppendLine(texts["Digest.TopPosts"]);
+                    foreach (var p in top) body.AppendLine($"- {p.Title} {baseUrl}/Posts/{p.Id}");
+                    body.AppendLine();
+                }
+                if (events.Count > 0)
+                {
+                    body.AppendLine(texts["Digest.Events"]);
+                    foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {baseUrl}/Events/{e.Id}");
+                    body.AppendLine();
+                }
+                body.AppendLine(texts["Digest.Footer", baseUrl + "/notifications/settings"]);
+            }
+            await db.EnqueueMailAsync(t.Id, $"digest:{memberId}:{week}", person.Email!, subject, body.ToString(), now, ct);
+            queued++;
+        }
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+}
+
+/// <summary>Runs the digest for every network on the outbox worker's timer.</summary>
+public sealed class WeeklyDigestJob(TimeProvider clock, IServiceScopeFactory scopes) : IPeriodicJob
+{
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AlumniDb>();
+        var tenants = await db.Tenants.AsNoTracking().Include(t => t.Hosts).ToListAsync(ct);
+        foreach (var t in tenants)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var info = TenantInfo.From(t);
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(info);
+            var baseUrl = info.Hosts.Count > 0 ? $"https://{info.Hosts[0]}" : "";
+            await scope.ServiceProvider.GetRequiredService<WeeklyDigest>().QueueAsync(clock.GetUtcNow(), baseUrl, force: false, ct);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace OpenAlumni.Web.Features.Posts;
+
+/// <summary>POST /posts and PATCH /posts/{id}. A field left out stays as it is when editing.</summary>
+public sealed record PostInput(string? Room = null, string? Category = null, string? Title = null, string? Body = null,
+    bool Draft = false, string? JobRole = null, string? JobPlace = null, string? JobHowToApply = null, string? JobUntil = null,
+    SegmentInput? Segment = null, bool? Pinned = null);
+
+public sealed record AuthorDto(long Id, string DisplayName, string Kind, bool FormerMember = false);
+
+public sealed record ReactionsDto(int Like, int Thanks, int Celebrate, int Insightful, IReadOnlyList<string> Mine);
+
+public sealed record JobDto(string? Role, string? Place, string? HowToApply, DateTimeOffset? Until);
+
+public sealed record PostDto(
+    long Id, string Room, string? Category, string Title, string Body, string BodyHtml, AuthorDto Author,
+    DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? EditedAt, string Status, bool Pinned, bool Hidden,
+    int CommentCount, ReactionsDto Reactions, int InterestCount, bool IInterested, JobDto? Job, bool Targeted, bool CanEdit);
+
+public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool Hidden,
+    IReadOnlyList<CommentDto> Replies);
+
+public sealed record PostDetailDto(PostDto Post, IReadOnlyList<CommentDto> Comments, IReadOnlyList<AuthorDto>? Interested);
+
+public sealed record CommentInput(string? Body, long? ParentId = null);
+public sealed record ReactionInput(string? Kind);
+public sealed record ReportInput(string? Reason);
+public sealed record ModerationInput(string? Reason);
+public sealed record AudienceDto(int Members);
+
+public sealed record ReportDto(long Id, string TargetType, long TargetId, long PostId, string PostTitle, string? Excerpt, string Reporter,
+    string Reason, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecisionNote);

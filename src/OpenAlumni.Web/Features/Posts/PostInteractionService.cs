@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Markdown;
+using OpenAlumni.Web.Infrastructure.Storage;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Posts;
+
+/// <summary>What members do with posts: comment, react, raise a hand, report; and what admins do: hide, restore, decide reports.</summary>
+public sealed class PostInteractionService(AlumniDb db, PostService posts, ITenantContext tenant, TimeProvider clock,
+    MarkdownRenderer markdown, NotificationService notifications, FileStore files, PhotoProcessor images)
+{
+    /// <summary>The post if this member may read it (published, theirs, or in their segment); else null.</summary>
+    async Task<(Infrastructure.Auth.MemberSession Me, Post? Post)> ReadableAsync(long id, CancellationToken ct)
+    {
+        var (me, reader) = await posts.ReaderAsync(ct);
+        var post = await db.Set<Post>().VisibleTo(reader).Where(p => p.Status == PostStatus.Published).FirstOrDefaultAsync(p => p.Id == id, ct);
+        return (me, post);
+    }
+
+    public async Task<Result<CommentDto>> CommentAsync(long id, CommentInput input, string baseUrl, CancellationToken ct)
+    {
+        var (me, post) = await ReadableAsync(id, ct);
+        if (post is null || (post.HiddenAt is not null && !me.IsAdmin)) return Result<CommentDto>.NotFound();
+        var errors = new FieldErrors();
+        var body = Check.Text(errors, "body", input.Body, PostLimits.Comment, required: true);
+        Comment? parent = null;
+        if (input.ParentId is { } parentId)
+        {
+            parent = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.PostId == id, ct);
+            if (parent is null) errors.Add("parentId", "Posts.ParentNotFound");
+            // One level of replies: answering a reply answers its thread.
+            else if (parent.ParentCommentId is { } top) parent = await db.Set<Comment>().AsNoTracking().FirstAsync(c => c.Id == top, ct);
+        }
+        if (errors.Any) return errors;
+        var now = clock.GetUtcNow();
+        var comment = new Comment { PostId = id, ParentCommentId = parent?.Id, AuthorMemberId = me.MemberId, Body = body!, BodyHtml = markdown.ToHtml(body), CreatedAt = now };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(comment);
+        await db.SaveChangesAsync(ct);
+        await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
+        var recipients = new List<long> { post.AuthorMemberId };
+        if (parent is not null) recipients.Add(parent.AuthorMemberId);
+        await notifications.NotifyAsync(recipients, NotificationType.Reply, id, me.MemberId, post.Title, baseUrl, ct);
+        await posts.NotifyMentionsAsync(post, body!, baseUrl, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new CommentDto(comment.Id, comment.ParentCommentId, new AuthorDto(me.MemberId, me.DisplayName, me.Kind.ToString()), comment.Body, comment.BodyHtml,
+            tenant.Tenant!.ToLocal(now), false, []);
+    }
+
+    public async Task<Result<ReactionsDto>> ReactAsync(long id, string? kindText, bool add, string baseUrl, CancellationToken ct)
+    {
+        var (me, post) = await ReadableAsync(id, ct);
+        if (post is null || post.HiddenAt is not null) return Result<ReactionsDto>.NotFound();
+        var errors = new FieldErrors();
+        var kind = Check.Enum<ReactionKind>(errors, "kind", kindText, required: true);
+        if (errors.Any) return errors;
+        var existing = await db.Set<Reaction>().FirstOrDefaultAsync(r => r.PostId == id && r.MemberId == me.MemberId && r.Kind == kind, ct);
+        if (add && existing is null)
+        {
+            db.Add(new Reaction { PostId = id, MemberId = me.MemberId, Kind = kind!.Value, CreatedAt = clock.GetUtcNow() });
+            await notifications.NotifyAsync([post.AuthorMemberId], NotificationType.Reaction, id, me.MemberId, post.Title, baseUrl, ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same reaction twice at once: one stands
+        }
+        else if (!add && existing is not null)
+        {
+            db.Remove(existing);
+            await db.SaveChangesAsync(ct);
+        }
+        var dto = (await posts.Project(db.Set<Post>().AsNoTracking().Where(p => p.Id == id), me, ct)).First();
+        return dto.Reactions;
+    }
+
+    /// <summary>"Interested" on a job opening or a consultation; the author sees who raised a hand.</summary>
+    public async Task<Result<PostDto>> InterestAsync(long id, bool add, CancellationToken ct)
+    {
+        var (me, post) = await ReadableAsync(id, ct);
+        if (post is null || post.HiddenAt is not null) return Result<PostDto>.NotFound();
+        if (post.Category is not (NoticeCategory.Job or NoticeCategory.Consultation)) return Result<PostDto>.Conflict("category", "Posts.InterestNotOffered");
+        if (post.AuthorMemberId == me.MemberId) return Result<PostDto>.Conflict("id", "Posts.InterestOwnPost");
+        var existing = await db.Set<PostInterest>().FirstOrDefaultAsync(i => i.PostId == id && i.MemberId == me.MemberId, ct);
+        if (add && existing is null) db.Add(new PostInterest { PostId = id, MemberId = me.MemberId, CreatedAt = clock.GetUtcNow() });
+        if (!add && existing is not null) db.Remove(existing);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { db.ChangeTracker.Clear(); }
+        return (await posts.Project(db.Set<Post>().AsNoTracking().Where(p => p.Id == id), me, ct)).First();
+    }
+
+    public async Task<Result<ReportDto>> ReportAsync(ReportTarget target, long targetId, ReportInput input, CancellationToken ct)
+    {
+        var (me, reader) = await posts.ReaderAsync(ct);
+        long? postId = target == ReportTarget.Post ? targetId
+            : await db.Set<Comment>().Where(c => c.Id == targetId && c.HiddenAt == null).Select(c => (long?)c.PostId).FirstOrDefaultAsync(ct);
+        if (postId is null || !await db.Set<Post>().VisibleTo(reader).AnyAsync(p => p.Id == postId && p.Status == PostStatus.Published, ct))
+            return Result<ReportDto>.NotFound();
+        var errors = new FieldErrors();
+        var reason = Check.Text(errors, "reason", input.Reason, PostLimits.Reason, required: true);
+        if (errors.Any) return errors;
+        var report = new Report { TargetType = target, TargetId = targetId, PostId = postId.Value, ReporterMemberId = me.MemberId, Reason = reason!, Status = ReportStatus.Open, CreatedAt = clock.GetUtcNow() };
+        db.Add(report);
+        await db.SaveChangesAsync(ct);
+        return (await ReportsQuery().Where(r => r.Report.Id == report.Id).ToListAsync(ct)).Select(ToDto).First();
+    }
+
+    public async Task<Result<PageDto<ReportDto>>> ReportsAsync(string? status, int page, CancellationToken ct)
+    {
+        await posts.ReaderAsync(ct);
+        var errors = new FieldErrors();
+        var s = Check.Enum<ReportStatus>(errors, "status", status, required: false) ?? ReportStatus.Open;
+        if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
+        if (errors.Any) return errors;
+        var query = ReportsQuery().Where(r => r.Report.Status == s);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(r => r.Report.Id).Skip((page - 1) * 50).Take(50).ToListAsync(ct);
+        return new PageDto<ReportDto>(rows.Select(ToDto).ToList(), page, 50, total);
+    }
+
+    sealed record ReportRow(Report Report, string PostTitle, string? Excerpt, string ReporterFamily, string ReporterGiven);
+
+    IQueryable<ReportRow> ReportsQuery() =>
+        db.Set<Report>().AsNoTracking().Select(r => new ReportRow(r,
+            db.Set<Post>().Where(p => p.Id == r.PostId).Select(p => p.Title).FirstOrDefault() ?? "",
+            r.TargetType == ReportTarget.Comment ? db.Set<Comment>().Where(c => c.Id == r.TargetId).Select(c => c.Body).FirstOrDefault() : null,
+            db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.FamilyName).FirstOrDefault() ?? "",
+            db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.GivenName).FirstOrDefault() ?? ""));
+
+    ReportDto ToDto(ReportRow r) => new(r.Report.Id, PostService.Lower(r.Report.TargetType), r.Report.TargetId, r.Report.PostId, r.PostTitle,
+        r.Excerpt is { Length: > 200 } e ? e[..200] : r.Excerpt, PersonName.Display(r.ReporterFamily, r.ReporterGiven), r.Report.Reason,
+        PostService.Lower(r.Report.Status), tenant.Tenant!.ToLocal(r.Report.CreatedAt), r.Report.DecidedAt is { } d ? tenant.Tenant.ToLocal(d) : null, r.Report.DecisionNote);
+
+    /// <summary>An admin decides a report: hide the post or comment, or dismiss. The reporter is told.</summary>
+    public async Task<Result<ReportDto>> DecideReportAsync(long reportId, bool hide, ModerationInput input, string baseUrl, CancellationToken ct)
+    {
+        var (me, _) = await posts.ReaderAsync(ct);
+        var report = await db.Set<Report>().FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (report is null) return Result<ReportDto>.NotFound();
+        if (report.Status != ReportStatus.Open) return Result<ReportDto>.Conflict("status", "Posts.ReportDecided");
+        var errors = new FieldErrors();
+        var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
+        if (errors.Any) return errors;
+        var now = clock.GetUtcNow();
+        if (hide) await HideTargetAsync(report.TargetType, report.TargetId, me.MemberId, note, now, ct);
+        // Every open report of the same target is settled by one decision.
+        var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId && r.Status == ReportStatus.Open).ToListAsync(ct);
+        foreach (var r in same)
+        {
+            r.Status = hide ? ReportStatus.Hidden : ReportStatus.Dismissed;
+            r.DecidedAt = now;
+            r.DecidedByMemberId = me.MemberId;
+            r.DecisionNote = note;
+        }
+        var title = await db.Set<Post>().Where(p => p.Id == report.PostId).Select(p => p.Title).FirstAsync(ct);
+        await notifications.NotifyAsync(same.Select(r => r.ReporterMemberId).ToList(), NotificationType.ReportDecision, report.PostId, null,
+            title, baseUrl, ct);
+        await db.SaveChangesAsync(ct);
+        return (await ReportsQuery().Where(r => r.Report.Id == reportId).ToListAsync(ct)).Select(ToDto).First();
+    }
+
+    async Task HideTargetAsync(ReportTarget target, long id, long adminId, string? reason, DateTimeOffset now, CancellationToken ct)
+    {
+        if (target == ReportTarget.Post)
+            await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, now)
+                .SetProperty(p => p.HiddenByMemberId, adminId).SetProperty(p => p.HiddenReason, reason), ct);
+        else
+            await db.Set<Comment>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, now), ct);
+    }
+
+    /// <summary>Admins hide or restore any post or comment directly (without a report).</summary>
+    public async Task<Result<bool>> SetHiddenAsync(ReportTarget target, long id, bool hidden, ModerationInput input, CancellationToken ct)
+    {
+        var (me, _) = await posts.ReaderAsync(ct);
+        var exists = target == ReportTarget.Post ? await db.Set<Post>().AnyAsync(p => p.Id == id, ct) : await db.Set<Comment>().AnyAsync(c => c.Id == id, ct);
+        if (!exists) return Result<bool>.NotFound();
+        var errors = new FieldErrors();
+        var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
+        if (errors.Any) return errors;
+        if (hidden) await HideTargetAsync(target, id, me.MemberId, note, clock.GetUtcNow(), ct);
+        else if (target == ReportTarget.Post)
+            await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, (DateTimeOffset?)null).SetProperty(p => p.HiddenReason, (string?)null), ct);
+        else
+            await db.Set<Comment>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null), ct);
+        return true;
+    }
+
+    /// <summary>An image for a post: decoded, bounded and re-encoded like a profile photo; returns its Markdown.</summary>
+    public async Task<Result<string>> UploadImageAsync(Stream content, long length, CancellationToken ct)
+    {
+        var (me, _) = await posts.ReaderAsync(ct);
+        if (length > MemberLimits.PhotoBytes) return FieldErrors.Of("image", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        if (buffer.Length > MemberLimits.PhotoBytes) return FieldErrors.Of("image", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
+        var jpeg = images.ToJpeg(buffer.ToArray(), 1600);
+        if (jpeg is null) return FieldErrors.Of("image", "Validation.PhotoInvalid");
+        var attachment = new Attachment { UploaderMemberId = me.MemberId, Path = await files.SaveAsync(tenant.TenantId, "attachments", ".jpg", jpeg, ct), CreatedAt = clock.GetUtcNow() };
+        db.Add(attachment);
+        await db.SaveChangesAsync(ct);
+        return $"![](/posts/attachments/{attachment.Id})";
+    }
+
+    public async Task<Stream?> OpenImageAsync(long id, CancellationToken ct)
+    {
+        await posts.ReaderAsync(ct);
+        var path = await db.Set<Attachment>().Where(a => a.Id == id).Select(a => a.Path).FirstOrDefaultAsync(ct);
+        return path is null ? null : files.Open(path);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Markdown;
+using OpenAlumni.Web.Infrastructure.Search;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Posts;
+
+/// <summary>Posts in the three rooms: writing, editing, publishing, deleting, and reading the feed.</summary>
+public sealed partial class PostService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
+    MarkdownRenderer markdown, NotificationService notifications)
+{
+    public const int MaxPageSize = 50;
+
+    internal async Task<(MemberSession Session, Reader Reader)> ReaderAsync(CancellationToken ct)
+    {
+        var session = await current.RequireAsync(ct);
+        return (session, await PostAudience.ReaderAsync(db, session.MemberId, ct));
+    }
+
+    public async Task<Result<PostDto>> CreateAsync(PostInput input, string baseUrl, CancellationToken ct)
+    {
+        var (me, _) = await ReaderAsync(ct);
+        var errors = new FieldErrors();
+        var room = Check.Enum<Room>(errors, "room", input.Room, required: true);
+        if (room == Room.Announcements && !me.IsAdmin) return Result<PostDto>.Forbidden();
+        var now = clock.GetUtcNow();
+        var post = new Post { Title = "", Body = "", BodyHtml = "", AuthorMemberId = me.MemberId, CreatedAt = now, Room = room ?? Room.Updates };
+        Apply(post, input, errors, creating: true, me);
+        if (errors.Any) return errors;
+        post.Status = input.Draft ? PostStatus.Draft : PostStatus.Published;
+        if (!input.Draft) post.PublishedAt = now;
+        PostAudience.IndexForSearch(post, me.DisplayName);
+        db.Add(post);
+        await db.SaveChangesAsync(ct);
+        if (post.Status == PostStatus.Published) await AnnounceAsync(post, baseUrl, ct);
+        return (await GetAsync(post.Id, ct)).Value!.Post;
+    }
+
+    public async Task<Result<PostDto>> UpdateAsync(long id, PostInput input, CancellationToken ct)
+    {
+        var (me, _) = await ReaderAsync(ct);
+        var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (post is null || (post.AuthorMemberId != me.MemberId && !me.IsAdmin)) return Result<PostDto>.NotFound();
+        if (post.AuthorMemberId != me.MemberId) return Result<PostDto>.Forbidden();
+        var errors = new FieldErrors();
+        if (input.Room is not null && !string.Equals(input.Room, post.Room.ToString(), StringComparison.OrdinalIgnoreCase))
+            errors.Add("room", "Posts.RoomFixed");
+        Apply(post, input, errors, creating: false, me);
+        if (errors.Any) return errors;
+        if (post.Status == PostStatus.Published) post.EditedAt = clock.GetUtcNow();
+        PostAudience.IndexForSearch(post, me.DisplayName);
+        await db.SaveChangesAsync(ct);
+        return (await GetAsync(id, ct)).Value!.Post;
+    }
+
+    public async Task<Result<PostDto>> PublishAsync(long id, string baseUrl, CancellationToken ct)
+    {
+        var (me, _) = await ReaderAsync(ct);
+        var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id && p.AuthorMemberId == me.MemberId, ct);
+        if (post is null) return Result<PostDto>.NotFound();
+        if (post.Status != PostStatus.Draft) return Result<PostDto>.Conflict("status", "Posts.NotDraft");
+        post.Status = PostStatus.Published;
+        post.PublishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await AnnounceAsync(post, baseUrl, ct);
+        return (await GetAsync(id, ct)).Value!.Post;
+    }
+
+    /// <summary>The author deletes for good (comments, reactions and reports go with it).</summary>
+    public async Task<Result<bool>> DeleteAsync(long id, CancellationToken ct)
+    {
+        var (me, _) = await ReaderAsync(ct);
+        var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (post is null || (post.AuthorMemberId != me.MemberId && !me.IsAdmin)) return Result<bool>.NotFound();
+        if (post.AuthorMemberId != me.MemberId) return Result<bool>.Forbidden();
+        await db.Set<Report>().Where(r => r.PostId == id).ExecuteDeleteAsync(ct);
+        await db.Set<Notification>().Where(n => n.PostId == id).ExecuteDeleteAsync(ct);
+        db.Remove(post);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    void Apply(Post post, PostInput r, FieldErrors errors, bool creating, MemberSession me)
+    {
+        if (creating || r.Title is not null) post.Title = Check.Text(errors, "title", r.Title, PostLimits.Title, required: true) ?? post.Title;
+        if (creating || r.Body is not null)
+        {
+            post.Body = Check.Text(errors, "body", r.Body, PostLimits.Body, required: true) ?? post.Body;
+            post.BodyHtml = markdown.ToHtml(post.Body);
+        }
+        if (creating)
+        {
+            post.Category = post.Room == Room.Notices ? Check.Enum<NoticeCategory>(errors, "category", r.Category, required: true) : null;
+            if (post.Room != Room.Notices && !string.IsNullOrEmpty(r.Category)) errors.Add("category", "Posts.CategoryOnlyForNotices");
+        }
+        if (post.Category == NoticeCategory.Job)
+        {
+            if (creating || r.JobRole is not null) post.JobRole = Check.Text(errors, "jobRole", r.JobRole, PostLimits.Short, required: true);
+            if (creating || r.JobPlace is not null) post.JobPlace = Check.Text(errors, "jobPlace", r.JobPlace, PostLimits.Short, required: true);
+            if (creating || r.JobHowToApply is not null) post.JobHowToApply = Check.Text(errors, "jobHowToApply", r.JobHowToApply, 2000, required: true);
+            if (creating || r.JobUntil is not null) post.JobUntil = ParseDate(errors, "jobUntil", r.JobUntil);
+        }
+        if (r.Pinned is { } pinned)
+        {
+            if (!me.IsAdmin || post.Room != Room.Announcements) errors.Add("pinned", "Posts.PinAnnouncementsOnly");
+            else post.Pinned = pinned;
+        }
+        if (r.Segment is { } s)
+        {
+            if (post.Room != Room.Announcements) { errors.Add("segment", "Posts.SegmentAnnouncementsOnly"); return; }
+            if (!creating && post.Status == PostStatus.Published) { errors.Add("segment", "Posts.SegmentFixed"); return; }
+            post.SegmentKind = Check.Enum<MemberKind>(errors, "segment.kind", s.Kind, required: false);
+            post.SegmentDepartment = Check.Text(errors, "segment.department", s.Department, PostLimits.Department);
+            post.SegmentLeftFrom = Check.Year(errors, "segment.leftFrom", s.LeftFrom, clock.GetUtcNow().Year);
+            post.SegmentLeftTo = Check.Year(errors, "segment.leftTo", s.LeftTo, clock.GetUtcNow().Year);
+            post.SegmentLocation = Check.Text(errors, "segment.location", s.Location, 100);
+            var flags = OpenTo.None;
+            foreach (var f in (s.OpenTo ?? []).Take(10)) flags |= Check.Enum<OpenTo>(errors, "segment.openTo", f, required: true) ?? OpenTo.None;
+            post.SegmentOpenTo = flags;
+            var tag = Check.Text(errors, "segment.tag", s.Tag, MemberLimits.Tag);
+            post.SegmentTag = tag is null ? null : SearchText.Normalize(tag);
+        }
+    }
+
+    DateTimeOffset? ParseDate(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "Validation.Required"); return null; }
+        if (!DateOnly.TryParse(value.Trim(), CultureInfo.InvariantCulture, out var date)) { errors.Add(field, "Posts.DateInvalid"); return null; }
+        var tz = tenant.Tenant!.TimeZoneInfo;
+        var endOfDay = date.ToDateTime(new TimeOnly(23, 59));
+        var local = new DateTimeOffset(endOfDay, tz.GetUtcOffset(endOfDay));
+        if (local < clock.GetUtcNow()) { errors.Add(field, "Posts.DateInPast"); return null; }
+        return local.ToUniversalTime();
+    }
+
+    /// <summary>On publishing: a targeted (or any) announcement notifies its audience; mentions notify whom they name.</summary>
+    async Task AnnounceAsync(Post post, string baseUrl, CancellationToken ct)
+    {
+        if (post.Room == Room.Announcements)
+        {
+            var audience = await db.Members.AsNoTracking().Matching(post).Select(m => m.Id).ToListAsync(ct);
+            await notifications.NotifyAsync(audience, NotificationType.Announcement, post.Id, post.AuthorMemberId, post.Title, baseUrl, ct);
+        }
+        await NotifyMentionsAsync(post, post.Body, baseUrl, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Mentions are links to a member's profile whose text starts with @: [@山田 花子](/Members/12).</summary>
+    internal async Task NotifyMentionsAsync(Post post, string body, string baseUrl, CancellationToken ct)
+    {
+        var ids = MentionPattern().Matches(body).Select(m => long.TryParse(m.Groups[1].Value, out var id) ? id : 0).Where(id => id > 0).Distinct().Take(10).ToList();
+        var allowed = new List<long>();
+        foreach (var id in ids)
+        {
+            if (!await db.Members.AnyAsync(m => m.Id == id && m.Status == MemberStatus.Approved, ct)) continue;
+            var reader = await PostAudience.ReaderAsync(db, id, ct);
+            if (await db.Set<Post>().Where(p => p.Id == post.Id).VisibleTo(reader).AnyAsync(ct)) allowed.Add(id);
+        }
+        await notifications.NotifyAsync(allowed, NotificationType.Mention, post.Id, post.AuthorMemberId, post.Title, baseUrl, ct);
+    }
+
+    [GeneratedRegex(@"\[@[^\]]{1,100}\]\(/Members/(\d{1,18})\)")]
+    private static partial Regex MentionPattern();
+
+    public async Task<Result<AudienceDto>> AudienceAsync(SegmentInput segment, CancellationToken ct)
+    {
+        var (me, _) = await ReaderAsync(ct);
+        var errors = new FieldErrors();
+        var post = new Post { Title = "x", Body = "x", BodyHtml = "", Room = Room.Announcements };
+        Apply(post, new PostInput(Segment: segment), errors, creating: false, me);
+        if (errors.Any) return errors;
+        return new AudienceDto(await db.Members.AsNoTracking().Matching(post).CountAsync(ct));
+    }
+
+    /// <summary>The feed: a room (or all), a category, a search; pinned announcements first, then newest first.</summary>
+    public async Task<Result<PageDto<PostDto>>> ListAsync(string? roomText, string? categoryText, string? q, string? mine, int page, int pageSize, CancellationToken ct)
+    {
+        var (me, reader) = await ReaderAsync(ct);
+        var errors = new FieldErrors();
+        var room = Check.Enum<Room>(errors, "room", roomText, required: false);
+        var category = Check.Enum<NoticeCategory>(errors, "category", categoryText, required: false);
+        if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
+        if (pageSize is < 1 or > MaxPageSize) errors.Add("pageSize", "Validation.PageSizeInvalid", MaxPageSize);
+        if (q?.Length > 200) errors.Add("q", "Validation.TooLong", 200);
+        if (mine is not null and not "drafts") errors.Add("mine", "Validation.OneOf", "drafts");
+        if (errors.Any) return errors;
+
+        var query = db.Set<Post>().AsNoTracking().VisibleTo(reader);
+        query = mine == "drafts"
+            ? query.Where(p => p.AuthorMemberId == me.MemberId && p.Status == PostStatus.Draft)
+            : query.Where(p => p.Status == PostStatus.Published);
+        if (room is not null) query = query.Where(p => p.Room == room);
+        if (category is not null) query = query.Where(p => p.Category == category);
+        var terms = SearchText.Terms(q);
+        if (terms.Count > 0)
+        {
+            if (db.Database.IsNpgsql())
+            {
+                var grams = string.Join(' ', terms.SelectMany(t => SearchText.QueryGrams(t, "p")).Distinct());
+                if (grams.Length > 0) query = query.Where(p => p.SearchVector!.Matches(EF.Functions.PlainToTsQuery("simple", grams)));
+            }
+            foreach (var term in terms) query = query.Where(p => p.SearchText.Contains(term));
+        }
+        var total = await query.CountAsync(ct);
+        var items = await Project(query
+            .OrderByDescending(p => p.Room == Room.Announcements && p.Pinned).ThenByDescending(p => p.PublishedAt ?? p.CreatedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize), me, ct);
+        return new PageDto<PostDto>(items, page, pageSize, total);
+    }
+
+    /// <summary>Posts into DTOs with their author, counts and my reactions, in a fixed number of queries whatever the page size.</summary>
+    internal async Task<List<PostDto>> Project(IQueryable<Post> query, MemberSession me, CancellationToken ct)
+    {
+        var id = me.MemberId;
+        var rows = await query.Select(p => new
+        {
+            Post = p,
+            Author = db.Members.Where(m => m.Id == p.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind }).FirstOrDefault(),
+            Like = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Like),
+            Thanks = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Thanks),
+            Celebrate = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Celebrate),
+            Insightful = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Insightful),
+            Mine = db.Set<Reaction>().Where(r => r.PostId == p.Id && r.MemberId == id).Select(r => r.Kind).ToList(),
+            Interest = db.Set<PostInterest>().Count(i => i.PostId == p.Id),
+            IInterested = db.Set<PostInterest>().Any(i => i.PostId == p.Id && i.MemberId == id),
+        }).ToListAsync(ct);
+        var t = tenant.Tenant!;
+        return rows.Select(r =>
+        {
+            var p = r.Post;
+            return new PostDto(p.Id, Lower(p.Room), p.Category is { } c ? Lower(c) : null, p.Title, p.Body, p.BodyHtml,
+                r.Author is null ? new AuthorDto(p.AuthorMemberId, "", "", FormerMember: true) : new AuthorDto(p.AuthorMemberId, PersonName.Display(r.Author.FamilyName, r.Author.GivenName), r.Author.Kind.ToString()),
+                t.ToLocal(p.CreatedAt), p.PublishedAt is { } pa ? t.ToLocal(pa) : null, p.EditedAt is { } e ? t.ToLocal(e) : null,
+                Lower(p.Status), p.Pinned, p.HiddenAt is not null, p.CommentCount,
+                new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(Lower).ToList()), r.Interest, r.IInterested,
+                p.Category == NoticeCategory.Job ? new JobDto(p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil is { } u ? t.ToLocal(u) : null) : null,
+                p.IsTargeted, p.AuthorMemberId == id);
+        }).ToList();
+    }
+
+    public async Task<Result<PostDetailDto>> GetAsync(long id, CancellationToken ct)
+    {
+        var (me, reader) = await ReaderAsync(ct);
+        var post = (await Project(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id), me, ct)).FirstOrDefault();
+        if (post is null) return Result<PostDetailDto>.NotFound();
+        var isAdmin = me.IsAdmin;
+        var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
+            .OrderBy(c => c.Id)
+            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind }).FirstOrDefault() })
+            .ToListAsync(ct);
+        var t = tenant.Tenant!;
+        CommentDto ToDto(Comment c, string family, string given, MemberKind kind, IReadOnlyList<CommentDto> replies) =>
+            new(c.Id, c.ParentCommentId, new AuthorDto(c.AuthorMemberId, PersonName.Display(family, given), kind.ToString()), c.Body, c.BodyHtml, t.ToLocal(c.CreatedAt), c.HiddenAt is not null, replies);
+        var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.Kind,
+            comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.Kind, [])).ToList())).ToList();
+        IReadOnlyList<AuthorDto>? interested = null;
+        if (post.CanEdit || isAdmin)
+            interested = (await db.Set<PostInterest>().AsNoTracking().Where(i => i.PostId == id).OrderBy(i => i.Id)
+                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.Kind }).ToListAsync(ct))
+                .Select(m => new AuthorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName), m.Kind.ToString())).ToList();
+        return new PostDetailDto(post, tree, interested);
+    }
+
+    internal static string Lower<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+}
