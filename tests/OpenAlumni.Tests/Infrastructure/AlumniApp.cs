@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using OpenAlumni.Web.Data;
@@ -15,6 +16,7 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "openalumni-tests", Guid.NewGuid().ToString("N"));
     public string MailDirectory => Path.Combine(Root, "mail");
+    static readonly CommandCounter Counter = new();
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
     public virtual string? SkipReason => null;
@@ -33,13 +35,23 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests send queued mail themselves (OutboxSender), so that nothing depends on a timer.
         builder.UseSetting("Outbox:WorkerEnabled", "false");
         // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.
-        builder.ConfigureServices(s => s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        builder.ConfigureServices(s =>
+        {
+            s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            // Lets a test count the SQL commands of one request (CommandCounter), e.g. to catch N+1 queries.
+            s.ConfigureDbContext<SqliteAlumniDb>(o => o.AddInterceptors(Counter));
+            s.ConfigureDbContext<PostgresAlumniDb>(o => o.AddInterceptors(Counter));
+        });
     }
 
     public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        if (SkipReason is null) _ = Server; // starts the app, which migrates the database
+        if (SkipReason is null)
+        {
+            _ = Server; // starts the app, which migrates the database
+            Server.PreserveExecutionContext = true; // so that CommandCounter's AsyncLocal reaches the request
+        }
         await Task.CompletedTask;
     }
 

@@ -104,7 +104,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var report = new Report { TargetType = target, TargetId = targetId, PostId = postId.Value, ReporterMemberId = me.MemberId, Reason = reason!, Status = ReportStatus.Open, CreatedAt = clock.GetUtcNow() };
         db.Add(report);
         await db.SaveChangesAsync(ct);
-        return (await ReportsQuery().Where(r => r.Report.Id == report.Id).ToListAsync(ct)).Select(ToDto).First();
+        return (await Rows(db.Set<Report>().Where(r => r.Id == report.Id)).ToListAsync(ct)).Select(ToDto).First();
     }
 
     public async Task<Result<PageDto<ReportDto>>> ReportsAsync(string? status, int page, CancellationToken ct)
@@ -114,23 +114,34 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var s = Check.Enum<ReportStatus>(errors, "status", status, required: false) ?? ReportStatus.Open;
         if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (errors.Any) return errors;
-        var query = ReportsQuery().Where(r => r.Report.Status == s);
+        var query = db.Set<Report>().Where(r => r.Status == s);
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(r => r.Report.Id).Skip((page - 1) * 50).Take(50).ToListAsync(ct);
+        var rows = await Rows(query.OrderByDescending(r => r.Id).Skip((page - 1) * 50).Take(50)).ToListAsync(ct);
         return new PageDto<ReportDto>(rows.Select(ToDto).ToList(), page, 50, total);
     }
 
-    sealed record ReportRow(Report Report, string PostTitle, string? Excerpt, string ReporterFamily, string ReporterGiven);
+    sealed class ReportRow
+    {
+        public required Report Report { get; init; }
+        public string? PostTitle { get; init; }
+        public string? Excerpt { get; init; }
+        public string? ReporterFamily { get; init; }
+        public string? ReporterGiven { get; init; }
+    }
 
-    IQueryable<ReportRow> ReportsQuery() =>
-        db.Set<Report>().AsNoTracking().Select(r => new ReportRow(r,
-            db.Set<Post>().Where(p => p.Id == r.PostId).Select(p => p.Title).FirstOrDefault() ?? "",
-            r.TargetType == ReportTarget.Comment ? db.Set<Comment>().Where(c => c.Id == r.TargetId).Select(c => c.Body).FirstOrDefault() : null,
-            db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.FamilyName).FirstOrDefault() ?? "",
-            db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.GivenName).FirstOrDefault() ?? ""));
+    /// <summary>Filter the reports first, then project: EF filters on columns, not on a projected object.</summary>
+    IQueryable<ReportRow> Rows(IQueryable<Report> reports) =>
+        reports.AsNoTracking().Select(r => new ReportRow
+        {
+            Report = r,
+            PostTitle = db.Set<Post>().Where(p => p.Id == r.PostId).Select(p => p.Title).FirstOrDefault(),
+            Excerpt = r.TargetType == ReportTarget.Comment ? db.Set<Comment>().Where(c => c.Id == r.TargetId).Select(c => c.Body).FirstOrDefault() : null,
+            ReporterFamily = db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.FamilyName).FirstOrDefault(),
+            ReporterGiven = db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.GivenName).FirstOrDefault(),
+        });
 
-    ReportDto ToDto(ReportRow r) => new(r.Report.Id, PostService.Lower(r.Report.TargetType), r.Report.TargetId, r.Report.PostId, r.PostTitle,
-        r.Excerpt is { Length: > 200 } e ? e[..200] : r.Excerpt, PersonName.Display(r.ReporterFamily, r.ReporterGiven), r.Report.Reason,
+    ReportDto ToDto(ReportRow r) => new(r.Report.Id, PostService.Lower(r.Report.TargetType), r.Report.TargetId, r.Report.PostId, r.PostTitle ?? "",
+        r.Excerpt is { Length: > 200 } e ? e[..200] : r.Excerpt, PersonName.Display(r.ReporterFamily ?? "", r.ReporterGiven ?? ""), r.Report.Reason,
         PostService.Lower(r.Report.Status), tenant.Tenant!.ToLocal(r.Report.CreatedAt), r.Report.DecidedAt is { } d ? tenant.Tenant.ToLocal(d) : null, r.Report.DecisionNote);
 
     /// <summary>An admin decides a report: hide the post or comment, or dismiss. The reporter is told.</summary>
@@ -158,7 +169,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         await notifications.NotifyAsync(same.Select(r => r.ReporterMemberId).ToList(), NotificationType.ReportDecision, report.PostId, null,
             title, baseUrl, ct);
         await db.SaveChangesAsync(ct);
-        return (await ReportsQuery().Where(r => r.Report.Id == reportId).ToListAsync(ct)).Select(ToDto).First();
+        return (await Rows(db.Set<Report>().Where(r => r.Id == reportId)).ToListAsync(ct)).Select(ToDto).First();
     }
 
     async Task HideTargetAsync(ReportTarget target, long id, long adminId, string? reason, DateTimeOffset now, CancellationToken ct)
