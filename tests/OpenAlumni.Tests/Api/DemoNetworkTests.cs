@@ -33,6 +33,10 @@ public abstract class DemoNetworkTests(AlumniApp app) : AppTest(app)
         Assert.True(agm.GetProperty("attendedCount").GetInt32() > 10);
         Assert.Equal(3, programme.EnumerateArray().Count(p => p.GetProperty("status").GetString() == "accepted"));
         Assert.Contains(upcoming.GetProperty("items").EnumerateArray(), e => e.GetProperty("kind").GetString() == "meetup");
+        var feed = await client.GetFromJsonAsync<JsonElement>("/api/v1/posts?pageSize=50", Ct);
+        var rooms = feed.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("room").GetString()).ToHashSet();
+        Assert.Equal(["announcements", "notices", "updates"], rooms.Order());
+        Assert.Contains(feed.GetProperty("items").EnumerateArray(), p => p.GetProperty("category").GetString() == "job");
     }
 }
 

@@ -76,6 +76,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
             AddRandomMember(rng, hash, 100 + i, now, status: MemberStatus.Pending, demo: true);
         await db.SaveChangesAsync(ct);
         await DemoEvents.SeedAsync(db, now, ct);
+        await DemoPosts.SeedAsync(db, now, ct);
     }
 
     /// <summary>Adds n members in batches, each batch one round of multi-row inserts; memory stays flat.</summary>
