@@ -51,6 +51,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.UseSetting("Storage:Root", Path.Combine(Root, "files"));
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // Event mail (promotions, cancellations) goes through the outbox; poll it every second, not every five.
+        builder.UseSetting("Outbox:PollSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
