@@ -126,7 +126,8 @@ public sealed class EventJourneyTests(BrowserApp app) : BrowserTest(app)
         await SnapAsync(miho, culture, "e07-ticket");
         await SnapMobileAsync(miho, culture, "e07-ticket-phone");
         var qr = miho.GetByTestId("ticket-qr");
-        var payload = QrImage.Decode(await qr.ScreenshotAsync());
+        var qrPicture = await qr.ScreenshotAsync();
+        var payload = QrImage.Decode(qrPicture);
         Assert.Matches("^oa-ticket:[A-Za-z0-9_-]{20,}$", payload);
 
         // 7. At the door, the secretariat enters that code: checked in, and the live list shows it.
@@ -153,6 +154,18 @@ public sealed class EventJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(secretariat.GetByTestId("checkin-result")).ToHaveClassAsync(new Regex(@"\bbad\b"));
         await Expect(secretariat.GetByTestId("count-attended")).ToHaveTextAsync("1");
         await SnapAsync(secretariat, culture, "e10-checkin-twice");
+
+        // ...also when it comes through the camera: the door page reads the QR code from the video (jsQR) and posts it.
+        FakeCamera.Show(App, qrPicture);
+        var scanned = await secretariat.RunAndWaitForResponseAsync(
+            () => secretariat.GetByRole(AriaRole.Button, new() { Name = ev.StartCamera, Exact = true }).ClickAsync(),
+            r => r.Url.Contains("handler=Code") && r.Request.Method == "POST");
+        Assert.Equal(409, scanned.Status);
+        Assert.Equal(ev.TicketUsed, (await scanned.JsonAsync())?.GetProperty("message").GetString());
+        await Expect(secretariat.Locator("#camera-video")).ToBeVisibleAsync();
+        await SnapAsync(secretariat, culture, "e10b-checkin-camera");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = ev.StopCamera, Exact = true }).ClickAsync();
+        await Expect(secretariat.Locator("#camera-video")).ToBeHiddenAsync();
 
         // 9. The attendee list shows them checked in; their ticket says so too.
         await secretariat.GotoAsync(eventUrl);

@@ -13,7 +13,7 @@ public sealed record EventUiText(
     string AttendeeList, string AttendeesTitle,
     string ApplyPitchTitle, string ApplyPitch, string Required, string SeekingPartners, string SeekingCustomers, string PitchApplied,
     string PitchPending, string Accept, string PitchAcceptedFlashFormat, string WantToTalk, string WantToTalkSent, string InterestSent,
-    string FeedbackTitle, string SendFeedback, string FeedbackThanks, string FeedbackAverageFormat)
+    string FeedbackTitle, string SendFeedback, string FeedbackThanks, string FeedbackAverageFormat, string StartCamera, string StopCamera)
 {
     public static EventUiText For(string culture) => culture switch
     {
@@ -39,7 +39,7 @@ public sealed record EventUiText(
         PitchPending: "審査中", Accept: "採択する", PitchAcceptedFlashFormat: "「{0}」を採択し、応募者への通知を手配しました。",
         WantToTalk: "この人と話したい", WantToTalkSent: "「話したい」を送信済み ✓", InterestSent: "登壇者に「話したい」をお伝えしました。",
         FeedbackTitle: "アンケート", SendFeedback: "送信する", FeedbackThanks: "ご回答ありがとうございました。",
-        FeedbackAverageFormat: "平均 {0} / 5（回答 {1} 件）");
+        FeedbackAverageFormat: "平均 {0} / 5（回答 {1} 件）", StartCamera: "カメラを起動", StopCamera: "カメラを停止");
 
     public static readonly EventUiText English = new(
         NavEvents: "Events", IndexTitle: "Events", NewEvent: "New event", NewTitle: "New event", Save: "Save",
@@ -58,7 +58,7 @@ public sealed record EventUiText(
         PitchPending: "Under review", Accept: "Accept", PitchAcceptedFlashFormat: "Accepted: \"{0}\". The pitcher is being emailed.",
         WantToTalk: "I want to talk to this pitcher", WantToTalkSent: "You want to talk ✓", InterestSent: "The pitcher will see that you want to talk.",
         FeedbackTitle: "Feedback", SendFeedback: "Send", FeedbackThanks: "Thank you for your feedback.",
-        FeedbackAverageFormat: "Average {0} / 5 from {1} answers");
+        FeedbackAverageFormat: "Average {0} / 5 from {1} answers", StartCamera: "Start the camera", StopCamera: "Stop the camera");
 
     public string SignedUpWaitlisted(int position) => string.Format(SignedUpWaitlistedFormat, position);
     public string PromotedSubject(string title) => string.Format(PromotedSubjectFormat, title);
