@@ -28,6 +28,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "openalumni-browser-tests", Guid.NewGuid().ToString("N"));
     public string MailDirectory => Path.Combine(Root, "mail");
+    /// <summary>What Chromium's fake camera films (see <see cref="FakeCamera"/>).</summary>
+    public string CameraFile => Path.Combine(Root, "camera.mjpeg");
     public int Port { get; private set; }
 
     /// <summary>Why the browser tests cannot run here, or null.</summary>
@@ -51,6 +53,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         builder.UseSetting("Storage:Root", Path.Combine(Root, "files"));
         builder.UseSetting("RateLimiting:Enabled", "false");
+        // Event mail (promotions, cancellations) goes through the outbox; poll it every second, not every five.
+        builder.UseSetting("Outbox:PollSeconds", "1");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
@@ -63,6 +67,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Port = new Uri(address).Port;
 
+        FakeCamera.Show(this, null);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,6 +79,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
                 "--disable-component-update", "--disable-sync",
                 // Chromium maps *.localhost to loopback by itself, but may try ::1 first; Kestrel listens on 127.0.0.1.
                 "--host-resolver-rules=MAP *.localhost 127.0.0.1",
+                // A camera that films a file the test writes, and no permission prompt: the door page's scanner.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                $"--use-file-for-fake-video-capture={CameraFile}",
             ],
         });
     }

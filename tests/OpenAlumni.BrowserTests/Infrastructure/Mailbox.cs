@@ -21,6 +21,23 @@ public static class Mailbox
     public static MimeMessage Last(BrowserApp app, string to) =>
         For(app, to).LastOrDefault() ?? throw new Xunit.Sdk.XunitException($"No mail to {to}.");
 
+    /// <summary>
+    /// Waits for a mail to <paramref name="to"/> that matches: for mail sent through the outbox, which a
+    /// background worker sends after the request (every Outbox:PollSeconds), not before it answers.
+    /// </summary>
+    public static async Task<MimeMessage> WaitForAsync(BrowserApp app, string to, Func<MimeMessage, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            // The worker may be writing the file this instant: a half-written one is read again next round.
+            try { if (For(app, to).LastOrDefault(match) is { } mail) return mail; }
+            catch (Exception e) when (e is IOException or FormatException) { }
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"No matching mail to {to} within the time allowed.");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+
     /// <summary>The first link in the mail's text that points at the given path.</summary>
     public static string Link(MimeMessage mail, string path)
     {

@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Events;
+
+/// <summary>
+/// The secretariat's event form (admins only, by AppSetup's convention): new without ?id, editing with it.
+/// Its other handlers are the admin actions of the event page: publish, cancel, decide pitches.
+/// </summary>
+public sealed class EditModel(EventService events, PitchService pitches, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<EventTexts> E) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public EventForm Input { get; set; } = new();
+    /// <summary>The event being edited (null for a new one).</summary>
+    public EventDto? Existing { get; private set; }
+
+    /// <summary>The form as typed: numbers stay text so that "abc" is reported by its field, not lost to binding.</summary>
+    public sealed class EventForm
+    {
+        public string? Title { get; set; }
+        public string? Description { get; set; }
+        public string? Kind { get; set; } = "meetup";
+        public string? Format { get; set; } = "offline";
+        public string? StartsAt { get; set; }
+        public string? EndsAt { get; set; }
+        public string? SignupDeadline { get; set; }
+        public string? Venue { get; set; }
+        public string? Address { get; set; }
+        public string? MapUrl { get; set; }
+        public string? OnlineUrl { get; set; }
+        public string? Capacity { get; set; }
+        public string? CapacityOnline { get; set; }
+        public string? Audience { get; set; } = "all";
+        public bool Publish { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null) return Page();
+        var result = await events.GetAsync(Id.Value, ct);
+        if (!result.IsOk) return NotFound();
+        var e = Existing = result.Value!;
+        Input = new EventForm
+        {
+            Title = e.Title, Description = e.Description, Kind = e.Kind, Format = e.Format,
+            StartsAt = EventDisplay.ToInput(e.StartsAt), EndsAt = EventDisplay.ToInput(e.EndsAt), SignupDeadline = EventDisplay.ToInput(e.SignupDeadline),
+            Venue = e.Venue, Address = e.Address, MapUrl = e.MapUrl, OnlineUrl = e.OnlineUrl,
+            Capacity = e.Capacity?.ToString(), CapacityOnline = e.CapacityOnline?.ToString(), Audience = e.Audience,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var capacity = Number(Input.Capacity, "capacity", errors);
+        var capacityOnline = Number(Input.CapacityOnline, "capacityOnline", errors);
+        // Every field is sent, "" for an empty one: the service clears what is emptied (PATCH semantics).
+        var input = new EventInput(Input.Title ?? "", Input.Description ?? "", Input.Kind, Input.Format, Input.StartsAt ?? "", Input.EndsAt ?? "",
+            capacity, capacityOnline, Input.Venue ?? "", Input.Address ?? "", Input.MapUrl ?? "", Input.OnlineUrl ?? "",
+            Input.SignupDeadline ?? "", Input.Audience, Input.Publish);
+        if (!errors.Any)
+        {
+            var result = Id is { } id ? await events.UpdateAsync(id, input, ct) : await events.CreateAsync(input, ct);
+            if (result.IsOk)
+            {
+                TempData["Flash"] = E["SavedFlash"].Value;
+                return Redirect($"/Events/{result.Value!.Id}");
+            }
+            if (result.Status == ResultStatus.NotFound) return NotFound();
+            errors = result.Errors!;
+        }
+        ModelState.AddErrors(errors, texts);
+        if (Id is { } editing) Existing = (await events.GetAsync(editing, ct)).Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
+        Done(id, await events.PublishAsync(id, ct), E["PublishedFlash"]);
+
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
+        Done(id, await events.CancelAsync(id, ct), E["CancelledFlash"]);
+
+    public async Task<IActionResult> OnPostAcceptAsync(long id, long pitchId, CancellationToken ct)
+    {
+        var result = await pitches.DecideAsync(id, pitchId, accept: true, ct);
+        return Done(id, result, result.IsOk ? E["PitchAcceptedFlash", result.Value!.Title] : "", "#programme");
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(long id, long pitchId, CancellationToken ct)
+    {
+        var result = await pitches.DecideAsync(id, pitchId, accept: false, ct);
+        return Done(id, result, result.IsOk ? E["PitchDeclinedFlash", result.Value!.Title] : "", "#programme");
+    }
+
+    /// <summary>Back to the event page, with the outcome: a flash, or the reason it did not happen (e.g. already decided).</summary>
+    IActionResult Done<T>(long id, Result<T> result, string flash, string anchor = "")
+    {
+        if (result.Status == ResultStatus.NotFound) return NotFound();
+        if (result.IsOk) TempData["Flash"] = flash;
+        else TempData["EventError"] = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        return Redirect($"/Events/{id}{anchor}");
+    }
+
+    static int? Number(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text.Trim(), out var n)) return n;
+        errors.Add(field, "Events.CapacityRange", EventLimits.Capacity);
+        return null;
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+}

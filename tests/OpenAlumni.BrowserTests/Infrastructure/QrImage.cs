@@ -1,0 +1,20 @@
+using SkiaSharp;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+
+namespace OpenAlumni.BrowserTests.Infrastructure;
+
+/// <summary>Reads a QR code out of a screenshot, as a phone camera would: from pixels, not from the page's markup.</summary>
+public static class QrImage
+{
+    public static string Decode(byte[] png)
+    {
+        using var decoded = SKBitmap.Decode(png) ?? throw new Xunit.Sdk.XunitException("The screenshot is not a PNG.");
+        using var rgba = decoded.Copy(SKColorType.Rgba8888);
+        var source = new RGBLuminanceSource(rgba.Bytes, rgba.Width, rgba.Height, RGBLuminanceSource.BitmapFormat.RGBA32);
+        var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
+        var result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), hints);
+        return result?.Text ?? throw new Xunit.Sdk.XunitException("No QR code could be read from the screenshot.");
+    }
+}
