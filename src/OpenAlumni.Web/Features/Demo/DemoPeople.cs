@@ -7,8 +7,8 @@ namespace OpenAlumni.Web.Features.Demo;
 /// <summary>
 /// Makes demo and synthetic people as plain objects, without touching the database: a member with its
 /// login (<see cref="Member.User"/>), career and tags, search columns filled, every tenant-owned row
-/// stamped with the tenant. Kept apart from the writing, so that the demo and bulk seeding get the same
-/// data from the same code, whatever writes it.
+/// stamped with the tenant. The demo adds them through EF; bulk seeding writes them with COPY or
+/// prepared statements (<see cref="SeedWriter"/>), so both get the same data from the same code.
 /// </summary>
 internal static class DemoPeople
 {

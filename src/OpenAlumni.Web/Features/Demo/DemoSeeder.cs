@@ -1,5 +1,5 @@
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
@@ -71,35 +71,70 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         db.Members.Add(hanakoMember);
 
         for (var i = 0; i < 58; i++)
-            AddRandomMember(rng, hash, i, now, MemberStatus.Approved, demo: true);
+            AddDemoMember(rng, hash, i, now, MemberStatus.Approved);
         for (var i = 0; i < 4; i++)
-            AddRandomMember(rng, hash, 100 + i, now, MemberStatus.Pending, demo: true);
+            AddDemoMember(rng, hash, 100 + i, now, MemberStatus.Pending);
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Adds n members in batches, each batch one round of multi-row inserts; memory stays flat.</summary>
+    /// <summary>
+    /// Adds n synthetic members. Generating people is separate from writing them: <see cref="DemoPeople"/>
+    /// makes each batch as plain objects, and a <see cref="SeedWriter"/> writes it in one transaction
+    /// (binary COPY on PostgreSQL, prepared statements on SQLite), bypassing EF's change tracker.
+    /// Generation stays sequential (one Random, so a given n always yields the same people) while
+    /// earlier batches are being written; at most a few batches are in memory at once.
+    /// </summary>
     public async Task SeedSyntheticAsync(int n, CancellationToken ct)
     {
+        var tenantId = tenant.Tenant?.Id ?? throw new InvalidOperationException("Synthetic members need a tenant.");
         var hash = users.PasswordHasher.HashPassword(new AppUser(), MemberPassword);
         var rng = new Random(n);
         var now = clock.GetUtcNow();
         var run = Guid.NewGuid().ToString("N")[..8];
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        const int batch = 2000;
-        for (var done = 0; done < n; done += batch)
+        var writer = SeedWriter.For(db);
+        const int batchSize = 5_000;
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var queue = Channel.CreateBounded<List<Member>>(writer.Parallelism);
+        // Whichever task fails first cancels the others, and WhenAll throws its exception. Batches
+        // already committed stay: each is whole, and seeding again adds a fresh run of members.
+        var writing = Enumerable.Range(0, writer.Parallelism).Select(_ => Guard(WriteAllAsync)).ToList();
+        await Task.WhenAll([.. writing, Guard(GenerateAsync)]);
+
+        async Task GenerateAsync()
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            for (var i = done; i < Math.Min(n, done + batch); i++)
-                AddRandomMember(rng, hash, i, now, MemberStatus.Approved, demo: false, run);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            try
+            {
+                for (var done = 0; done < n; done += batchSize)
+                {
+                    var batch = new List<Member>(batchSize);
+                    for (var i = done; i < Math.Min(n, done + batchSize); i++)
+                        batch.Add(DemoPeople.Random(rng, hash, i, now, MemberStatus.Approved, demo: false, tenantId, run));
+                    await queue.Writer.WriteAsync(batch, failed.Token);
+                }
+            }
+            finally
+            {
+                queue.Writer.TryComplete();
+            }
+        }
+
+        async Task WriteAllAsync()
+        {
+            await foreach (var batch in queue.Reader.ReadAllAsync(failed.Token))
+                await writer.WriteAsync(batch, failed.Token);
+        }
+
+        async Task Guard(Func<Task> work)
+        {
+            try { await work(); }
+            catch { await failed.CancelAsync(); throw; }
         }
     }
 
-    void AddRandomMember(Random rng, string hash, int i, DateTimeOffset now, MemberStatus status, bool demo, string run = "")
+    void AddDemoMember(Random rng, string hash, int i, DateTimeOffset now, MemberStatus status)
     {
-        var m = DemoPeople.Random(rng, hash, i, now, status, demo, tenant.Tenant!.Id, run);
+        var m = DemoPeople.Random(rng, hash, i, now, status, demo: true, tenant.Tenant!.Id);
         db.Users.Add(m.User!);
         db.Members.Add(m);
     }
