@@ -1,9 +1,8 @@
+using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
-using OpenAlumni.Web.Infrastructure.Search;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Features.Demo;
@@ -45,25 +44,26 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         var rng = new Random(2026);
         var hash = users.PasswordHasher.HashPassword(new AppUser(), MemberPassword);
         var now = clock.GetUtcNow();
+        var tenantId = tenant.Tenant!.Id;
 
-        var admin = NewUser(AdminEmail, users.PasswordHasher.HashPassword(new AppUser(), AdminPassword));
+        var admin = DemoPeople.NewUser(AdminEmail, users.PasswordHasher.HashPassword(new AppUser(), AdminPassword));
         db.Users.Add(admin);
-        var adminMember = NewMember(admin, MemberKind.Employee, MemberStatus.Approved, "事務局", "アルムナイ", "じむきょく", "あるむない", "Alumni Secretariat", now.AddYears(-2));
+        var adminMember = DemoPeople.NewMember(admin, MemberKind.Employee, MemberStatus.Approved, "事務局", "アルムナイ", "じむきょく", "あるむない", "Alumni Secretariat", now.AddYears(-2), tenantId);
         adminMember.Role = MemberRole.Admin;
-        adminMember.Career.Add(new CareerEntry { Department = "人事部", FromYear = 2008 });
+        adminMember.Career.Add(DemoPeople.Career(tenantId, "人事部", 2008, null));
         adminMember.Bio = "アルムナイネットワーク事務局です。ご質問はお気軽にどうぞ。";
         MemberSearchIndex.Update(adminMember);
         db.Members.Add(adminMember);
 
-        var hanako = NewUser("hanako.yamada@demo.localhost", hash);
+        var hanako = DemoPeople.NewUser("hanako.yamada@demo.localhost", hash);
         db.Users.Add(hanako);
-        var hanakoMember = NewMember(hanako, MemberKind.Alumni, MemberStatus.Approved, "山田", "花子", "やまだ", "はなこ", "Hanako Yamada", now.AddMonths(-14));
+        var hanakoMember = DemoPeople.NewMember(hanako, MemberKind.Alumni, MemberStatus.Approved, "山田", "花子", "やまだ", "はなこ", "Hanako Yamada", now.AddMonths(-14), tenantId);
         hanakoMember.Organization = "株式会社ミライ物流";
         hanakoMember.Title = "代表取締役CEO";
-        hanakoMember.Career.Add(new CareerEntry { Department = "機械・インフラ本部", FromYear = 2009, ToYear = 2019 });
-        hanakoMember.Tags.Add(Tag(TagKind.Skill, "物流"));
-        hanakoMember.Tags.Add(Tag(TagKind.Skill, "事業開発"));
-        hanakoMember.Tags.Add(Tag(TagKind.Interest, "スタートアップ支援"));
+        hanakoMember.Career.Add(DemoPeople.Career(tenantId, "機械・インフラ本部", 2009, 2019));
+        hanakoMember.Tags.Add(DemoPeople.Tag(tenantId, TagKind.Skill, "物流"));
+        hanakoMember.Tags.Add(DemoPeople.Tag(tenantId, TagKind.Skill, "事業開発"));
+        hanakoMember.Tags.Add(DemoPeople.Tag(tenantId, TagKind.Interest, "スタートアップ支援"));
         hanakoMember.Location = "東京都";
         hanakoMember.Bio = DemoNames.Bios[0];
         hanakoMember.OpenTo = OpenTo.Consultation | OpenTo.Collaboration | OpenTo.Speaking;
@@ -71,101 +71,73 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         db.Members.Add(hanakoMember);
 
         for (var i = 0; i < 58; i++)
-            AddRandomMember(rng, hash, i, now, status: MemberStatus.Approved, demo: true);
+            AddDemoMember(rng, hash, i, now, MemberStatus.Approved);
         for (var i = 0; i < 4; i++)
-            AddRandomMember(rng, hash, 100 + i, now, status: MemberStatus.Pending, demo: true);
+            AddDemoMember(rng, hash, 100 + i, now, MemberStatus.Pending);
         await db.SaveChangesAsync(ct);
         await DemoEvents.SeedAsync(db, now, ct);
         await DemoPosts.SeedAsync(db, now, ct);
     }
 
-    /// <summary>Adds n members in batches, each batch one round of multi-row inserts; memory stays flat.</summary>
+    /// <summary>
+    /// Adds n synthetic members. Generating people is separate from writing them: <see cref="DemoPeople"/>
+    /// makes each batch as plain objects, and a <see cref="SeedWriter"/> writes it in one transaction
+    /// (binary COPY on PostgreSQL, prepared statements on SQLite), bypassing EF's change tracker.
+    /// Generation stays sequential (one Random, so a given n always yields the same people) while
+    /// earlier batches are being written; at most a few batches are in memory at once.
+    /// </summary>
     public async Task SeedSyntheticAsync(int n, CancellationToken ct)
     {
+        var tenantId = tenant.Tenant?.Id ?? throw new InvalidOperationException("Synthetic members need a tenant.");
         var hash = users.PasswordHasher.HashPassword(new AppUser(), MemberPassword);
         var rng = new Random(n);
         var now = clock.GetUtcNow();
         var run = Guid.NewGuid().ToString("N")[..8];
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        const int batch = 2000;
-        for (var done = 0; done < n; done += batch)
+        var writer = SeedWriter.For(db);
+        const int batchSize = 5_000;
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var queue = Channel.CreateBounded<List<Member>>(writer.Parallelism);
+        // Whichever task fails first cancels the others, and WhenAll throws its exception. Batches
+        // already committed stay: each is whole, and seeding again adds a fresh run of members.
+        var writing = Enumerable.Range(0, writer.Parallelism).Select(_ => Guard(WriteAllAsync)).ToList();
+        await Task.WhenAll([.. writing, Guard(GenerateAsync)]);
+
+        async Task GenerateAsync()
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            for (var i = done; i < Math.Min(n, done + batch); i++)
-                AddRandomMember(rng, hash, i, now, MemberStatus.Approved, demo: false, run);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
+            try
+            {
+                for (var done = 0; done < n; done += batchSize)
+                {
+                    var batch = new List<Member>(batchSize);
+                    for (var i = done; i < Math.Min(n, done + batchSize); i++)
+                        batch.Add(DemoPeople.Random(rng, hash, i, now, MemberStatus.Approved, demo: false, tenantId, run));
+                    await queue.Writer.WriteAsync(batch, failed.Token);
+                }
+            }
+            finally
+            {
+                queue.Writer.TryComplete();
+            }
+        }
+
+        async Task WriteAllAsync()
+        {
+            await foreach (var batch in queue.Reader.ReadAllAsync(failed.Token))
+                await writer.WriteAsync(batch, failed.Token);
+        }
+
+        async Task Guard(Func<Task> work)
+        {
+            try { await work(); }
+            catch { await failed.CancelAsync(); throw; }
         }
     }
 
-    void AddRandomMember(Random rng, string hash, int i, DateTimeOffset now, MemberStatus status, bool demo, string run = "")
+    void AddDemoMember(Random rng, string hash, int i, DateTimeOffset now, MemberStatus status)
     {
-        // The demo walks the name lists so that its ~60 people all differ; synthetic members draw at random.
-        var western = demo ? i % 9 == 4 : rng.Next(8) == 0;
-        string family, given, familyKana = "", givenKana = "", romaji, email;
-        if (western)
-        {
-            var w = DemoNames.Western[demo ? i / 9 % DemoNames.Western.Length : rng.Next(DemoNames.Western.Length)];
-            (family, given, romaji) = (w.Family, w.Given, $"{w.Given} {w.Family}");
-        }
-        else
-        {
-            var f = DemoNames.Family[demo ? i % DemoNames.Family.Length : rng.Next(DemoNames.Family.Length)];
-            var g = DemoNames.Given[demo ? (i * 7 + i / DemoNames.Family.Length) % DemoNames.Given.Length : rng.Next(DemoNames.Given.Length)];
-            (family, given, familyKana, givenKana, romaji) = (f.Kanji, g.Kanji, f.Kana, g.Kana, $"{g.Romaji} {f.Romaji}");
-        }
-        var local = romaji.ToLowerInvariant().Replace(' ', '.');
-        email = demo ? $"{local}{i}@demo.localhost" : $"{local}.{run}.{i}@synthetic.example";
-        var kind = rng.Next(5) == 0 ? MemberKind.Employee : MemberKind.Alumni;
-        if (kind == MemberKind.Employee && demo) email = $"{local}{i}@demo-shoji.example";
-        var user = NewUser(email, hash);
-        db.Users.Add(user);
-
-        var m = NewMember(user, kind, status, family, given, familyKana, givenKana, romaji, now.AddDays(-rng.Next(5, 900)));
-        var joined = rng.Next(1988, 2016);
-        var left = kind == MemberKind.Alumni ? Math.Min(now.Year, joined + rng.Next(3, 20)) : (int?)null;
-        m.Career.Add(new CareerEntry { Department = Pick(rng, DemoNames.Departments), FromYear = joined, ToYear = left is null ? null : Math.Max(joined, left.Value - rng.Next(0, 4)) });
-        if (rng.Next(3) == 0) m.Career.Add(new CareerEntry { Department = Pick(rng, DemoNames.Departments), FromYear = m.Career[0].ToYear ?? joined + 4, ToYear = left });
-        if (kind == MemberKind.Alumni)
-        {
-            m.Organization = Pick(rng, DemoNames.Organizations);
-            m.Title = Pick(rng, DemoNames.Titles);
-        }
-        else
-        {
-            m.Organization = "デモ商事株式会社";
-            m.Title = rng.Next(2) == 0 ? "課長" : "部長代理";
-        }
-        foreach (var s in DemoNames.Skills.OrderBy(_ => rng.Next()).Take(rng.Next(1, 5))) m.Tags.Add(Tag(TagKind.Skill, s));
-        foreach (var s in DemoNames.Interests.OrderBy(_ => rng.Next()).Take(rng.Next(0, 3))) m.Tags.Add(Tag(TagKind.Interest, s));
-        m.Location = Pick(rng, DemoNames.Locations);
-        m.Bio = rng.Next(2) == 0 ? Pick(rng, DemoNames.Bios) : null;
-        m.OpenTo = (OpenTo)rng.Next(0, 32);
-        // Some members keep fields narrower, so the demo shows visibility at work.
-        if (rng.Next(4) == 0) m.OrganizationVisibility = Visibility.Employees;
-        if (rng.Next(6) == 0) m.LocationVisibility = Visibility.Admins;
-        MemberSearchIndex.Update(m);
+        var m = DemoPeople.Random(rng, hash, i, now, status, demo: true, tenant.Tenant!.Id);
+        db.Users.Add(m.User!);
         db.Members.Add(m);
     }
-
-    static string Pick(Random rng, string[] items) => items[rng.Next(items.Length)];
-
-    static ProfileTag Tag(TagKind kind, string name) => new() { Kind = kind, Name = name, Key = SearchText.Normalize(name) };
-
-    static AppUser NewUser(string email, string hash) => new()
-    {
-        UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-        EmailConfirmed = true, PasswordHash = hash, SecurityStamp = Guid.NewGuid().ToString("N"),
-        ConcurrencyStamp = Guid.NewGuid().ToString(), LockoutEnabled = true, PreferredCulture = "ja",
-    };
-
-    Member NewMember(AppUser user, MemberKind kind, MemberStatus status, string family, string given, string familyKana, string givenKana, string romaji, DateTimeOffset created) => new()
-    {
-        User = user, UserId = user.Id, Kind = kind, Status = status, Role = MemberRole.Member, CreatedAt = created, UpdatedAt = created,
-        DecidedAt = status == MemberStatus.Approved ? created.AddDays(1) : null,
-        FamilyName = family, GivenName = given, FamilyNameKana = familyKana.Length > 0 ? familyKana : null,
-        GivenNameKana = givenKana.Length > 0 ? givenKana : null, RomanizedName = romaji,
-        LocationVisibility = Visibility.Employees, EmailVisibility = Visibility.Admins, TenantId = tenant.Tenant!.Id,
-    };
 }
