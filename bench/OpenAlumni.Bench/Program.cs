@@ -3,6 +3,8 @@
 // serves the real app on Kestrel (127.0.0.1) and times directory searches over HTTP as a member would.
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --postgres "Host=127.0.0.1;Port=5432;Username=postgres" --members 100000
 // The database (openalumni_bench_<n>) is kept between runs so that seeding happens once; --fresh drops it.
+//  feed: one network with --posts N posts (default 1,000,000), the feed's time and SQL commands per page:
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario feed --posts 1000000 --postgres "..."
 //  rsvp: N members sign up at the same moment for an event of C seats, on SQLite and (with --postgres) PostgreSQL:
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario rsvp --members 300 --seats 50 --rounds 5 [--postgres "..."]
 using System.Diagnostics;
@@ -21,12 +23,13 @@ if (Arg("--scenario") == "rsvp")
     await RsvpScenarioAsync();
     return;
 }
+var feedPosts = Arg("--scenario") == "feed" ? int.Parse(Arg("--posts") ?? "1000000") : 0;
 
 var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI_TEST_POSTGRES")
     ?? throw new ArgumentException("--postgres \"Host=...;Username=...\" (a server where the user may create databases)");
 var members = int.Parse(Arg("--members") ?? "100000");
 var rounds = int.Parse(Arg("--rounds") ?? "20");
-var database = $"openalumni_bench_{members}";
+var database = feedPosts > 0 ? $"openalumni_feed_{feedPosts}" : $"openalumni_bench_{members}";
 var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
 
 await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
@@ -44,10 +47,21 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["RateLimiting:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
     ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "openalumni-bench-mail"),
 });
+builder.Configuration["Outbox:WorkerEnabled"] = "false";
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.AddOpenAlumni();
+builder.Services.ConfigureDbContext<PostgresAlumniDb>(o => o.AddInterceptors(new CommandCount()));
 var app = builder.Build();
 await DatabaseSetup.MigrateAsync(app.Services);
+if (feedPosts > 0)
+{
+    app.UseOpenAlumni();
+    app.MapOpenAlumni();
+    await app.StartAsync();
+    await FeedBench.RunAsync(app, connection, feedPosts, rounds);
+    await app.StopAsync();
+    return;
+}
 
 const string host = "bench.localhost";
 const string viewerEmail = "viewer@bench.example";

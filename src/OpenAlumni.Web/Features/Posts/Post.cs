@@ -152,7 +152,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(p => p.SegmentDepartment).HasMaxLength(PostLimits.Department);
         b.Property(p => p.SegmentLocation).HasMaxLength(100);
         b.Property(p => p.SegmentTag).HasMaxLength(MemberLimits.Tag);
-        b.HasIndex(p => new { p.TenantId, p.Room, p.Status, p.PublishedAt });
+        // The feed's order (pinned first, newest first), for all rooms and per room.
+        b.HasIndex(p => new { p.TenantId, p.Status, p.Pinned, p.PublishedAt, p.Id });
+        b.HasIndex(p => new { p.TenantId, p.Room, p.Status, p.Pinned, p.PublishedAt, p.Id });
         b.HasIndex(p => new { p.TenantId, p.AuthorMemberId });
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.AuthorMemberId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(p => p.IsTargeted);

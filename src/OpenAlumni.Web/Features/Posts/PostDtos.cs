@@ -21,6 +21,9 @@ public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, strin
 
 public sealed record PostDetailDto(PostDto Post, IReadOnlyList<CommentDto> Comments, IReadOnlyList<AuthorDto>? Interested);
 
+/// <summary>A feed page. <see cref="Total"/> is exact up to 10,000; beyond, it says 10,000 and <see cref="TotalIsLowerBound"/> is true.</summary>
+public sealed record FeedDto(IReadOnlyList<PostDto> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound);
+
 public sealed record CommentInput(string? Body, long? ParentId = null);
 public sealed record ReactionInput(string? Kind);
 public sealed record ReportInput(string? Reason);

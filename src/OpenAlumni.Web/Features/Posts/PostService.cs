@@ -180,7 +180,9 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     }
 
     /// <summary>The feed: a room (or all), a category, a search; pinned announcements first, then newest first.</summary>
-    public async Task<Result<PageDto<PostDto>>> ListAsync(string? roomText, string? categoryText, string? q, string? mine, int page, int pageSize, CancellationToken ct)
+    public const int CountLimit = 10_000;
+
+    public async Task<Result<FeedDto>> ListAsync(string? roomText, string? categoryText, string? q, string? mine, int page, int pageSize, CancellationToken ct)
     {
         var (me, reader) = await ReaderAsync(ct);
         var errors = new FieldErrors();
@@ -208,11 +210,16 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
             }
             foreach (var term in terms) query = query.Where(p => p.SearchText.Contains(term));
         }
-        var total = await query.CountAsync(ct);
-        var items = await Project(query
-            .OrderByDescending(p => p.Room == Room.Announcements && p.Pinned).ThenByDescending(p => p.PublishedAt ?? p.CreatedAt).ThenByDescending(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize), me, ct);
-        return new PageDto<PostDto>(items, page, pageSize, total);
+        // Counting a million visible posts exactly costs more than the page itself; past CountLimit the
+        // total is reported as "at least" (TotalIsLowerBound), which is all a feed's pager needs.
+        var total = await query.OrderBy(p => p.Id).Take(CountLimit + 1).CountAsync(ct);
+        // Only announcements can be pinned, and published posts always have PublishedAt, so this order
+        // walks the (TenantId, Status, Pinned, PublishedAt, Id) index backwards and stops at the page.
+        var ordered = mine == "drafts"
+            ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            : query.OrderByDescending(p => p.Pinned).ThenByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
+        var items = await Project(ordered.Skip((page - 1) * pageSize).Take(pageSize), me, ct);
+        return new FeedDto(items, page, pageSize, Math.Min(total, CountLimit), total > CountLimit);
     }
 
     /// <summary>Posts into DTOs with their author, counts and my reactions, in a fixed number of queries whatever the page size.</summary>

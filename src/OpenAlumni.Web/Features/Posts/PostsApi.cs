@@ -12,7 +12,7 @@ public static class PostsApi
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/posts").RequireAuthorization(Policies.Member).WithTags("Posts");
-        api.MapGet("/", List).Produces<PageDto<PostDto>>().ProducesValidationProblem();
+        api.MapGet("/", List).Produces<FeedDto>().ProducesValidationProblem();
         api.MapPost("/", Create).Produces<PostDto>(201).ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/{id:long}", Get).Produces<PostDetailDto>().ProducesProblem(404);
         api.MapPatch("/{id:long}", Update).Produces<PostDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);

@@ -1099,7 +1099,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TenantId", "SearchVector"), "GIN");
 
-                    b.HasIndex("TenantId", "Room", "Status", "PublishedAt");
+                    b.HasIndex("TenantId", "Status", "Pinned", "PublishedAt", "Id");
+
+                    b.HasIndex("TenantId", "Room", "Status", "Pinned", "PublishedAt", "Id");
 
                     b.ToTable("Post");
                 });

@@ -1037,7 +1037,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "AuthorMemberId");
 
-                    b.HasIndex("TenantId", "Room", "Status", "PublishedAt");
+                    b.HasIndex("TenantId", "Status", "Pinned", "PublishedAt", "Id");
+
+                    b.HasIndex("TenantId", "Room", "Status", "Pinned", "PublishedAt", "Id");
 
                     b.ToTable("Post");
                 });
