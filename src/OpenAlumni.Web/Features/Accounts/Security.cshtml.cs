@@ -48,16 +48,19 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            Error = texts["Validation.TwoFactorInvalid"];
-            return await LoadAsync();
-        }
+        if (!await CodeIsValidAsync(user)) return await LoadAsync();
         await users.SetTwoFactorEnabledAsync(user, true);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = A["TwoFactorEnabled"].Value;
         return RedirectToPage();
+    }
+
+    async Task<bool> CodeIsValidAsync(AppUser user)
+    {
+        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
+        if (await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code)) return true;
+        Error = texts["Validation.TwoFactorInvalid"];
+        return false;
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
@@ -65,12 +68,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         // Turning protection off needs a current code, so an unattended browser cannot do it.
-        var code = (Code ?? "").Replace(" ", "").Replace("-", "");
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
-        {
-            Error = texts["Validation.TwoFactorInvalid"];
-            return await LoadAsync();
-        }
+        if (!await CodeIsValidAsync(user)) return await LoadAsync();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

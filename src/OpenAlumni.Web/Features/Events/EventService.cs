@@ -226,5 +226,5 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             RsvpService.SignupOpen(e, now), counts?.Attended ?? 0, programme) { WaitlistPosition = position };
     }
 
-    internal static string Lower<T>(T value) where T : struct, Enum => RsvpService.Lower(value);
+    internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);
 }

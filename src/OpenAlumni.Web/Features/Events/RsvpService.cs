@@ -29,9 +29,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     internal static bool SignupOpen(Event e, DateTimeOffset now) =>
         e.Status == EventStatus.Published && now < (e.SignupDeadline ?? e.StartsAt);
 
-    internal static string Lower<T>(T value) where T : struct, Enum => JsonNamingPolicyLower(value.ToString());
-
-    static string JsonNamingPolicyLower(string s) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s);
+    internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);
 
     public async Task<Result<RsvpDto>> RsvpAsync(long id, string? modeText, CancellationToken ct)
     {

@@ -70,7 +70,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                 Actor = db.Members.Where(m => m.Id == n.ActorMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefault(),
             }).ToListAsync(ct);
         var t = tenant.Tenant!;
-        return new NotificationListDto(rows.Select(r => new NotificationDto(r.Id, RsvpLower(r.Type), r.PostId,
+        return new NotificationListDto(rows.Select(r => new NotificationDto(r.Id, WireNames.Of(r.Type), r.PostId,
             r.Actor is null ? null : PersonName.Display(r.Actor.FamilyName, r.Actor.GivenName), r.Subject, t.ToLocal(r.CreatedAt), r.ReadAt is not null)).ToList(),
             page, size, total, unread);
     }
@@ -96,7 +96,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var me = await current.RequireAsync(ct);
         var chosen = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.MemberId == me.MemberId).ToDictionaryAsync(p => p.Type, p => p.Delivery, ct);
         return new NotificationSettingsDto(Enum.GetValues<NotificationType>().ToDictionary(
-            t => RsvpLower(t), t => RsvpLower(chosen.TryGetValue(t, out var d) ? d : Defaults[t])));
+            t => WireNames.Of(t), t => WireNames.Of(chosen.TryGetValue(t, out var d) ? d : Defaults[t])));
     }
 
     public async Task<Result<NotificationSettingsDto>> SaveSettingsAsync(IReadOnlyDictionary<string, string>? delivery, CancellationToken ct)
@@ -121,6 +121,4 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         await db.SaveChangesAsync(ct);
         return await SettingsAsync(ct);
     }
-
-    static string RsvpLower<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -275,5 +275,5 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return new PostDetailDto(post, tree, interested);
     }
 
-    internal static string Lower<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);
 }

@@ -67,6 +67,9 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
         };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
+        // A host may have been asked for (and remembered as unknown) before this tenant claimed it.
+        foreach (var h in hostList) cache.Remove("tenant-host:" + h);
+        cache.Remove("tenant-slug:" + slug);
         return TenantInfo.From(tenant);
     }
 }
