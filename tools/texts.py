@@ -210,6 +210,9 @@ TEXTS = {
  "DecidedRejected": ("{0} has been rejected and notified.", "{0} さんの登録を却下し、通知しました。"),
 },
 "Features/Events/EventTexts": {
+ "Cover": ("Cover image", "カバー画像"),
+ "CoverUpload": ("Upload", "アップロード"),
+ "CoverSaved": ("The cover image has been updated.", "カバー画像を更新しました。"),
  "Mail.CancelledSubject": ("Cancelled: {0}", "【中止】{0}"),
  "Mail.CancelledBody": ("We are sorry: \"{0}\" on {1} has been cancelled.\n\n{2}", "申し訳ございません。{1} 開催予定の「{0}」は中止となりました。\n\n{2}"),
  "Mail.PromotedSubject": ("You have a seat: {0}", "【参加確定】{0}"),

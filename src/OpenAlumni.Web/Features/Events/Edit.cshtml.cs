@@ -78,6 +78,20 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCoverAsync(long id, IFormFile? cover, CancellationToken ct)
+    {
+        if (cover is null)
+        {
+            TempData["Flash"] = texts["Validation.Required"].Value;
+            return Redirect($"/Events/Edit?id={id}");
+        }
+        await using var stream = cover.OpenReadStream();
+        var result = await events.SetCoverAsync(id, stream, cover.Length, ct);
+        if (result.Status == ResultStatus.NotFound) return NotFound();
+        TempData["Flash"] = result.IsOk ? E["CoverSaved"].Value : string.Join(" ", result.Errors!.Items.Select(x => texts[x.Key, x.Args].Value));
+        return Redirect($"/Events/Edit?id={id}");
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
         Done(id, await events.PublishAsync(id, ct), E["PublishedFlash"]);
 

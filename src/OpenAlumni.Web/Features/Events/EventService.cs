@@ -14,8 +14,36 @@ namespace OpenAlumni.Web.Features.Events;
 
 /// <summary>Events: what admins create, publish and cancel, and what members see of them.</summary>
 public sealed class EventService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts)
+    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts, Infrastructure.Storage.FileStore files, Members.PhotoProcessor images)
 {
+    /// <summary>The cover image: decoded, bounded to 1600 px and re-encoded like any upload.</summary>
+    public async Task<Result<EventDto>> SetCoverAsync(long id, Stream content, long length, CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        var e = await db.Set<Event>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (e is null) return Result<EventDto>.NotFound();
+        if (length > MemberLimits.PhotoBytes) return FieldErrors.Of("cover", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        if (buffer.Length > MemberLimits.PhotoBytes) return FieldErrors.Of("cover", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
+        var jpeg = images.ToJpeg(buffer.ToArray(), 1600);
+        if (jpeg is null) return FieldErrors.Of("cover", "Validation.PhotoInvalid");
+        var old = e.CoverPath;
+        e.CoverPath = await files.SaveAsync(e.TenantId, "covers", ".jpg", jpeg, ct);
+        e.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        files.Delete(old);
+        return (await GetAsync(id, ct)).Value!;
+    }
+
+    /// <summary>The cover's file, for whoever may see the event.</summary>
+    public async Task<Stream?> OpenCoverAsync(long id, CancellationToken ct)
+    {
+        var viewer = await current.RequireAsync(ct);
+        var path = await Visible(viewer).Where(x => x.Id == id).Select(x => x.CoverPath).FirstOrDefaultAsync(ct);
+        return path is null ? null : files.Open(path);
+    }
+
     public async Task<Result<EventDto>> CreateAsync(EventInput input, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);

@@ -30,6 +30,8 @@ public static class EventsApi
         admin.MapPost("/{id:long}/checkins", CheckIn).Produces<CheckInDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         admin.MapPost("/{id:long}/pitches/{pitchId:long}/accept", AcceptPitch).Produces<PitchDto>().ProducesProblem(404).ProducesProblem(409);
         admin.MapPost("/{id:long}/pitches/{pitchId:long}/decline", DeclinePitch).Produces<PitchDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapPut("/{id:long}/cover", SetCover).DisableAntiforgery().Produces<EventDto>().ProducesValidationProblem().ProducesProblem(404);
+        app.MapGet("/events/{id:long}/cover", Cover).RequireAuthorization(Policies.Member).ExcludeFromDescription();
         admin.MapGet("/{id:long}/feedback", FeedbackSummary).Produces<FeedbackSummaryDto>().ProducesProblem(404);
 
         app.MapGet("/api/v1/me/calendar", FeedUrl).RequireAuthorization(Policies.Member).WithTags("Events").Produces<CalendarFeedDto>();
@@ -102,6 +104,16 @@ public static class EventsApi
 
     static async Task<IResult> Feedback(long id, FeedbackInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
         (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult(texts);
+
+    static async Task<IResult> SetCover(long id, IFormFile? cover, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    {
+        if (cover is null) return TypedResults.ValidationProblem(FieldErrors.Of("cover", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        await using var stream = cover.OpenReadStream();
+        return (await events.SetCoverAsync(id, stream, cover.Length, ct)).ToHttpResult(texts);
+    }
+
+    static async Task<IResult> Cover(long id, EventService events, CancellationToken ct) =>
+        await events.OpenCoverAsync(id, ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
 
     static async Task<IResult> FeedbackSummary(long id, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
         (await pitches.FeedbackSummaryAsync(id, ct)).ToHttpResult(texts);

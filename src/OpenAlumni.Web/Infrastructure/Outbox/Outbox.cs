@@ -33,11 +33,13 @@ public static class OutboxExtensions
 /// </summary>
 public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
 {
-    public async Task<int> SendDueAsync(CancellationToken ct)
+    /// <param name="tenantId">Only this tenant's mail (an operator retrying one network); null for all.</param>
+    public async Task<int> SendDueAsync(CancellationToken ct, long? tenantId = null)
     {
         var now = clock.GetUtcNow();
         var due = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => tenantId == null || m.TenantId == tenantId)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(50).ToListAsync(ct);
         var sent = 0;
         foreach (var id in due)
