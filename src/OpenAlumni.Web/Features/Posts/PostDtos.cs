@@ -11,10 +11,12 @@ public sealed record ReactionsDto(int Like, int Thanks, int Celebrate, int Insig
 
 public sealed record JobDto(string? Role, string? Place, string? HowToApply, DateTimeOffset? Until);
 
+/// <summary>A post as a member reads it; <c>Segment</c> (the audience of a targeted announcement) only for its author and admins, who may edit it.</summary>
 public sealed record PostDto(
     long Id, string Room, string? Category, string Title, string Body, string BodyHtml, AuthorDto Author,
     DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? EditedAt, string Status, bool Pinned, bool Hidden,
-    int CommentCount, ReactionsDto Reactions, int InterestCount, bool IInterested, JobDto? Job, bool Targeted, bool CanEdit);
+    int CommentCount, ReactionsDto Reactions, int InterestCount, bool IInterested, JobDto? Job, bool Targeted, bool CanEdit,
+    SegmentInput? Segment = null);
 
 public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool Hidden,
     IReadOnlyList<CommentDto> Replies);

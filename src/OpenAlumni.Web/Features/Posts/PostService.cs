@@ -248,7 +248,9 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 Lower(p.Status), p.Pinned, p.HiddenAt is not null, p.CommentCount,
                 new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(Lower).ToList()), r.Interest, r.IInterested,
                 p.Category == NoticeCategory.Job ? new JobDto(p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil is { } u ? t.ToLocal(u) : null) : null,
-                p.IsTargeted, p.AuthorMemberId == id);
+                p.IsTargeted, p.AuthorMemberId == id,
+                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? new SegmentInput(p.SegmentKind?.ToString(), p.SegmentDepartment, p.SegmentLeftFrom,
+                    p.SegmentLeftTo, p.SegmentLocation, MemberService.OpenToNames(p.SegmentOpenTo), p.SegmentTag) : null);
         }).ToList();
     }
 

@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Posts;
+
+/// <summary>
+/// Write a post (or edit mine, ?id=): the same CreateAsync / UpdateAsync / PublishAsync as the API. Counting an
+/// announcement's audience and uploading an image post the whole form, so nothing typed is lost and no script is needed.
+/// </summary>
+public sealed class EditModel(PostService posts, PostInteractionService interactions, CurrentMember current,
+    IStringLocalizer<ValidationTexts> texts, IStringLocalizer<PostTexts> P) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    [BindProperty] public PostForm Input { get; set; } = new();
+    public PostDto? Existing { get; private set; }
+    public MemberSession Me { get; private set; } = null!;
+    public int? AudienceCount { get; private set; }
+    public string? InsertedImage { get; private set; }
+
+    public sealed class PostForm
+    {
+        public string? Room { get; set; }
+        public string? Category { get; set; }
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+        public string? JobRole { get; set; }
+        public string? JobPlace { get; set; }
+        public string? JobHowToApply { get; set; }
+        public string? JobUntil { get; set; }
+        public bool Pinned { get; set; }
+        public SegmentForm Segment { get; set; } = new();
+    }
+
+    public sealed class SegmentForm
+    {
+        public string? Kind { get; set; }
+        public string? Department { get; set; }
+        public string? LeftFrom { get; set; }
+        public string? LeftTo { get; set; }
+        public string? Location { get; set; }
+        public List<string> OpenTo { get; set; } = [];
+        public string? Tag { get; set; }
+    }
+
+    /// <summary>The room as chosen (new post) or as it is (a post never moves).</summary>
+    public string Room => (Existing?.Room ?? Input.Room ?? "").ToLowerInvariant();
+    public bool IsAnnouncement => Room == "announcements";
+    /// <summary>The audience is chosen while the announcement is new or a draft; published, it is fixed.</summary>
+    public bool SegmentEditable => Me.IsAdmin && (Existing is null || Existing.Status == "draft");
+
+    public async Task<IActionResult> OnGetAsync(string? room, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } missing) return missing;
+        if (Existing is { } p)
+        {
+            var s = p.Segment;
+            Input = new PostForm
+            {
+                Room = p.Room, Category = p.Category, Title = p.Title, Body = p.Body,
+                JobRole = p.Job?.Role, JobPlace = p.Job?.Place, JobHowToApply = p.Job?.HowToApply, JobUntil = p.Job?.Until?.ToString("yyyy-MM-dd"),
+                Pinned = p.Pinned,
+                Segment = new SegmentForm
+                {
+                    Kind = s?.Kind, Department = s?.Department, LeftFrom = s?.LeftFrom?.ToString(), LeftTo = s?.LeftTo?.ToString(),
+                    Location = s?.Location, OpenTo = s?.OpenTo?.ToList() ?? [], Tag = s?.Tag,
+                },
+            };
+        }
+        else Input.Room = room is "announcements" && Me.IsAdmin || room is "updates" or "notices" ? room : "updates";
+        return Page();
+    }
+
+    /// <summary>Me, and the post being edited: only its author edits it (the service says so too).</summary>
+    async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        Me = await current.RequireAsync(ct);
+        if (Id is not { } id) return null;
+        var result = await posts.GetAsync(id, ct);
+        if (!result.IsOk || !result.Value!.Post.CanEdit) return NotFound();
+        Existing = result.Value.Post;
+        return null;
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken ct) => SaveAsync(publish: false, ct);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) => SaveAsync(publish: true, ct);
+
+    async Task<IActionResult> SaveAsync(bool publish, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } missing) return missing;
+        var errors = new FieldErrors();
+        var input = ToInput(errors, draft: !publish);
+        if (errors.Any) return Invalid(errors);
+
+        if (Existing is null)
+        {
+            var created = await posts.CreateAsync(input, AccountsApi.BaseUrl(HttpContext), ct);
+            if (created.Status == ResultStatus.Forbidden) return Invalid(FieldErrors.Of("room", "Validation.Forbidden"));
+            if (!created.IsOk) return Invalid(created.Errors!);
+            TempData["Flash"] = (publish ? P["Published"] : P["DraftSaved"]).Value;
+            return Redirect($"/Posts/{created.Value!.Id}");
+        }
+
+        var updated = await posts.UpdateAsync(Existing.Id, input with { Room = null, Category = null }, ct);
+        if (updated.Status is ResultStatus.NotFound or ResultStatus.Forbidden) return NotFound();
+        if (!updated.IsOk) return Invalid(updated.Errors!);
+        var flash = P["Saved"];
+        if (publish && Existing.Status == "draft")
+        {
+            var published = await posts.PublishAsync(Existing.Id, AccountsApi.BaseUrl(HttpContext), ct);
+            if (!published.IsOk) return Invalid(published.Errors ?? FieldErrors.Of("status", "Posts.NotDraft"));
+            flash = P["Published"];
+        }
+        TempData["Flash"] = flash.Value;
+        return Redirect($"/Posts/{Existing.Id}");
+    }
+
+    /// <summary>"Audience: N members" for the segment as typed; the form comes back as it was.</summary>
+    public async Task<IActionResult> OnPostAudienceAsync(CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } missing) return missing;
+        var errors = new FieldErrors();
+        var segment = ToSegment(errors);
+        if (errors.Any) return Invalid(errors);
+        var result = await posts.AudienceAsync(segment, ct);
+        if (!result.IsOk) return Invalid(result.Errors!);
+        AudienceCount = result.Value!.Members;
+        return Page();
+    }
+
+    /// <summary>Uploads an image and appends its Markdown to the text being written.</summary>
+    public async Task<IActionResult> OnPostImageAsync(IFormFile? image, CancellationToken ct)
+    {
+        if (await LoadAsync(ct) is { } missing) return missing;
+        if (image is null) return Invalid(FieldErrors.Of("image", "Validation.Required"));
+        await using var stream = image.OpenReadStream();
+        var result = await interactions.UploadImageAsync(stream, image.Length, ct);
+        if (!result.IsOk) return Invalid(result.Errors!);
+        InsertedImage = result.Value!;
+        Input.Body = string.IsNullOrWhiteSpace(Input.Body) ? InsertedImage : Input.Body.TrimEnd() + "\n\n" + InsertedImage;
+        return Page();
+    }
+
+    PageResult Invalid(FieldErrors errors)
+    {
+        foreach (var e in errors.Items)
+        {
+            // "image" belongs to no Input field; the rest go by their inputs (room → Input.Room, segment.leftFrom → Input.Segment.LeftFrom).
+            if (e.Field == "image") ModelState.AddModelError("Image", texts[e.Key, e.Args]);
+            else ModelState.AddErrors(FieldErrors.Of(e.Field, e.Key, e.Args), texts);
+        }
+        return Page();
+    }
+
+    /// <summary>The form as the service's input. Category, job, pin and audience go only where they belong, so a leftover field of another room is not an error.</summary>
+    PostInput ToInput(FieldErrors errors, bool draft)
+    {
+        var i = Input;
+        var room = Room;
+        var notices = room == "notices";
+        var job = notices && string.Equals(Existing?.Category ?? i.Category, "job", StringComparison.OrdinalIgnoreCase);
+        return new PostInput(
+            Room: Existing is null ? i.Room : null,
+            Category: notices ? i.Category : null,
+            Title: i.Title ?? "", Body: i.Body ?? "", Draft: draft,
+            JobRole: job ? i.JobRole ?? "" : null, JobPlace: job ? i.JobPlace ?? "" : null,
+            JobHowToApply: job ? i.JobHowToApply ?? "" : null, JobUntil: job ? i.JobUntil ?? "" : null,
+            Segment: IsAnnouncement && SegmentEditable ? ToSegment(errors) : null,
+            Pinned: IsAnnouncement && Me.IsAdmin ? i.Pinned : null);
+    }
+
+    SegmentInput ToSegment(FieldErrors errors)
+    {
+        var s = Input.Segment;
+        return new SegmentInput(Blank(s.Kind), Blank(s.Department), Year(s.LeftFrom, "segment.leftFrom", errors), Year(s.LeftTo, "segment.leftTo", errors),
+            Blank(s.Location), s.OpenTo, Blank(s.Tag));
+    }
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    static int? Year(string? value, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (int.TryParse(value.Trim(), out var y)) return y;
+        errors.Add(field, "Validation.YearInvalid");
+        return null;
+    }
+
+    public string? ErrorFor(string key) =>
+        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+}
