@@ -18,7 +18,7 @@ public sealed class IndexModel(PostService posts, IStringLocalizer<ValidationTex
     [BindProperty(SupportsGet = true)] public string? Mine { get; set; }
     // From the query only: Razor Pages puts the page itself in a route value named "page".
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
-    public PageDto<PostDto>? Results { get; private set; }
+    public FeedDto? Results { get; private set; }
 
     public bool Drafts => Mine == "drafts";
 

@@ -24,7 +24,12 @@ public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, strin
 public sealed record PostDetailDto(PostDto Post, IReadOnlyList<CommentDto> Comments, IReadOnlyList<AuthorDto>? Interested);
 
 /// <summary>A feed page. <see cref="Total"/> is exact up to 10,000; beyond, it says 10,000 and <see cref="TotalIsLowerBound"/> is true.</summary>
-public sealed record FeedDto(IReadOnlyList<PostDto> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound);
+public sealed record FeedDto(IReadOnlyList<PostDto> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    /// <summary>Whether a next page exists (always, past the counted 10,000, until a page comes back short).</summary>
+    public bool HasNext => Page < PageCount || (TotalIsLowerBound && Items.Count == PageSize);
+}
 
 public sealed record CommentInput(string? Body, long? ParentId = null);
 public sealed record ReactionInput(string? Kind);
