@@ -138,3 +138,57 @@ public sealed class HardeningTestsOnSqlite(SqliteApp app) : HardeningTests(app);
 
 [Collection(PostgresCollection.Name)]
 public sealed class HardeningTestsOnPostgres(PostgresApp app) : HardeningTests(app);
+
+/// <summary>Rules that live in the services, proven through the pages that call them (review findings).</summary>
+public abstract class ServiceRuleTests(AlumniApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task PostPage_HideHandler_PostedByAMember_HidesNothing()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var created = await author.PostAsJsonAsync("/api/v1/posts", new { room = "updates", title = "大事な投稿", body = "消されたくない" }, Ct);
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt64();
+        var vandal = await tenant.MemberAsync(family: "荒らし");
+        var browser = tenant.Client();
+        await Forms.SignInAsync(browser, vandal.Email, vandal.Password);
+
+        var response = await Forms.PostAsync(browser, $"/Posts/{id}?handler=Hide", new Dictionary<string, string> { ["hidden"] = "true", ["reason"] = "x" }, $"/Posts/{id}");
+
+        Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
+        Assert.Null(await tenant.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Set<OpenAlumni.Web.Features.Posts.Post>().Where(p => p.Id == id).Select(p => p.HiddenAt), Ct)));
+    }
+
+    [Fact]
+    public async Task PostImages_NeedTheirSecretName_NotJustAnId()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync());
+        var upload = await member.PostAsync("/api/v1/posts/images", new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png(64, 64)), "image", "x.png" } }, Ct);
+        var url = (await JsonAsync(upload)).GetProperty("markdown").GetString()![4..^1];
+        var id = url.Split('/')[3];
+
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(url, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/posts/attachments/{id}/00000000000000000000000000000000", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/posts/attachments/{id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Event_WithAStartInTheYear9999_Is400NotABrokenList()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+
+        var response = await admin.PostAsJsonAsync("/api/v1/events", new { title = "x", kind = "meetup", format = "online", startsAt = "9999-12-31T23:30:00Z", endsAt = "9999-12-31T23:50:00Z" }, Ct);
+
+        await AssertValidationProblemAsync(response, "startsAt");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/events?when=all", Ct)).StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class ServiceRuleTestsOnSqlite(SqliteApp app) : ServiceRuleTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ServiceRuleTestsOnPostgres(PostgresApp app) : ServiceRuleTests(app);

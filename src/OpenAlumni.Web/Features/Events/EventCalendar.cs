@@ -84,13 +84,19 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
     public async Task<string?> FeedAsync(string token, string baseUrl, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
-        var memberId = await db.Set<CalendarFeed>().Where(f => f.Token == token).Select(f => (long?)f.MemberId).FirstOrDefaultAsync(ct);
-        if (memberId is null) return null;
+        var owner = await db.Set<CalendarFeed>().Where(f => f.Token == token)
+            .Join(db.Members, f => f.MemberId, m => m.Id, (f, m) => new { m.Id, m.Status, m.Kind }).FirstOrDefaultAsync(ct);
+        // A suspended or rejected member's feed stops; the URL is a key, not a membership.
+        if (owner is null || owner.Status != Members.MemberStatus.Approved) return null;
+        long? memberId = owner.Id;
+        var kind = owner.Kind;
         var since = clock.GetUtcNow().AddDays(-90);
         var rows = await db.Set<Rsvp>().AsNoTracking()
             .Where(r => r.MemberId == memberId && r.Status != RsvpStatus.Cancelled)
             .Join(db.Set<Event>(), r => r.EventId, e => e.Id, (r, e) => new { e, r.Status })
-            .Where(x => x.e.EndsAt >= since && x.e.Status != EventStatus.Draft)
+            .Where(x => x.e.EndsAt >= since && x.e.Status != EventStatus.Draft
+                && (x.e.Audience == EventAudience.All || (x.e.Audience == EventAudience.Alumni && kind == Members.MemberKind.Alumni)
+                    || (x.e.Audience == EventAudience.Employees && kind == Members.MemberKind.Employee)))
             .OrderBy(x => x.e.StartsAt).Take(500).ToListAsync(ct);
         var calendar = NewCalendar();
         foreach (var x in rows)

@@ -19,7 +19,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     /// <summary>The cover image: decoded, bounded to 1600 px and re-encoded like any upload.</summary>
     public async Task<Result<EventDto>> SetCoverAsync(long id, Stream content, long length, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
         var e = await db.Set<Event>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return Result<EventDto>.NotFound();
         if (length > MemberLimits.PhotoBytes) return FieldErrors.Of("cover", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
@@ -47,6 +47,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     public async Task<Result<EventDto>> CreateAsync(EventInput input, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
+        if (!admin.IsAdmin) return Result<EventDto>.Forbidden();
         var errors = new FieldErrors();
         var e = new Event { Title = "", CreatedByMemberId = admin.MemberId, CreatedAt = clock.GetUtcNow(), Status = EventStatus.Draft };
         Apply(e, input, errors, creating: true);
@@ -61,7 +62,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     /// <summary>Edits an event. Capacity cannot drop below the seats already confirmed; raising it promotes the waitlist.</summary>
     public async Task<Result<EventDto>> UpdateAsync(long id, EventInput input, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
         var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
@@ -124,7 +125,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         }
         var v = value.Trim();
         var hasOffset = v.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(v, @"[+-]\d\d:?\d\d$");
-        if (hasOffset && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+        if (hasOffset && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && withOffset.Year is > 2000 and < 2200)
             return withOffset.ToUniversalTime();
         if (!hasOffset && DateTime.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 2000 and < 2200)
         {
@@ -137,7 +138,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
 
     public async Task<Result<EventDto>> PublishAsync(long id, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
         var now = clock.GetUtcNow();
         if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<EventDto>.NotFound();
         var changed = await db.Set<Event>().Where(e => e.Id == id && e.Status == EventStatus.Draft)
@@ -149,7 +150,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     /// <summary>Cancels the event and tells everyone who signed up (confirmed or waitlisted).</summary>
     public async Task<Result<EventDto>> CancelAsync(long id, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
         var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);

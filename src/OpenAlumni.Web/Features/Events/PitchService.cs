@@ -39,6 +39,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
     public async Task<Result<PitchDto>> DecideAsync(long eventId, long pitchId, bool accept, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
+        if (!admin.IsAdmin) return Result<PitchDto>.Forbidden();
         var pitch = await db.Set<Pitch>().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId, ct);
         if (pitch is null) return Result<PitchDto>.NotFound();
         if (pitch.Status != PitchStatus.Pending) return Result<PitchDto>.Conflict("status", "Events.PitchDecided");
@@ -67,7 +68,8 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         var pitch = e is null ? null : await db.Set<Pitch>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId && p.Status == PitchStatus.Accepted, ct);
         if (pitch is null) return Result<PitchDto>.NotFound();
         if (viewer.Kind != MemberKind.Employee && !viewer.IsAdmin) return Result<PitchDto>.Forbidden();
-        if (e!.StartsAt > clock.GetUtcNow()) return Result<PitchDto>.Conflict("status", "Events.InterestTooEarly");
+        if (e!.Status == EventStatus.Cancelled) return Result<PitchDto>.Conflict("status", "Events.Cancelled");
+        if (e.StartsAt > clock.GetUtcNow()) return Result<PitchDto>.Conflict("status", "Events.InterestTooEarly");
         if (pitch.MemberId != viewer.MemberId && !await db.Set<PitchInterest>().AnyAsync(i => i.PitchId == pitchId && i.MemberId == viewer.MemberId, ct))
         {
             db.Add(new PitchInterest { PitchId = pitchId, MemberId = viewer.MemberId, CreatedAt = clock.GetUtcNow() });
@@ -115,6 +117,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         else if (input.Rating is < 1 or > 5) errors.Add("rating", "Events.RatingRange");
         var comment = Check.Text(errors, "comment", input.Comment, EventLimits.Comment);
         if (errors.Any) return errors;
+        if (e.Status == EventStatus.Cancelled) return Result<FeedbackDto>.Conflict("status", "Events.Cancelled");
         if (e.EndsAt > clock.GetUtcNow()) return Result<FeedbackDto>.Conflict("status", "Events.FeedbackTooEarly");
         if (!await db.Set<Rsvp>().AnyAsync(r => r.EventId == eventId && r.MemberId == viewer.MemberId && r.Status == RsvpStatus.Confirmed, ct))
             return Result<FeedbackDto>.Forbidden();
@@ -129,7 +132,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
 
     public async Task<Result<FeedbackSummaryDto>> FeedbackSummaryAsync(long eventId, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<FeedbackSummaryDto>.Forbidden();
         if (!await db.Set<Event>().AnyAsync(e => e.Id == eventId, ct)) return Result<FeedbackSummaryDto>.NotFound();
         var items = await db.Set<EventFeedback>().AsNoTracking().Where(f => f.EventId == eventId).OrderByDescending(f => f.Id)
             .Select(f => new { f.Rating, f.Comment, f.CreatedAt }).ToListAsync(ct);

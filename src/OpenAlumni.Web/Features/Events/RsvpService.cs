@@ -68,6 +68,9 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (seat == 0)
         {
             await LockEventAsync(db, id, ct);
+            // Cancelled while this request waited for the lock: no seat, no waitlist.
+            if (await db.Set<Event>().AnyAsync(x => x.Id == id && x.Status != EventStatus.Published, ct))
+                return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
             seat = await TakeSeatAsync(id, mode, ct);
         }
         var rsvp = new Rsvp
@@ -94,9 +97,9 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
 
     Task<int> TakeSeatAsync(long id, AttendanceMode mode, CancellationToken ct) =>
         mode == AttendanceMode.InPerson
-            ? db.Set<Event>().Where(x => x.Id == id && (x.CapacityInPerson == null || x.ConfirmedInPerson < x.CapacityInPerson))
+            ? db.Set<Event>().Where(x => x.Id == id && x.Status == EventStatus.Published && (x.CapacityInPerson == null || x.ConfirmedInPerson < x.CapacityInPerson))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedInPerson, x => x.ConfirmedInPerson + 1), ct)
-            : db.Set<Event>().Where(x => x.Id == id && (x.CapacityOnline == null || x.ConfirmedOnline < x.CapacityOnline))
+            : db.Set<Event>().Where(x => x.Id == id && x.Status == EventStatus.Published && (x.CapacityOnline == null || x.ConfirmedOnline < x.CapacityOnline))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedOnline, x => x.ConfirmedOnline + 1), ct);
 
     static string NewTicketCode() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
@@ -163,7 +166,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
 
     public async Task<Result<IReadOnlyList<AttendeeDto>>> AttendeesAsync(long id, CancellationToken ct)
     {
-        await current.RequireAsync(ct);
+        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<IReadOnlyList<AttendeeDto>>.Forbidden();
         if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<IReadOnlyList<AttendeeDto>>.NotFound();
         var rows = await db.Set<Rsvp>().AsNoTracking().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
             .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.Kind, m.Organization })
@@ -197,10 +200,13 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     public async Task<Result<CheckInDto>> CheckInAsync(long id, string? code, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
+        if (!admin.IsAdmin) return Result<CheckInDto>.Forbidden();
         var ticket = (code ?? "").Trim();
         if (ticket.StartsWith(TicketPrefix, StringComparison.Ordinal)) ticket = ticket[TicketPrefix.Length..];
         if (ticket.Length is 0 or > 64) return FieldErrors.Of("code", "Events.TicketUnknown");
-        if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<CheckInDto>.NotFound();
+        var status = await db.Set<Event>().Where(e => e.Id == id).Select(e => (EventStatus?)e.Status).FirstOrDefaultAsync(ct);
+        if (status is null) return Result<CheckInDto>.NotFound();
+        if (status == EventStatus.Cancelled) return Result<CheckInDto>.Conflict("status", "Events.Cancelled");
         var now = clock.GetUtcNow();
         var done = await db.Set<Rsvp>()
             .Where(r => r.TicketCode == ticket && r.EventId == id && r.Status == RsvpStatus.Confirmed && r.CheckedInAt == null)

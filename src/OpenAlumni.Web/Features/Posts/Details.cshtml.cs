@@ -78,7 +78,7 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
     public async Task<IActionResult> OnPostHideAsync(long id, long? commentId, bool hidden, string? reason, CancellationToken ct)
     {
         var result = await interactions.SetHiddenAsync(commentId is null ? ReportTarget.Post : ReportTarget.Comment, commentId ?? id, hidden,
-            new ModerationInput(reason), ct);
+            new ModerationInput(reason), ct, postId: id);
         Typed = reason;
         return await AfterAsync(id, result, commentId is { } c ? $"hide-comment-{c}" : "hide-post", hidden ? P["HiddenDone"] : P["RestoredDone"],
             commentId is { } cc ? $"#comment-{cc}" : "", ct);

@@ -106,7 +106,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
             return Redirect($"/Posts/{created.Value!.Id}");
         }
 
-        var updated = await posts.UpdateAsync(Existing.Id, input with { Room = null, Category = null }, ct);
+        var updated = await posts.UpdateAsync(Existing.Id, input with { Room = null, Category = null }, ct, AccountsApi.BaseUrl(HttpContext));
         if (updated.Status is ResultStatus.NotFound or ResultStatus.Forbidden) return NotFound();
         if (!updated.IsOk) return Invalid(updated.Errors!);
         var flash = P["Saved"];

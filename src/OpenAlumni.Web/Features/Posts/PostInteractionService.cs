@@ -109,7 +109,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
 
     public async Task<Result<PageDto<ReportDto>>> ReportsAsync(string? status, int page, CancellationToken ct)
     {
-        await posts.ReaderAsync(ct);
+        if (!(await posts.ReaderAsync(ct)).Session.IsAdmin) return Result<PageDto<ReportDto>>.Forbidden();
         var errors = new FieldErrors();
         var s = Check.Enum<ReportStatus>(errors, "status", status, required: false) ?? ReportStatus.Open;
         if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
@@ -148,16 +148,23 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     public async Task<Result<ReportDto>> DecideReportAsync(long reportId, bool hide, ModerationInput input, string baseUrl, CancellationToken ct)
     {
         var (me, _) = await posts.ReaderAsync(ct);
-        var report = await db.Set<Report>().FirstOrDefaultAsync(r => r.Id == reportId, ct);
+        if (!me.IsAdmin) return Result<ReportDto>.Forbidden();
+        var report = await db.Set<Report>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, ct);
         if (report is null) return Result<ReportDto>.NotFound();
-        if (report.Status != ReportStatus.Open) return Result<ReportDto>.Conflict("status", "Posts.ReportDecided");
         var errors = new FieldErrors();
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Claim the decision first: of two admins deciding at once, one wins and the other gets 409.
+        var claimed = await db.Set<Report>().Where(r => r.Id == reportId && r.Status == ReportStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, hide ? ReportStatus.Hidden : ReportStatus.Dismissed)
+                .SetProperty(r => r.DecidedAt, now).SetProperty(r => r.DecidedByMemberId, me.MemberId).SetProperty(r => r.DecisionNote, note), ct);
+        if (claimed == 0) return Result<ReportDto>.Conflict("status", "Posts.ReportDecided");
         if (hide) await HideTargetAsync(report.TargetType, report.TargetId, me.MemberId, note, now, ct);
         // Every open report of the same target is settled by one decision.
-        var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId && r.Status == ReportStatus.Open).ToListAsync(ct);
+        var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId
+            && (r.Status == ReportStatus.Open || r.Id == reportId)).ToListAsync(ct);
         foreach (var r in same)
         {
             r.Status = hide ? ReportStatus.Hidden : ReportStatus.Dismissed;
@@ -169,6 +176,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         await notifications.NotifyAsync(same.Select(r => r.ReporterMemberId).ToList(), NotificationType.ReportDecision, report.PostId, null,
             title, baseUrl, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return (await Rows(db.Set<Report>().Where(r => r.Id == reportId)).ToListAsync(ct)).Select(ToDto).First();
     }
 
@@ -182,10 +190,13 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     }
 
     /// <summary>Admins hide or restore any post or comment directly (without a report).</summary>
-    public async Task<Result<bool>> SetHiddenAsync(ReportTarget target, long id, bool hidden, ModerationInput input, CancellationToken ct)
+    /// <param name="postId">For a comment: the post it must belong to (the page passes it; the API does not).</param>
+    public async Task<Result<bool>> SetHiddenAsync(ReportTarget target, long id, bool hidden, ModerationInput input, CancellationToken ct, long? postId = null)
     {
         var (me, _) = await posts.ReaderAsync(ct);
-        var exists = target == ReportTarget.Post ? await db.Set<Post>().AnyAsync(p => p.Id == id, ct) : await db.Set<Comment>().AnyAsync(c => c.Id == id, ct);
+        if (!me.IsAdmin) return Result<bool>.Forbidden();
+        var exists = target == ReportTarget.Post ? await db.Set<Post>().AnyAsync(p => p.Id == id, ct)
+            : await db.Set<Comment>().AnyAsync(c => c.Id == id && (postId == null || c.PostId == postId), ct);
         if (!exists) return Result<bool>.NotFound();
         var errors = new FieldErrors();
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
@@ -211,13 +222,18 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var attachment = new Attachment { UploaderMemberId = me.MemberId, Path = await files.SaveAsync(tenant.TenantId, "attachments", ".jpg", jpeg, ct), CreatedAt = clock.GetUtcNow() };
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
-        return $"![](/posts/attachments/{attachment.Id})";
+        return $"![](/posts/attachments/{attachment.Id}/{Path.GetFileNameWithoutExtension(attachment.Path)})";
     }
 
-    public async Task<Stream?> OpenImageAsync(long id, CancellationToken ct)
+    /// <summary>
+    /// An attached image, by its id and the random name of its file: the URL is only known to those who can
+    /// read the post it is in (ids alone are guessable; the 128-bit name is not).
+    /// </summary>
+    public async Task<Stream?> OpenImageAsync(long id, string key, CancellationToken ct)
     {
         await posts.ReaderAsync(ct);
+        if (key.Length != 32) return null;
         var path = await db.Set<Attachment>().Where(a => a.Id == id).Select(a => a.Path).FirstOrDefaultAsync(ct);
-        return path is null ? null : files.Open(path);
+        return path is null || Path.GetFileNameWithoutExtension(path) != key ? null : files.Open(path);
     }
 }

@@ -43,13 +43,14 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return (await GetAsync(post.Id, ct)).Value!.Post;
     }
 
-    public async Task<Result<PostDto>> UpdateAsync(long id, PostInput input, CancellationToken ct)
+    public async Task<Result<PostDto>> UpdateAsync(long id, PostInput input, CancellationToken ct, string? baseUrl = null)
     {
         var (me, _) = await ReaderAsync(ct);
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null || (post.AuthorMemberId != me.MemberId && !me.IsAdmin)) return Result<PostDto>.NotFound();
         if (post.AuthorMemberId != me.MemberId) return Result<PostDto>.Forbidden();
         var errors = new FieldErrors();
+        var bodyBefore = post.Body;
         if (input.Room is not null && !string.Equals(input.Room, post.Room.ToString(), StringComparison.OrdinalIgnoreCase))
             errors.Add("room", "Posts.RoomFixed");
         Apply(post, input, errors, creating: false, me);
@@ -57,6 +58,13 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         if (post.Status == PostStatus.Published) post.EditedAt = clock.GetUtcNow();
         PostAudience.IndexForSearch(post, me.DisplayName);
         await db.SaveChangesAsync(ct);
+        if (post.Status == PostStatus.Published && baseUrl is not null)
+        {
+            // Only the people the edit newly names: those named before were told already.
+            var before = MentionPattern().Matches(bodyBefore).Select(m => m.Value).ToHashSet();
+            var added = string.Join(' ', MentionPattern().Matches(post.Body).Select(m => m.Value).Where(m => !before.Contains(m)));
+            if (added.Length > 0) { await NotifyMentionsAsync(post, added, baseUrl, ct); await db.SaveChangesAsync(ct); }
+        }
         return (await GetAsync(id, ct)).Value!.Post;
     }
 
@@ -132,7 +140,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     DateTimeOffset? ParseDate(FieldErrors errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "Validation.Required"); return null; }
-        if (!DateOnly.TryParse(value.Trim(), CultureInfo.InvariantCulture, out var date)) { errors.Add(field, "Posts.DateInvalid"); return null; }
+        if (!DateOnly.TryParse(value.Trim(), CultureInfo.InvariantCulture, out var date) || date.Year is < 2000 or > 2200) { errors.Add(field, "Posts.DateInvalid"); return null; }
         var tz = tenant.Tenant!.TimeZoneInfo;
         var endOfDay = date.ToDateTime(new TimeOnly(23, 59));
         var local = new DateTimeOffset(endOfDay, tz.GetUtcOffset(endOfDay));
@@ -172,6 +180,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     public async Task<Result<AudienceDto>> AudienceAsync(SegmentInput segment, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);
+        // Counting members by location, tags or years is an admin's tool: to others it would reveal hidden fields.
+        if (!me.IsAdmin) return Result<AudienceDto>.Forbidden();
         var errors = new FieldErrors();
         var post = new Post { Title = "x", Body = "x", BodyHtml = "", Room = Room.Announcements };
         Apply(post, new PostInput(Segment: segment), errors, creating: false, me);

@@ -37,7 +37,7 @@ public static class PostsApi
         admin.MapPost("/comments/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, true, input, s, t, ct)).Produces(204);
         admin.MapPost("/comments/{id:long}/restore", (long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, false, null, s, t, ct)).Produces(204);
 
-        app.MapGet("/posts/attachments/{id:long}", Image).RequireAuthorization(Policies.Member).ExcludeFromDescription();
+        app.MapGet("/posts/attachments/{id:long}/{key}", Image).RequireAuthorization(Policies.Member).ExcludeFromDescription();
         return app;
     }
 
@@ -52,8 +52,8 @@ public static class PostsApi
     static async Task<IResult> Get(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.GetAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Update(long id, PostInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.UpdateAsync(id, input, ct)).ToHttpResult(t);
+    static async Task<IResult> Update(long id, PostInput input, PostService posts, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await posts.UpdateAsync(id, input, ct, AccountsApi.BaseUrl(http))).ToHttpResult(t);
 
     static async Task<IResult> Delete(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.DeleteAsync(id, ct)).ToHttpResult(t, _ => TypedResults.NoContent());
@@ -89,8 +89,8 @@ public static class PostsApi
         return (await s.UploadImageAsync(stream, image.Length, ct)).ToHttpResult(t, md => TypedResults.Created("/api/v1/posts", new ImageDto(md)));
     }
 
-    static async Task<IResult> Image(long id, PostInteractionService s, CancellationToken ct) =>
-        await s.OpenImageAsync(id, ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
+    static async Task<IResult> Image(long id, string key, PostInteractionService s, CancellationToken ct) =>
+        await s.OpenImageAsync(id, key, ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
 
     static async Task<IResult> Audience(SegmentInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.AudienceAsync(input, ct)).ToHttpResult(t);

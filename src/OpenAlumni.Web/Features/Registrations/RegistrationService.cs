@@ -46,6 +46,7 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
     async Task<Result<PendingRegistrationDto>> DecideAsync(long id, MemberStatus decision, string? reason, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
+        if (!admin.IsAdmin) return Result<PendingRegistrationDto>.Forbidden();
         var errors = new FieldErrors();
         var text = Check.Text(errors, "reason", reason, 1000, required: decision == MemberStatus.Rejected);
         if (errors.Any) return errors;

@@ -44,16 +44,21 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
         var sent = 0;
         foreach (var id in due)
         {
-            var lease = now.AddMinutes(5);
+            // Each claim is timed afresh (a slow batch must not claim with a lease already run out), and the
+            // lease itself is the claim's token: only its holder may mark the message sent.
+            var claimAt = clock.GetUtcNow();
+            // Whole microseconds: PostgreSQL keeps no finer time, and the lease is compared for equality.
+            var leaseTicks = claimAt.AddMinutes(5).UtcTicks;
+            var lease = new DateTimeOffset(leaseTicks - leaseTicks % 10 + 10 * Random.Shared.Next(1, 100_000), TimeSpan.Zero);
             var claimed = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < now))
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < claimAt))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, lease), ct);
             if (claimed == 0) continue;
             var message = await db.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.Id == id, ct);
             try
             {
                 await mailer.SendAsync(message.To, message.Subject, message.Body, ct);
-                await db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
                 sent++;
@@ -64,7 +69,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
                 var giveUp = attempts >= options.Value.MaxAttempts;
                 var next = clock.GetUtcNow().AddSeconds(Math.Min(6 * 3600, 30 * Math.Pow(2, attempts)));
                 var error = e.GetType().Name + ": " + e.Message;
-                await db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(s => s
+                await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.NextAttemptAt, next)
                     .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
                     .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error)

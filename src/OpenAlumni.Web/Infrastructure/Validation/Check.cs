@@ -69,7 +69,7 @@ public static partial class Check
     {
         var v = value?.Trim();
         if (string.IsNullOrEmpty(v)) return null;
-        if (v.Length > 500 || !Uri.TryCreate(v, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (v.Length > 500 || !Uri.TryCreate(v, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.ToString().Length > 500)
         {
             errors.Add(field, "Validation.UrlInvalid");
             return null;
