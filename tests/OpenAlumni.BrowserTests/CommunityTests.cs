@@ -185,7 +185,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await author.Locator("#image").SetInputFilesAsync(new FilePayload { Name = "office.png", MimeType = "image/png", Buffer = Png(640, 320) });
         await author.GetByRole(AriaRole.Button, new() { Name = "アップロードして挿入", Exact = true }).ClickAsync();
         await Expect(author.GetByTestId("image-inserted")).ToContainTextAsync("![](/posts/attachments/");
-        await Expect(author.Locator("#Input_Body")).ToHaveValueAsync(new Regex(@"^東南アジア向けの越境ECを支援する会社です。\n\n!\[\]\(/posts/attachments/\d+\)$"));
+        await Expect(author.Locator("#Input_Body")).ToHaveValueAsync(new Regex(@"^東南アジア向けの越境ECを支援する会社です。\n\n!\[\]\(/posts/attachments/\d+/[0-9a-f]{32}\)$"));
         await author.Locator("#Input_Title").FillAsync(title);
         await author.GetByTestId("save-draft").ClickAsync();
         await Expect(author.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.DraftSavedFlash);
