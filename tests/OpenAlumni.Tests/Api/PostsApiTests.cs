@@ -267,6 +267,10 @@ public abstract class PostsApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal("reportDecision", notes.GetProperty("items")[0].GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/posts/{id}/restore", null, Ct)).StatusCode);
         Assert.Contains(id, await FeedIdsAsync(reporter));
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/moderation-log", Ct);
+        Assert.Equal(["restore", "hide"], log.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetString()));
+        Assert.Equal("規約違反", log.GetProperty("items")[1].GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync("/api/v1/admin/moderation-log", Ct)).StatusCode);
     }
 
     [Fact]

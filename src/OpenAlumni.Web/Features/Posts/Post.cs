@@ -120,6 +120,23 @@ public class Report : ITenantOwned
     public string? DecisionNote { get; set; }
 }
 
+public enum ModerationKind { Hide, Restore, Dismiss }
+
+/// <summary>One moderation action (hide, restore, dismiss a report): who, when, what and why. Append-only.</summary>
+public class ModerationAction : ITenantOwned
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public ReportTarget TargetType { get; set; }
+    public long TargetId { get; set; }
+    public long PostId { get; set; }
+    public ModerationKind Action { get; set; }
+    public long ByMemberId { get; set; }
+    public string? Reason { get; set; }
+    public long? ReportId { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
 /// <summary>An image attached to a post, validated and re-encoded; served only to members.</summary>
 public class Attachment : ITenantOwned
 {
@@ -212,6 +229,17 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         b.Property(r => r.DecisionNote).HasMaxLength(PostLimits.Reason);
         b.HasIndex(r => new { r.TenantId, r.Status, r.Id });
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.ReporterMemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<ModerationAction>
+{
+    public void Configure(EntityTypeBuilder<ModerationAction> b)
+    {
+        b.Property(a => a.TargetType).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Reason).HasMaxLength(PostLimits.Reason);
+        b.HasIndex(a => new { a.TenantId, a.Id });
     }
 }
 

@@ -162,6 +162,8 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
                 .SetProperty(r => r.DecidedAt, now).SetProperty(r => r.DecidedByMemberId, me.MemberId).SetProperty(r => r.DecisionNote, note), ct);
         if (claimed == 0) return Result<ReportDto>.Conflict("status", "Posts.ReportDecided");
         if (hide) await HideTargetAsync(report.TargetType, report.TargetId, me.MemberId, note, now, ct);
+        db.Add(new ModerationAction { TargetType = report.TargetType, TargetId = report.TargetId, PostId = report.PostId, ReportId = reportId,
+            Action = hide ? ModerationKind.Hide : ModerationKind.Dismiss, ByMemberId = me.MemberId, Reason = note, At = now });
         // Every open report of the same target is settled by one decision.
         var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId
             && (r.Status == ReportStatus.Open || r.Id == reportId)).ToListAsync(ct);
@@ -201,12 +203,30 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var errors = new FieldErrors();
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
         if (errors.Any) return errors;
+        var postOf = target == ReportTarget.Post ? id : await db.Set<Comment>().Where(c => c.Id == id).Select(c => c.PostId).FirstAsync(ct);
+        db.Add(new ModerationAction { TargetType = target, TargetId = id, PostId = postOf, Action = hidden ? ModerationKind.Hide : ModerationKind.Restore,
+            ByMemberId = me.MemberId, Reason = note, At = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
         if (hidden) await HideTargetAsync(target, id, me.MemberId, note, clock.GetUtcNow(), ct);
         else if (target == ReportTarget.Post)
             await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.HiddenAt, (DateTimeOffset?)null).SetProperty(p => p.HiddenReason, (string?)null), ct);
         else
             await db.Set<Comment>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null), ct);
         return true;
+    }
+
+    public sealed record ModerationActionDto(long Id, string TargetType, long TargetId, long PostId, string Action, string By, string? Reason, long? ReportId, DateTimeOffset At);
+
+    /// <summary>The moderation log, newest first: every hide, restore and dismissal with who and why (admins).</summary>
+    public async Task<Result<PageDto<ModerationActionDto>>> ModerationLogAsync(int page, CancellationToken ct)
+    {
+        if (!(await posts.ReaderAsync(ct)).Session.IsAdmin) return Result<PageDto<ModerationActionDto>>.Forbidden();
+        if (page is < 1 or > 100_000) return FieldErrors.Of("page", "Validation.PageInvalid");
+        var total = await db.Set<ModerationAction>().CountAsync(ct);
+        var rows = await db.Set<ModerationAction>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * 50).Take(50)
+            .Join(db.Members, a => a.ByMemberId, m => m.Id, (a, m) => new { a, m.FamilyName, m.GivenName }).ToListAsync(ct);
+        return new PageDto<ModerationActionDto>(rows.Select(x => new ModerationActionDto(x.a.Id, PostService.Lower(x.a.TargetType), x.a.TargetId, x.a.PostId,
+            PostService.Lower(x.a.Action), PersonName.Display(x.FamilyName, x.GivenName), x.a.Reason, x.a.ReportId, tenant.Tenant!.ToLocal(x.a.At))).ToList(), page, 50, total);
     }
 
     /// <summary>An image for a post: decoded, bounded and re-encoded like a profile photo; returns its Markdown.</summary>

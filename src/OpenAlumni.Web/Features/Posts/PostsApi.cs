@@ -29,6 +29,8 @@ public static class PostsApi
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Moderation");
         admin.MapPost("/posts/audience", Audience).Produces<AudienceDto>().ProducesValidationProblem();
+        admin.MapGet("/moderation-log", (int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Log(page, s, t, ct))
+            .Produces<PageDto<PostInteractionService.ModerationActionDto>>();
         admin.MapGet("/reports", Reports).Produces<PageDto<ReportDto>>().ProducesValidationProblem();
         admin.MapPost("/reports/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, true, input, s, http, t, ct)).Produces<ReportDto>().ProducesProblem(409);
         admin.MapPost("/reports/{id:long}/dismiss", (long id, ModerationInput? input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, false, input, s, http, t, ct)).Produces<ReportDto>().ProducesProblem(409);
@@ -94,6 +96,9 @@ public static class PostsApi
 
     static async Task<IResult> Audience(SegmentInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.AudienceAsync(input, ct)).ToHttpResult(t);
+
+    static async Task<IResult> Log(int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.ModerationLogAsync(page ?? 1, ct)).ToHttpResult(t);
 
     static async Task<IResult> Reports(string? status, int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.ReportsAsync(status, page ?? 1, ct)).ToHttpResult(t);
