@@ -129,6 +129,9 @@ public sealed class AccountService(
         return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
     }
 
+    /// <summary>Whether this login has a membership (of any status) in the request's network: the gate of both sign-in paths.</summary>
+    public Task<bool> HasMembershipHereAsync(string userId, CancellationToken ct) => db.Members.AnyAsync(m => m.UserId == userId, ct);
+
     static (string?, string?) SplitDisplayName(string name)
     {
         var parts = name.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);

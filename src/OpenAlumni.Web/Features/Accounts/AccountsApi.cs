@@ -24,7 +24,7 @@ public static class AccountsApi
     /// <summary>Documents the token response the bearer handler writes.</summary>
     public sealed record AccessTokenDto(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
-    static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn, AlumniDb db, IStringLocalizer<ValidationTexts> texts)
+    static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn, AccountService accounts, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "Validation.Required");
@@ -33,7 +33,7 @@ public static class AccountsApi
 
         var user = await signIn.UserManager.FindByEmailAsync(request.Email!.Trim());
         // No membership in this network looks exactly like a wrong password: nothing to learn by probing.
-        if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id))
+        if (user is null || !await accounts.HasMembershipHereAsync(user.Id, ct))
         {
             LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
             return Unauthorized(texts["Validation.LoginFailed"]);

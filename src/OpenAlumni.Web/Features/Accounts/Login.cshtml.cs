@@ -10,7 +10,7 @@ using OpenAlumni.Web.Infrastructure.Localization;
 namespace OpenAlumni.Web.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AlumniDb db, IStringLocalizer<ValidationTexts> texts) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService accounts, IStringLocalizer<ValidationTexts> texts) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -34,7 +34,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AlumniDb db, IStri
         if (errors.Any) { ModelState.AddErrors(errors, texts); return Page(); }
 
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email!.Trim());
-        if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id))
+        if (user is null || !await accounts.HasMembershipHereAsync(user.Id, HttpContext.RequestAborted))
         {
             LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
             Error = texts["Validation.LoginFailed"];
