@@ -217,6 +217,12 @@ TEXTS = {
  "DecidedRejected": ("{0} has been rejected and notified.", "{0} さんの登録を却下し、通知しました。"),
 },
 "Features/Events/EventTexts": {
+ "SegmentHint": ("Optionally narrow the audience further: only members who match every field you fill in will see the event.", "さらに対象を絞り込む場合に入力してください。入力したすべての条件に当てはまるメンバーにだけイベントが表示されます。"),
+ "SegmentDepartment": ("Department at the company", "在籍部署"),
+ "SegmentLocation": ("Location", "所在地"),
+ "SegmentLeftFrom": ("Left the company from (year)", "退職年（から）"),
+ "SegmentLeftTo": ("Left the company until (year)", "退職年（まで）"),
+ "SegmentTag": ("Skill or interest", "スキル・関心"),
  "Cover": ("Cover image", "カバー画像"),
  "CoverUpload": ("Upload", "アップロード"),
  "CoverSaved": ("The cover image has been updated.", "カバー画像を更新しました。"),

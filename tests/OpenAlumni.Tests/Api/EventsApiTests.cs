@@ -97,6 +97,35 @@ public abstract class EventsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SegmentedEvent_IsSeenAndJoinedOnlyInsideItsSegment_IncludingTheCalendarFeed()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var insiderMember = await tenant.MemberAsync(family: "中", edit: m => { m.Career[0].Department = "金属本部"; m.Location = "大阪府"; });
+        var insider = await tenant.ApiAsync(insiderMember);
+        var outsiderMember = await tenant.MemberAsync(family: "外", edit: m => { m.Career[0].Department = "金属本部"; m.Location = "東京都"; });
+        var outsider = await tenant.ApiAsync(outsiderMember);
+        var created = await admin.PostAsJsonAsync("/api/v1/events", new
+        {
+            title = "関西・金属本部OB会", kind = "meetup", format = "offline", venue = "大阪", capacity = 20, publish = true,
+            startsAt = DateTimeOffset.UtcNow.AddDays(9).ToString("o"), endsAt = DateTimeOffset.UtcNow.AddDays(9).AddHours(2).ToString("o"),
+            audience = "alumni", segment = new { department = "金属本部", location = "大阪府" },
+        }, Ct);
+        var id = (await JsonAsync(created)).GetProperty("id").GetInt64();
+        var badSegment = await admin.PatchAsJsonAsync($"/api/v1/events/{id}", new { segment = new { leftFrom = 1700 } }, Ct);
+        await insider.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct);
+        var feedUrl = (await JsonAsync(await outsider.GetAsync("/api/v1/me/calendar", Ct))).GetProperty("url").GetString()!;
+
+        Assert.Equal(HttpStatusCode.OK, (await insider.GetAsync($"/api/v1/events/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/events/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct)).StatusCode);
+        Assert.Equal(0, (await JsonAsync(await outsider.GetAsync("/api/v1/events", Ct))).GetProperty("total").GetInt32());
+        Assert.DoesNotContain("関西・金属本部OB会", await tenant.Client().GetStringAsync(new Uri(feedUrl).PathAndQuery, Ct));
+        await AssertValidationProblemAsync(badSegment, "segment.leftFrom");
+        Assert.Equal("大阪府", (await GetAsync(admin, id)).GetProperty("segment").GetProperty("location").GetString());
+    }
+
+    [Fact]
     public async Task Rsvp_WhenFull_Waitlists_AndCancellingPromotesTheFirstWhoIsToldByMail()
     {
         var tenant = await App.CreateTenantAsync();

@@ -34,6 +34,11 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         public string? Capacity { get; set; }
         public string? CapacityOnline { get; set; }
         public string? Audience { get; set; } = "all";
+        public string? SegmentDepartment { get; set; }
+        public string? SegmentLeftFrom { get; set; }
+        public string? SegmentLeftTo { get; set; }
+        public string? SegmentLocation { get; set; }
+        public string? SegmentTag { get; set; }
         public bool Publish { get; set; }
     }
 
@@ -49,6 +54,8 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
             StartsAt = EventDisplay.ToInput(e.StartsAt), EndsAt = EventDisplay.ToInput(e.EndsAt), SignupDeadline = EventDisplay.ToInput(e.SignupDeadline),
             Venue = e.Venue, Address = e.Address, MapUrl = e.MapUrl, OnlineUrl = e.OnlineUrl,
             Capacity = e.Capacity?.ToString(), CapacityOnline = e.CapacityOnline?.ToString(), Audience = e.Audience,
+            SegmentDepartment = e.Segment?.Department, SegmentLeftFrom = e.Segment?.LeftFrom?.ToString(), SegmentLeftTo = e.Segment?.LeftTo?.ToString(),
+            SegmentLocation = e.Segment?.Location, SegmentTag = e.Segment?.Tag,
         };
         return Page();
     }
@@ -58,10 +65,13 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         var errors = new FieldErrors();
         var capacity = Number(Input.Capacity, "capacity", errors);
         var capacityOnline = Number(Input.CapacityOnline, "capacityOnline", errors);
+        var leftFrom = Number(Input.SegmentLeftFrom, "segment.leftFrom", errors);
+        var leftTo = Number(Input.SegmentLeftTo, "segment.leftTo", errors);
         // Every field is sent, "" for an empty one: the service clears what is emptied (PATCH semantics).
         var input = new EventInput(Input.Title ?? "", Input.Description ?? "", Input.Kind, Input.Format, Input.StartsAt ?? "", Input.EndsAt ?? "",
             capacity, capacityOnline, Input.Venue ?? "", Input.Address ?? "", Input.MapUrl ?? "", Input.OnlineUrl ?? "",
-            Input.SignupDeadline ?? "", Input.Audience, Input.Publish);
+            Input.SignupDeadline ?? "", Input.Audience, Input.Publish,
+            new Members.SegmentInput(null, Input.SegmentDepartment, leftFrom, leftTo, Input.SegmentLocation, null, Input.SegmentTag));
         if (!errors.Any)
         {
             var result = Id is { } id ? await events.UpdateAsync(id, input, ct) : await events.CreateAsync(input, ct);

@@ -48,6 +48,14 @@ public class Event : ITenantOwned
     public DateTimeOffset? PublishedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
     public DateTimeOffset? ReminderQueuedAt { get; set; }
+
+    // A finer audience than Audience (all / alumni / employees): every part that is set must match the member.
+    public string? SegmentDepartment { get; set; }
+    public int? SegmentLeftFrom { get; set; }
+    public int? SegmentLeftTo { get; set; }
+    public string? SegmentLocation { get; set; }
+    public Members.OpenTo SegmentOpenTo { get; set; }
+    public string? SegmentTag { get; set; }
 }
 
 /// <summary>One member's sign-up to one event. The ticket code is the secret in their QR code.</summary>
@@ -130,6 +138,9 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.OnlineUrl).HasMaxLength(EventLimits.Url);
         b.Property(e => e.CoverPath).HasMaxLength(200);
         b.HasIndex(e => new { e.TenantId, e.Status, e.StartsAt });
+        b.Property(e => e.SegmentDepartment).HasMaxLength(Members.MemberLimits.Department);
+        b.Property(e => e.SegmentLocation).HasMaxLength(Members.MemberLimits.Location);
+        b.Property(e => e.SegmentTag).HasMaxLength(Members.MemberLimits.Tag);
     }
 }
 

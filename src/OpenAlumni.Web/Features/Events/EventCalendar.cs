@@ -89,14 +89,12 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
         // A suspended or rejected member's feed stops; the URL is a key, not a membership.
         if (owner is null || owner.Status != Members.MemberStatus.Approved) return null;
         long? memberId = owner.Id;
-        var kind = owner.Kind;
+        var reader = await Members.MemberAudience.ReaderAsync(db, owner.Id, ct);
         var since = clock.GetUtcNow().AddDays(-90);
         var rows = await db.Set<Rsvp>().AsNoTracking()
             .Where(r => r.MemberId == memberId && r.Status != RsvpStatus.Cancelled)
-            .Join(db.Set<Event>(), r => r.EventId, e => e.Id, (r, e) => new { e, r.Status })
-            .Where(x => x.e.EndsAt >= since && x.e.Status != EventStatus.Draft
-                && (x.e.Audience == EventAudience.All || (x.e.Audience == EventAudience.Alumni && kind == Members.MemberKind.Alumni)
-                    || (x.e.Audience == EventAudience.Employees && kind == Members.MemberKind.Employee)))
+            .Join(db.Set<Event>().VisibleTo(reader), r => r.EventId, e => e.Id, (r, e) => new { e, r.Status })
+            .Where(x => x.e.EndsAt >= since && x.e.Status != EventStatus.Draft)
             .OrderBy(x => x.e.StartsAt).Take(500).ToListAsync(ct);
         var calendar = NewCalendar();
         foreach (var x in rows)

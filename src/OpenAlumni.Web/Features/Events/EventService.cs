@@ -40,7 +40,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     public async Task<Stream?> OpenCoverAsync(long id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var path = await Visible(viewer).Where(x => x.Id == id).Select(x => x.CoverPath).FirstOrDefaultAsync(ct);
+        var path = await (await VisibleAsync(viewer, ct)).Where(x => x.Id == id).Select(x => x.CoverPath).FirstOrDefaultAsync(ct);
         return path is null ? null : files.Open(path);
     }
 
@@ -91,6 +91,8 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         var kind = creating || r.Kind is not null ? Check.Enum<EventKind>(errors, "kind", r.Kind, required: true) : e.Kind;
         var format = creating || r.Format is not null ? Check.Enum<EventFormat>(errors, "format", r.Format, required: true) : e.Format;
         var audience = r.Audience is not null ? Check.Enum<EventAudience>(errors, "audience", r.Audience, required: true) ?? e.Audience : e.Audience;
+        var segment = r.Segment is { } si ? MemberAudience.ReadSegment(errors, "segment", si, clock.GetUtcNow().Year)
+            : new SegmentValues(e.SegmentDepartment, e.SegmentLeftFrom, e.SegmentLeftTo, e.SegmentLocation, e.SegmentOpenTo, e.SegmentTag);
         var starts = creating || r.StartsAt is not null ? ParseTime(errors, "startsAt", r.StartsAt, tz, required: true) : e.StartsAt;
         var ends = creating || r.EndsAt is not null ? ParseTime(errors, "endsAt", r.EndsAt, tz, required: true) : e.EndsAt;
         var deadline = r.SignupDeadline is not null ? ParseTime(errors, "signupDeadline", r.SignupDeadline, tz, required: false) : e.SignupDeadline;
@@ -109,6 +111,8 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         if (errors.Any) return;
 
         e.Title = title!; e.Description = description; e.Kind = kind!.Value; e.Format = format!.Value; e.Audience = audience;
+        (e.SegmentDepartment, e.SegmentLeftFrom, e.SegmentLeftTo, e.SegmentLocation, e.SegmentOpenTo, e.SegmentTag) =
+            (segment.Department, segment.LeftFrom, segment.LeftTo, segment.Location, segment.OpenTo, segment.Tag);
         e.StartsAt = starts!.Value; e.EndsAt = ends!.Value; e.SignupDeadline = deadline;
         e.Venue = venue; e.Address = address; e.MapUrl = mapUrl; e.OnlineUrl = onlineUrl;
         // "capacity" is the room for offline and hybrid events, the online seats for online ones (DESIGN.md's one field).
@@ -187,7 +191,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         if (page is < 1 or > 100_000) return FieldErrors.Of("page", "Validation.PageInvalid");
         if (when is not null and not ("upcoming" or "past" or "all")) return FieldErrors.Of("when", "Validation.OneOf", "upcoming, past, all");
         var now = clock.GetUtcNow();
-        var query = Visible(viewer);
+        var query = await VisibleAsync(viewer, ct);
         query = when switch
         {
             "past" => query.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id),
@@ -211,21 +215,18 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         return new PageDto<EventSummaryDto>(items, page, size, total);
     }
 
-    internal IQueryable<Event> Visible(MemberSession viewer)
+    /// <summary>The events this viewer may see (see <see cref="EventAudienceRules"/>).</summary>
+    internal async Task<IQueryable<Event>> VisibleAsync(MemberSession viewer, CancellationToken ct)
     {
-        var query = db.Set<Event>().AsNoTracking();
-        if (viewer.IsAdmin) return query;
-        var kind = viewer.Kind;
-        return query.Where(e => e.Status != EventStatus.Draft
-            && (e.Audience == EventAudience.All
-                || (e.Audience == EventAudience.Alumni && kind == MemberKind.Alumni)
-                || (e.Audience == EventAudience.Employees && kind == MemberKind.Employee)));
+        var reader = viewer.IsAdmin ? new Reader(viewer.MemberId, true, viewer.Kind, [], null, null, OpenTo.None, [])
+            : await MemberAudience.ReaderAsync(db, viewer.MemberId, ct);
+        return db.Set<Event>().AsNoTracking().VisibleTo(reader);
     }
 
     public async Task<Result<EventDto>> GetAsync(long id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var e = await Visible(viewer).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var e = await (await VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return Result<EventDto>.NotFound();
         var mine = await db.Set<Rsvp>().AsNoTracking().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
         var counts = await db.Set<Rsvp>().AsNoTracking().Where(r => r.EventId == id)
@@ -252,7 +253,12 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             mine is null || mine.Status == RsvpStatus.Cancelled ? null : Lower(mine.Mode),
             confirmed ? mine!.Id : null,
             e.CoverPath is null ? null : $"/events/{e.Id}/cover?v={e.UpdatedAt.ToUnixTimeSeconds()}",
-            RsvpService.SignupOpen(e, now), counts?.Attended ?? 0, programme) { WaitlistPosition = position };
+            RsvpService.SignupOpen(e, now), counts?.Attended ?? 0, programme)
+        {
+            WaitlistPosition = position,
+            Segment = viewer.IsAdmin ? new SegmentInput(null, e.SegmentDepartment, e.SegmentLeftFrom, e.SegmentLeftTo, e.SegmentLocation,
+                MemberService.OpenToNames(e.SegmentOpenTo), e.SegmentTag) : null,
+        };
     }
 
     internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);

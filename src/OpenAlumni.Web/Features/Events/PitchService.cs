@@ -17,7 +17,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
     public async Task<Result<PitchDto>> ApplyAsync(long eventId, PitchInput input, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var e = await events.Visible(viewer).FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == eventId, ct);
         if (e is null) return Result<PitchDto>.NotFound();
         var errors = new FieldErrors();
         var title = Check.Text(errors, "title", input.Title, EventLimits.PitchTitle, required: true);
@@ -64,7 +64,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
     public async Task<Result<PitchDto>> InterestAsync(long eventId, long pitchId, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var e = await events.Visible(viewer).FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == eventId, ct);
         var pitch = e is null ? null : await db.Set<Pitch>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId && p.Status == PitchStatus.Accepted, ct);
         if (pitch is null) return Result<PitchDto>.NotFound();
         if (viewer.Kind != MemberKind.Employee && !viewer.IsAdmin) return Result<PitchDto>.Forbidden();
@@ -110,7 +110,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
     public async Task<Result<FeedbackDto>> FeedbackAsync(long eventId, FeedbackInput input, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var e = await events.Visible(viewer).FirstOrDefaultAsync(x => x.Id == eventId, ct);
+        var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == eventId, ct);
         if (e is null) return Result<FeedbackDto>.NotFound();
         var errors = new FieldErrors();
         if (input.Rating is null) errors.Add("rating", "Validation.Required");

@@ -39,7 +39,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
 
-        var e = await events.Visible(viewer).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return Result<RsvpDto>.NotFound();
         if (e.Status == EventStatus.Cancelled) return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
         if (!SignupOpen(e, now)) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
@@ -117,7 +117,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     {
         var viewer = await current.RequireAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await events.Visible(viewer).AllAsync(x => x.Id != id, ct) || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
+        if (await (await events.VisibleAsync(viewer, ct)).AllAsync(x => x.Id != id, ct) || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
         var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
         var rsvp = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status != RsvpStatus.Cancelled, ct);
         if (rsvp is null) return Result<RsvpDto>.NotFound();

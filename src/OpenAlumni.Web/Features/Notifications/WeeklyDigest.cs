@@ -44,10 +44,8 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since)
                 .OrderByDescending(p => p.CommentCount + db.Set<Reaction>().Count(r => r.PostId == p.Id)).ThenByDescending(p => p.Id)
                 .Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
-            var kind = person.Kind;
-            var events = await db.Set<Event>().AsNoTracking()
-                .Where(e => e.Status == EventStatus.Published && e.StartsAt > now && e.StartsAt < now.AddDays(21)
-                    && (e.Audience == EventAudience.All || (e.Audience == EventAudience.Alumni && kind == MemberKind.Alumni) || (e.Audience == EventAudience.Employees && kind == MemberKind.Employee)))
+            var events = await db.Set<Event>().AsNoTracking().VisibleTo(reader)
+                .Where(e => e.Status == EventStatus.Published && e.StartsAt > now && e.StartsAt < now.AddDays(21))
                 .OrderBy(e => e.StartsAt).Take(5).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct);
             if (news.Count == 0 && top.Count == 0 && events.Count == 0) continue;
 

@@ -5,13 +5,6 @@ using OpenAlumni.Web.Infrastructure.Search;
 
 namespace OpenAlumni.Web.Features.Posts;
 
-/// <summary>What a segment is matched against: one member's kind, career, location, "open to" and tags.</summary>
-public sealed record Reader(long MemberId, bool IsAdmin, MemberKind Kind, IReadOnlyList<string> Departments, int? LeftYear,
-    string? Location, OpenTo OpenTo, IReadOnlyList<string> TagKeys);
-
-public sealed record SegmentInput(string? Kind = null, string? Department = null, int? LeftFrom = null, int? LeftTo = null,
-    string? Location = null, IReadOnlyList<string>? OpenTo = null, string? Tag = null);
-
 /// <summary>
 /// Who may read which post. One rule, applied by SQL everywhere a post can surface (feed, search, by id,
 /// notifications, digest): published and not hidden (authors and admins see their own drafts / hidden
@@ -19,18 +12,7 @@ public sealed record SegmentInput(string? Kind = null, string? Department = null
 /// </summary>
 public static class PostAudience
 {
-    public static async Task<Reader> ReaderAsync(AlumniDb db, long memberId, CancellationToken ct)
-    {
-        var m = await db.Members.AsNoTracking().Where(x => x.Id == memberId)
-            .Select(x => new
-            {
-                x.Id, x.Kind, x.Role, x.Status, x.Location, x.OpenTo,
-                Departments = x.Career.Select(c => c.Department).ToList(),
-                LeftYear = x.Career.Max(c => c.ToYear),
-                Tags = x.Tags.Select(t => t.Key).ToList(),
-            }).AsSplitQuery().FirstAsync(ct);
-        return new Reader(m.Id, m.Role == MemberRole.Admin && m.Status == MemberStatus.Approved, m.Kind, m.Departments, m.LeftYear, m.Location, m.OpenTo, m.Tags);
-    }
+    public static Task<Reader> ReaderAsync(AlumniDb db, long memberId, CancellationToken ct) => MemberAudience.ReaderAsync(db, memberId, ct);
 
     public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, Reader r)
     {

@@ -1,3 +1,5 @@
+using OpenAlumni.Web.Features.Members;
+
 namespace OpenAlumni.Web.Features.Posts;
 
 /// <summary>POST /posts and PATCH /posts/{id}. A field left out stays as it is when editing.</summary>

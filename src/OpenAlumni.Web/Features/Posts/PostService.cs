@@ -125,15 +125,9 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
             if (post.Room != Room.Announcements) { errors.Add("segment", "Posts.SegmentAnnouncementsOnly"); return; }
             if (!creating && post.Status == PostStatus.Published) { errors.Add("segment", "Posts.SegmentFixed"); return; }
             post.SegmentKind = Check.Enum<MemberKind>(errors, "segment.kind", s.Kind, required: false);
-            post.SegmentDepartment = Check.Text(errors, "segment.department", s.Department, PostLimits.Department);
-            post.SegmentLeftFrom = Check.Year(errors, "segment.leftFrom", s.LeftFrom, clock.GetUtcNow().Year);
-            post.SegmentLeftTo = Check.Year(errors, "segment.leftTo", s.LeftTo, clock.GetUtcNow().Year);
-            post.SegmentLocation = Check.Text(errors, "segment.location", s.Location, 100);
-            var flags = OpenTo.None;
-            foreach (var f in (s.OpenTo ?? []).Take(10)) flags |= Check.Enum<OpenTo>(errors, "segment.openTo", f, required: true) ?? OpenTo.None;
-            post.SegmentOpenTo = flags;
-            var tag = Check.Text(errors, "segment.tag", s.Tag, MemberLimits.Tag);
-            post.SegmentTag = tag is null ? null : SearchText.Normalize(tag);
+            var v = MemberAudience.ReadSegment(errors, "segment", s, clock.GetUtcNow().Year);
+            (post.SegmentDepartment, post.SegmentLeftFrom, post.SegmentLeftTo, post.SegmentLocation, post.SegmentOpenTo, post.SegmentTag) =
+                (v.Department, v.LeftFrom, v.LeftTo, v.Location, v.OpenTo, v.Tag);
         }
     }
 

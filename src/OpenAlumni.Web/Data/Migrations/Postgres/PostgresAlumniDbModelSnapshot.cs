@@ -353,6 +353,27 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReminderQueuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SegmentDepartment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("SegmentLeftFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SegmentLeftTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SegmentLocation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SegmentOpenTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SegmentTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTimeOffset?>("SignupDeadline")
                         .HasColumnType("timestamp with time zone");
 

@@ -335,6 +335,27 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.Property<long?>("ReminderQueuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SegmentDepartment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SegmentLeftFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SegmentLeftTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentLocation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentOpenTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SegmentTag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SignupDeadline")
                         .HasColumnType("INTEGER");
 
