@@ -240,6 +240,8 @@ public abstract class EventsApiTests(AlumniApp app) : AppTest(app)
         var after = await JsonAsync(raise);
         Assert.Equal(3, after.GetProperty("confirmedCount").GetInt32());
         Assert.Equal(0, after.GetProperty("waitlistedCount").GetInt32());
+        var unlimited = await JsonAsync(await admin.PatchAsJsonAsync($"/api/v1/events/{id}", new { noCapacityLimit = true }, Ct));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unlimited.GetProperty("capacity").ValueKind);
     }
 
     [Fact]

@@ -71,7 +71,9 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         var input = new EventInput(Input.Title ?? "", Input.Description ?? "", Input.Kind, Input.Format, Input.StartsAt ?? "", Input.EndsAt ?? "",
             capacity, capacityOnline, Input.Venue ?? "", Input.Address ?? "", Input.MapUrl ?? "", Input.OnlineUrl ?? "",
             Input.SignupDeadline ?? "", Input.Audience, Input.Publish,
-            new Members.SegmentInput(null, Input.SegmentDepartment, leftFrom, leftTo, Input.SegmentLocation, null, Input.SegmentTag));
+            new Members.SegmentInput(null, Input.SegmentDepartment, leftFrom, leftTo, Input.SegmentLocation, null, Input.SegmentTag),
+            // An emptied capacity field means "no limit" (the form always sends every field).
+            NoCapacityLimit: string.IsNullOrWhiteSpace(Input.Capacity), NoOnlineCapacityLimit: string.IsNullOrWhiteSpace(Input.CapacityOnline));
         if (!errors.Any)
         {
             var result = Id is { } id ? await events.UpdateAsync(id, input, ct) : await events.CreateAsync(input, ct);

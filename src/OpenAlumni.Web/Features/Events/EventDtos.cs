@@ -5,7 +5,7 @@ public sealed record EventInput(
     string? Title, string? Description, string? Kind, string? Format, string? StartsAt, string? EndsAt,
     int? Capacity = null, int? CapacityOnline = null, string? Venue = null, string? Address = null, string? MapUrl = null,
     string? OnlineUrl = null, string? SignupDeadline = null, string? Audience = null, bool Publish = false,
-    Members.SegmentInput? Segment = null);
+    Members.SegmentInput? Segment = null, bool NoCapacityLimit = false, bool NoOnlineCapacityLimit = false);
 
 public sealed record EventDto(
     long Id, string Title, string Description, string DescriptionHtml, string Kind, string Format, string Status, string Audience,

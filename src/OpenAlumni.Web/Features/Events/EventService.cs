@@ -102,8 +102,9 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         var address = r.Address is not null ? Check.Text(errors, "address", r.Address, EventLimits.Address) : e.Address;
         var mapUrl = r.MapUrl is not null ? (r.MapUrl.Length == 0 ? null : Check.Url(errors, "mapUrl", r.MapUrl)) : e.MapUrl;
         var onlineUrl = r.OnlineUrl is not null ? (r.OnlineUrl.Length == 0 ? null : Check.Url(errors, "onlineUrl", r.OnlineUrl)) : e.OnlineUrl;
-        int? capacity = creating || r.Capacity is not null ? r.Capacity : (format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson);
-        int? capacityOnline = creating || r.CapacityOnline is not null ? r.CapacityOnline : e.CapacityOnline;
+        // A capacity left out stays; NoCapacityLimit (or the form's emptied field) lifts it.
+        int? capacity = creating || r.Capacity is not null || r.NoCapacityLimit ? r.Capacity : (format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson);
+        int? capacityOnline = creating || r.CapacityOnline is not null || r.NoOnlineCapacityLimit ? r.CapacityOnline : e.CapacityOnline;
         if (capacity is < 0 or > EventLimits.Capacity) errors.Add("capacity", "Events.CapacityRange", EventLimits.Capacity);
         if (capacityOnline is < 0 or > EventLimits.Capacity) errors.Add("capacityOnline", "Events.CapacityRange", EventLimits.Capacity);
         if (format is EventFormat.Offline or EventFormat.Hybrid && string.IsNullOrWhiteSpace(venue)) errors.Add("venue", "Validation.Required");
