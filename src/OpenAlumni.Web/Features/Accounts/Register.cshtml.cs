@@ -31,7 +31,7 @@ public sealed class RegisterModel(AccountService accounts, IStringLocalizer<Vali
     {
         // Years arrive as text so that "abc" is reported by the field, not lost to model binding.
         var errors = new FieldErrors();
-        int? joined = ParseYear(Input.JoinedYear, "joinedYear", errors), left = ParseYear(Input.LeftYear, "leftYear", errors);
+        int? joined = Check.FormNumber(errors, "joinedYear", Input.JoinedYear), left = Check.FormNumber(errors, "leftYear", Input.LeftYear);
         var result = await accounts.RegisterAsync(new RegisterRequest(Input.Email, Input.Password, null, Input.Kind,
             Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left),
             AccountsApi.BaseUrl(HttpContext), ct, errors);
@@ -40,11 +40,4 @@ public sealed class RegisterModel(AccountService accounts, IStringLocalizer<Vali
         return Page();
     }
 
-    static int? ParseYear(string? value, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (int.TryParse(value.Trim(), out var y)) return y;
-        errors.Add(field, "Validation.YearInvalid");
-        return null;
-    }
 }

@@ -63,10 +63,10 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var capacity = Number(Input.Capacity, "capacity", errors);
-        var capacityOnline = Number(Input.CapacityOnline, "capacityOnline", errors);
-        var leftFrom = Number(Input.SegmentLeftFrom, "segment.leftFrom", errors);
-        var leftTo = Number(Input.SegmentLeftTo, "segment.leftTo", errors);
+        var capacity = Check.FormNumber(errors, "capacity", Input.Capacity, "Events.CapacityRange", EventLimits.Capacity);
+        var capacityOnline = Check.FormNumber(errors, "capacityOnline", Input.CapacityOnline, "Events.CapacityRange", EventLimits.Capacity);
+        var leftFrom = Check.FormNumber(errors, "segment.leftFrom", Input.SegmentLeftFrom);
+        var leftTo = Check.FormNumber(errors, "segment.leftTo", Input.SegmentLeftTo);
         // Every field is sent, "" for an empty one: the service clears what is emptied (PATCH semantics).
         var input = new EventInput(Input.Title ?? "", Input.Description ?? "", Input.Kind, Input.Format, Input.StartsAt ?? "", Input.EndsAt ?? "",
             capacity, capacityOnline, Input.Venue ?? "", Input.Address ?? "", Input.MapUrl ?? "", Input.OnlineUrl ?? "",
@@ -131,13 +131,6 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         return Redirect($"/Events/{id}{anchor}");
     }
 
-    static int? Number(string? text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (int.TryParse(text.Trim(), out var n)) return n;
-        errors.Add(field, "Events.CapacityRange", EventLimits.Capacity);
-        return null;
-    }
 
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;

@@ -85,7 +85,7 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
         {
             var c = Input.Career[i];
             if (string.IsNullOrWhiteSpace(c.Department) && string.IsNullOrWhiteSpace(c.FromYear) && string.IsNullOrWhiteSpace(c.ToYear)) continue;
-            career.Add(new CareerDto(c.Department ?? "", Year(c.FromYear, $"career[{i}].fromYear", errors), Year(c.ToYear, $"career[{i}].toYear", errors)));
+            career.Add(new CareerDto(c.Department ?? "", Check.FormNumber(errors, $"career[{i}].fromYear", c.FromYear), Check.FormNumber(errors, $"career[{i}].toYear", c.ToYear)));
         }
         var v = Input.Visibility;
         var request = new UpdateProfileRequest(
@@ -131,13 +131,6 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
     static IReadOnlyList<string> SplitList(string? text) =>
         (text ?? "").Split([',', '、', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    static int? Year(string? value, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (int.TryParse(value.Trim(), out var y)) return y;
-        errors.Add(field, "Validation.YearInvalid");
-        return null;
-    }
 
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;

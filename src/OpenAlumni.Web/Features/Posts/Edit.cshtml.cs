@@ -178,19 +178,12 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
     SegmentInput ToSegment(FieldErrors errors)
     {
         var s = Input.Segment;
-        return new SegmentInput(Blank(s.Kind), Blank(s.Department), Year(s.LeftFrom, "segment.leftFrom", errors), Year(s.LeftTo, "segment.leftTo", errors),
+        return new SegmentInput(Blank(s.Kind), Blank(s.Department), Check.FormNumber(errors, "segment.leftFrom", s.LeftFrom), Check.FormNumber(errors, "segment.leftTo", s.LeftTo),
             Blank(s.Location), s.OpenTo, Blank(s.Tag));
     }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    static int? Year(string? value, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (int.TryParse(value.Trim(), out var y)) return y;
-        errors.Add(field, "Validation.YearInvalid");
-        return null;
-    }
 
     public string? ErrorFor(string key) =>
         ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;

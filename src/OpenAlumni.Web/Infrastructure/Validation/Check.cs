@@ -41,6 +41,18 @@ public static partial class Check
         return v;
     }
 
+    /// <summary>
+    /// A number typed in a form, which pages receive as text so that "abc" is reported by its field instead
+    /// of being lost to model binding; empty is null. The key (and its arguments) says what was expected.
+    /// </summary>
+    public static int? FormNumber(FieldErrors errors, string field, string? text, string key = "Validation.YearInvalid", params object[] args)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text.Trim(), out var n)) return n;
+        errors.Add(field, key, args);
+        return null;
+    }
+
     public static int? Year(FieldErrors errors, string field, int? value, int currentYear)
     {
         if (value is null) return null;
