@@ -57,9 +57,7 @@ static class FeedBench
             }
             var signIn = sp.GetRequiredService<SignInManager<AppUser>>();
             var user = (await signIn.UserManager.FindByEmailAsync("reader@feed.example"))!;
-            var principal = await signIn.CreateUserPrincipalAsync(user);
-            var protector = sp.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme).BearerTokenProtector;
-            token = protector.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, IdentityConstants.BearerScheme));
+            token = await BenchTokens.MintAsync(sp, user);
         }
 
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
