@@ -22,14 +22,10 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
         var e = await db.Set<Event>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return Result<EventDto>.NotFound();
-        if (length > MemberLimits.PhotoBytes) return FieldErrors.Of("cover", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        if (buffer.Length > MemberLimits.PhotoBytes) return FieldErrors.Of("cover", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
-        var jpeg = images.ToJpeg(buffer.ToArray(), 1600);
-        if (jpeg is null) return FieldErrors.Of("cover", "Validation.PhotoInvalid");
+        var jpeg = await images.ReadAsJpegAsync(content, length, "cover", PhotoProcessor.LargeSide, ct);
+        if (!jpeg.IsOk) return jpeg.Errors!;
         var old = e.CoverPath;
-        e.CoverPath = await files.SaveAsync(e.TenantId, "covers", ".jpg", jpeg, ct);
+        e.CoverPath = await files.SaveAsync(e.TenantId, "covers", ".jpg", jpeg.Value!, ct);
         e.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         files.Delete(old);
@@ -210,9 +206,9 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
                 Mine = db.Set<Rsvp>().Where(r => r.EventId == e.Id && r.MemberId == me).Select(r => (RsvpStatus?)r.Status).FirstOrDefault(),
             }).ToListAsync(ct);
         var t = tenant.Tenant!;
-        var items = rows.Select(e => new EventSummaryDto(e.Id, e.Title, Lower(e.Kind), Lower(e.Format), Lower(e.Status),
+        var items = rows.Select(e => new EventSummaryDto(e.Id, e.Title, WireNames.Of(e.Kind), WireNames.Of(e.Format), WireNames.Of(e.Status),
             t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt), e.Venue, e.Format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson,
-            e.Format == EventFormat.Hybrid ? e.CapacityOnline : null, e.Confirmed, e.Mine is { } s && s != RsvpStatus.Cancelled ? Lower(s) : null)).ToList();
+            e.Format == EventFormat.Hybrid ? e.CapacityOnline : null, e.Confirmed, e.Mine is { } s && s != RsvpStatus.Cancelled ? WireNames.Of(s) : null)).ToList();
         return new PageDto<EventSummaryDto>(items, page, size, total);
     }
 
@@ -243,15 +239,15 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         var confirmed = mine?.Status == RsvpStatus.Confirmed;
         var now = clock.GetUtcNow();
         var t = tenant.Tenant!;
-        return new EventDto(e.Id, e.Title, e.Description, markdown.ToHtml(e.Description), Lower(e.Kind), Lower(e.Format), Lower(e.Status), Lower(e.Audience),
+        return new EventDto(e.Id, e.Title, e.Description, markdown.ToHtml(e.Description), WireNames.Of(e.Kind), WireNames.Of(e.Format), WireNames.Of(e.Status), WireNames.Of(e.Audience),
             t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt), e.SignupDeadline is { } d ? t.ToLocal(d) : null,
             e.Venue, e.Address, e.MapUrl,
             // The online URL is for confirmed attendees (and the secretariat) only.
             confirmed || viewer.IsAdmin ? e.OnlineUrl : null,
             e.Format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson, e.Format == EventFormat.Hybrid ? e.CapacityOnline : null,
             e.ConfirmedInPerson + e.ConfirmedOnline, counts?.Waitlisted ?? 0, e.ConfirmedInPerson, e.ConfirmedOnline,
-            mine is null || mine.Status == RsvpStatus.Cancelled ? null : Lower(mine.Status),
-            mine is null || mine.Status == RsvpStatus.Cancelled ? null : Lower(mine.Mode),
+            mine is null || mine.Status == RsvpStatus.Cancelled ? null : WireNames.Of(mine.Status),
+            mine is null || mine.Status == RsvpStatus.Cancelled ? null : WireNames.Of(mine.Mode),
             confirmed ? mine!.Id : null,
             e.CoverPath is null ? null : $"/events/{e.Id}/cover?v={e.UpdatedAt.ToUnixTimeSeconds()}",
             RsvpService.SignupOpen(e, now), counts?.Attended ?? 0, programme)
@@ -261,6 +257,4 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
                 MemberService.OpenToNames(e.SegmentOpenTo), e.SegmentTag) : null,
         };
     }
-
-    internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);
 }

@@ -101,8 +101,8 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
             .AsSplitQuery()
             .ToListAsync(ct);
         return rows.Select(x => new PitchDto(x.p.Id, x.p.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Organization,
-            x.p.Title, x.p.Summary, Enum.GetValues<PitchSeeking>().Where(f => f != PitchSeeking.None && x.p.Seeking.HasFlag(f)).Select(f => RsvpService.Lower(f)).ToList(),
-            RsvpService.Lower(x.p.Status), x.Interested.Count, x.Interested.Any(i => i.MemberId == me),
+            x.p.Title, x.p.Summary, Enum.GetValues<PitchSeeking>().Where(f => f != PitchSeeking.None && x.p.Seeking.HasFlag(f)).Select(f => WireNames.Of(f)).ToList(),
+            WireNames.Of(x.p.Status), x.Interested.Count, x.Interested.Any(i => i.MemberId == me),
             x.p.MemberId == me || admin ? x.Interested.Select(i => PersonName.Display(i.FamilyName, i.GivenName)).ToList() : null)).ToList();
     }
 

@@ -29,8 +29,6 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     internal static bool SignupOpen(Event e, DateTimeOffset now) =>
         e.Status == EventStatus.Published && now < (e.SignupDeadline ?? e.StartsAt);
 
-    internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);
-
     public async Task<Result<RsvpDto>> RsvpAsync(long id, string? modeText, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
@@ -109,7 +107,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         int? position = r.Status == RsvpStatus.Waitlisted
             ? await db.Set<Rsvp>().CountAsync(x => x.EventId == r.EventId && x.Mode == r.Mode && x.Status == RsvpStatus.Waitlisted && x.Id <= r.Id, ct)
             : null;
-        return new RsvpDto(r.EventId, Lower(r.Status), Lower(r.Mode), position);
+        return new RsvpDto(r.EventId, WireNames.Of(r.Status), WireNames.Of(r.Mode), position);
     }
 
     /// <summary>Cancels my sign-up; a confirmed seat goes to the first on the waitlist, who is told by mail.</summary>
@@ -174,7 +172,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             .ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.Select(x => new AttendeeDto(x.r.Id, x.r.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Kind.ToString(),
-            x.Organization, Lower(x.r.Mode), Lower(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null)).ToList();
+            x.Organization, WireNames.Of(x.r.Mode), WireNames.Of(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null)).ToList();
     }
 
     /// <summary>The attendee list as CSV that Excel opens in Japanese (UTF-8 with BOM); cells that look like formulas are escaped.</summary>
@@ -220,7 +218,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             if (found.r.CheckedInAt is not null) return Result<CheckInDto>.Conflict("code", "Events.TicketUsed");
             return Result<CheckInDto>.Conflict("code", "Events.TicketNotConfirmed");
         }
-        return new CheckInDto(found.r.Id, found.r.MemberId, PersonName.Display(found.FamilyName, found.GivenName), Lower(found.r.Mode), tenant.Tenant!.ToLocal(now));
+        return new CheckInDto(found.r.Id, found.r.MemberId, PersonName.Display(found.FamilyName, found.GivenName), WireNames.Of(found.r.Mode), tenant.Tenant!.ToLocal(now));
     }
 
     /// <summary>Check in by hand (the manual fallback of the door page), by sign-up id.</summary>

@@ -194,16 +194,12 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
     public async Task<Result<MemberDto>> SetPhotoAsync(Stream content, long length, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        if (length > MemberLimits.PhotoBytes) return FieldErrors.Of("photo", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        if (buffer.Length > MemberLimits.PhotoBytes) return FieldErrors.Of("photo", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
-        var jpeg = photos.ToProfileJpeg(buffer.ToArray());
-        if (jpeg is null) return FieldErrors.Of("photo", "Validation.PhotoInvalid");
+        var jpeg = await photos.ReadAsJpegAsync(content, length, "photo", MemberLimits.PhotoSide, ct);
+        if (!jpeg.IsOk) return jpeg.Errors!;
 
         var m = await db.Members.Include(x => x.Career).Include(x => x.Tags).Include(x => x.User).FirstAsync(x => x.Id == viewer.MemberId, ct);
         var old = m.PhotoPath;
-        m.PhotoPath = await files.SaveAsync(m.TenantId, "photos", ".jpg", jpeg, ct);
+        m.PhotoPath = await files.SaveAsync(m.TenantId, "photos", ".jpg", jpeg.Value!, ct);
         m.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         files.Delete(old);

@@ -1,3 +1,4 @@
+using OpenAlumni.Web.Infrastructure;
 using SkiaSharp;
 
 namespace OpenAlumni.Web.Features.Members;
@@ -11,7 +12,22 @@ public sealed class PhotoProcessor
 {
     static readonly SKEncodedImageFormat[] Allowed = [SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Webp, SKEncodedImageFormat.Gif];
 
-    public byte[]? ToProfileJpeg(byte[] upload) => ToJpeg(upload, MemberLimits.PhotoSide);
+    /// <summary>Longest side of an image shown large (an event cover, a picture in a post).</summary>
+    public const int LargeSide = 1600;
+
+    /// <summary>
+    /// Reads an upload (refusing it past the size limit, whatever the client claimed) and re-encodes it;
+    /// errors are reported on <paramref name="field"/>. Every image upload goes through here.
+    /// </summary>
+    public async Task<Result<byte[]>> ReadAsJpegAsync(Stream content, long length, string field, int maxSide, CancellationToken ct)
+    {
+        var tooLarge = FieldErrors.Of(field, "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
+        if (length > MemberLimits.PhotoBytes) return tooLarge;
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        if (buffer.Length > MemberLimits.PhotoBytes) return tooLarge;
+        return ToJpeg(buffer.ToArray(), maxSide) is { } jpeg ? jpeg : FieldErrors.Of(field, "Validation.PhotoInvalid");
+    }
 
     /// <summary>The image re-encoded as JPEG, its longer side at most <paramref name="maxSide"/> pixels; null if it is not an image.</summary>
     public byte[]? ToJpeg(byte[] upload, int maxSide)

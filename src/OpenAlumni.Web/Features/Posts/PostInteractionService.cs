@@ -140,9 +140,9 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
             ReporterGiven = db.Members.Where(m => m.Id == r.ReporterMemberId).Select(m => m.GivenName).FirstOrDefault(),
         });
 
-    ReportDto ToDto(ReportRow r) => new(r.Report.Id, PostService.Lower(r.Report.TargetType), r.Report.TargetId, r.Report.PostId, r.PostTitle ?? "",
+    ReportDto ToDto(ReportRow r) => new(r.Report.Id, WireNames.Of(r.Report.TargetType), r.Report.TargetId, r.Report.PostId, r.PostTitle ?? "",
         r.Excerpt is { Length: > 200 } e ? e[..200] : r.Excerpt, PersonName.Display(r.ReporterFamily ?? "", r.ReporterGiven ?? ""), r.Report.Reason,
-        PostService.Lower(r.Report.Status), tenant.Tenant!.ToLocal(r.Report.CreatedAt), r.Report.DecidedAt is { } d ? tenant.Tenant.ToLocal(d) : null, r.Report.DecisionNote);
+        WireNames.Of(r.Report.Status), tenant.Tenant!.ToLocal(r.Report.CreatedAt), r.Report.DecidedAt is { } d ? tenant.Tenant.ToLocal(d) : null, r.Report.DecisionNote);
 
     /// <summary>An admin decides a report: hide the post or comment, or dismiss. The reporter is told.</summary>
     public async Task<Result<ReportDto>> DecideReportAsync(long reportId, bool hide, ModerationInput input, string baseUrl, CancellationToken ct)
@@ -225,21 +225,17 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var total = await db.Set<ModerationAction>().CountAsync(ct);
         var rows = await db.Set<ModerationAction>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * 50).Take(50)
             .Join(db.Members, a => a.ByMemberId, m => m.Id, (a, m) => new { a, m.FamilyName, m.GivenName }).ToListAsync(ct);
-        return new PageDto<ModerationActionDto>(rows.Select(x => new ModerationActionDto(x.a.Id, PostService.Lower(x.a.TargetType), x.a.TargetId, x.a.PostId,
-            PostService.Lower(x.a.Action), PersonName.Display(x.FamilyName, x.GivenName), x.a.Reason, x.a.ReportId, tenant.Tenant!.ToLocal(x.a.At))).ToList(), page, 50, total);
+        return new PageDto<ModerationActionDto>(rows.Select(x => new ModerationActionDto(x.a.Id, WireNames.Of(x.a.TargetType), x.a.TargetId, x.a.PostId,
+            WireNames.Of(x.a.Action), PersonName.Display(x.FamilyName, x.GivenName), x.a.Reason, x.a.ReportId, tenant.Tenant!.ToLocal(x.a.At))).ToList(), page, 50, total);
     }
 
     /// <summary>An image for a post: decoded, bounded and re-encoded like a profile photo; returns its Markdown.</summary>
     public async Task<Result<string>> UploadImageAsync(Stream content, long length, CancellationToken ct)
     {
         var (me, _) = await posts.ReaderAsync(ct);
-        if (length > MemberLimits.PhotoBytes) return FieldErrors.Of("image", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, ct);
-        if (buffer.Length > MemberLimits.PhotoBytes) return FieldErrors.Of("image", "Validation.PhotoTooLarge", MemberLimits.PhotoBytes / 1024 / 1024);
-        var jpeg = images.ToJpeg(buffer.ToArray(), 1600);
-        if (jpeg is null) return FieldErrors.Of("image", "Validation.PhotoInvalid");
-        var attachment = new Attachment { UploaderMemberId = me.MemberId, Path = await files.SaveAsync(tenant.TenantId, "attachments", ".jpg", jpeg, ct), CreatedAt = clock.GetUtcNow() };
+        var jpeg = await images.ReadAsJpegAsync(content, length, "image", PhotoProcessor.LargeSide, ct);
+        if (!jpeg.IsOk) return jpeg.Errors!;
+        var attachment = new Attachment { UploaderMemberId = me.MemberId, Path = await files.SaveAsync(tenant.TenantId, "attachments", ".jpg", jpeg.Value!, ct), CreatedAt = clock.GetUtcNow() };
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
         return $"![](/posts/attachments/{attachment.Id}/{Path.GetFileNameWithoutExtension(attachment.Path)})";

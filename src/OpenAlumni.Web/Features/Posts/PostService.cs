@@ -246,11 +246,11 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return rows.Select(r =>
         {
             var p = r.Post;
-            return new PostDto(p.Id, Lower(p.Room), p.Category is { } c ? Lower(c) : null, p.Title, p.Body, p.BodyHtml,
+            return new PostDto(p.Id, WireNames.Of(p.Room), p.Category is { } c ? WireNames.Of(c) : null, p.Title, p.Body, p.BodyHtml,
                 r.Author is null ? new AuthorDto(p.AuthorMemberId, "", "", FormerMember: true) : new AuthorDto(p.AuthorMemberId, PersonName.Display(r.Author.FamilyName, r.Author.GivenName), r.Author.Kind.ToString()),
                 t.ToLocal(p.CreatedAt), p.PublishedAt is { } pa ? t.ToLocal(pa) : null, p.EditedAt is { } e ? t.ToLocal(e) : null,
-                Lower(p.Status), p.Pinned, p.HiddenAt is not null, p.CommentCount,
-                new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(Lower).ToList()), r.Interest, r.IInterested,
+                WireNames.Of(p.Status), p.Pinned, p.HiddenAt is not null, p.CommentCount,
+                new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(WireNames.Of).ToList()), r.Interest, r.IInterested,
                 p.Category == NoticeCategory.Job ? new JobDto(p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil is { } u ? t.ToLocal(u) : null) : null,
                 p.IsTargeted, p.AuthorMemberId == id,
                 p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? new SegmentInput(p.SegmentKind?.ToString(), p.SegmentDepartment, p.SegmentLeftFrom,
@@ -280,6 +280,4 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 .Select(m => new AuthorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName), m.Kind.ToString())).ToList();
         return new PostDetailDto(post, tree, interested);
     }
-
-    internal static string Lower<T>(T value) where T : struct, Enum => WireNames.Of(value);
 }
