@@ -191,7 +191,8 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await Expect(author.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.DraftSavedFlash);
         await Expect(author.GetByTestId("draft-notice")).ToHaveTextAsync(t.DraftNotice);
         await Expect(author.GetByTestId("post-body").Locator("img")).ToHaveCountAsync(1);
-        Assert.True(await author.EvaluateAsync<bool>("() => { const i = document.querySelector('[data-testid=post-body] img'); return i.complete && i.naturalWidth === 640; }"));
+        // The image loads after the page: wait for it to be decoded at its real width (fails on timeout).
+        await author.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=post-body] img'); return i && i.complete && i.naturalWidth === 640; }");
         var postPath = new Uri(author.Url).AbsolutePath;
         await author.GotoAsync("/Posts?mine=drafts");
         await Expect(author.GetByTestId("post-card")).ToContainTextAsync(title);
