@@ -16,6 +16,7 @@ namespace OpenAlumni.Web.Features.Collaborations;
 public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock)
 {
     public const int PageSize = 20;
+    public static readonly string[] StageNames = Enum.GetValues<CollaborationStage>().Select(s => WireNames.Of(s)).ToArray();
 
     /// <summary>A move to an earlier stage, or out of <c>stopped</c> again, is backwards; <c>stopped</c> may end any stage.</summary>
     public static bool IsBackwards(CollaborationStage from, CollaborationStage to) =>
@@ -199,4 +200,10 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
                 x.By is null ? null : new CollaboratorDto(x.By.Id, PersonName.Display(x.By.FamilyName, x.By.GivenName)), x.s.Reason)).ToList();
         return new CollaborationDetailDto(c, history);
     }
+
+    /// <summary>Approved members a form offers as the people involved (by reading order).</summary>
+    public async Task<IReadOnlyList<CollaboratorDto>> CandidatesAsync(CancellationToken ct) =>
+        (await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved).OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(1000)
+            .Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct))
+        .Select(m => new CollaboratorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName))).ToList();
 }
