@@ -102,6 +102,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Jobs", Policies.Member);
+                o.Conventions.AuthorizePage("/Jobs/Recruiters", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Collaborations", Policies.Member);
                 o.Conventions.AuthorizePage("/Community/Admin", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
