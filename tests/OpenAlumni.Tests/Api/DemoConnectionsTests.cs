@@ -36,6 +36,15 @@ public abstract class DemoConnectionsTests(AlumniApp app) : AppTest(app)
         Assert.Contains(history.GetProperty("history").EnumerateArray(), h => h.GetProperty("reason").ValueKind == JsonValueKind.String);
         Assert.Equal(2, community.GetProperty("stories").GetArrayLength());
         Assert.Equal(5, community.GetProperty("numbers").GetProperty("collaborations").GetInt32());
+
+        // Every page of the demo renders with its data (a runtime error in a view would be a 500 here).
+        var browser = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/"), AllowAutoRedirect = false });
+        await Forms.SignInAsync(browser, DemoSeeder.AdminEmail, DemoSeeder.AdminPassword);
+        var pages = new List<string> { "/jobs", "/jobs?status=closed", "/jobs/recruiters", "/collaborations", "/admin/community", "/community", "/community/widget" };
+        pages.AddRange(open.GetProperty("items").EnumerateArray().Select(j => $"/jobs/{j.GetProperty("id").GetInt64()}"));
+        pages.AddRange(collaborations.GetProperty("items").EnumerateArray().Select(c => $"/collaborations/{c.GetProperty("id").GetInt64()}"));
+        foreach (var path in pages)
+            Assert.True((await browser.GetAsync(path, Ct)).StatusCode == System.Net.HttpStatusCode.OK, path);
     }
 }
 
