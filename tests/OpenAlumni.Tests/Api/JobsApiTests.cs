@@ -94,6 +94,26 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Edit_KeepsTheClosingDateAhead_UnlessTheOpeningIsBeingClosed()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
+        var id = await PostAsync(admin, Opening());
+
+        var moveIntoPast = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { closesAt = "2021-05-01" }, Ct);
+        await tenant.DbAsync(db => db.Set<JobOpening>().Where(j => j.Id == id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ClosesAt, DateTimeOffset.UtcNow.AddDays(-1)), Ct));
+        var reopenExpired = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "open" }, Ct);
+        var closeExpired = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "closed", closesAt = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd") }, Ct);
+        var reopenWithNewDate = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "open", closesAt = Future(10) }, Ct);
+
+        await AssertValidationProblemAsync(moveIntoPast, "closesAt");
+        await AssertValidationProblemAsync(reopenExpired, "closesAt");
+        Assert.Equal(HttpStatusCode.OK, closeExpired.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reopenWithNewDate.StatusCode);
+        Assert.Equal("open", (await JsonAsync(reopenWithNewDate)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Interest_WithoutConsent_HidesWhoFromTheRecruiter()
     {
         var tenant = await App.CreateTenantAsync();

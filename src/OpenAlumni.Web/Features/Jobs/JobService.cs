@@ -80,13 +80,14 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
             job.Keywords = string.Join(", ", words.Split([',', '、', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct());
         }
         if (creating || r.Status is not null) job.Status = creating && string.IsNullOrWhiteSpace(r.Status) ? JobStatus.Open : Check.Enum<JobStatus>(errors, "status", r.Status, required: true) ?? job.Status;
-        if (creating || r.ClosesAt is not null) job.ClosesAt = ParseClosing(errors, r.ClosesAt) ?? job.ClosesAt;
+        // A closed opening keeps whatever date it had (closing one that ran out needs no new date); any other must close ahead.
+        if (creating || r.ClosesAt is not null) job.ClosesAt = ParseClosing(errors, r.ClosesAt, allowPast: !creating && job.Status == JobStatus.Closed) ?? job.ClosesAt;
         // Re-opening a closed opening needs a closing date still ahead.
         else if (r.Status is not null && job.Status == JobStatus.Open && job.ClosesAt <= clock.GetUtcNow()) errors.Add("closesAt", "Jobs.ClosingDateInPast");
     }
 
     /// <summary>A date is the end of that day in the network's time zone; a date-time must carry its offset. Either must lie ahead.</summary>
-    DateTimeOffset? ParseClosing(FieldErrors errors, string? value)
+    DateTimeOffset? ParseClosing(FieldErrors errors, string? value, bool allowPast)
     {
         if (string.IsNullOrWhiteSpace(value)) { errors.Add("closesAt", "Validation.Required"); return null; }
         DateTimeOffset at;
@@ -99,7 +100,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         else if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)) at = exact;
         else { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
         if (at.Year is < 2000 or > 2200) { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-        if (at <= clock.GetUtcNow()) { errors.Add("closesAt", "Jobs.ClosingDateInPast"); return null; }
+        if (at <= clock.GetUtcNow() && !allowPast) { errors.Add("closesAt", "Jobs.ClosingDateInPast"); return null; }
         return at.ToUniversalTime();
     }
 
