@@ -97,6 +97,25 @@ public abstract class CollaborationsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ReplacingTheMembersInvolved_HandsOverTheRightToEdit()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
+        var first = await tenant.MemberAsync();
+        var second = await tenant.MemberAsync(MemberKind.Employee, "田中", "一");
+        var id = (await CreateAsync(admin, Record([first.Id]))).GetProperty("id").GetInt64();
+
+        var replaced = await admin.PatchAsJsonAsync($"/api/v1/collaborations/{id}", new { memberIds = new[] { second.Id } }, Ct);
+        var byFormer = await (await tenant.ClientForAsync(first)).PatchAsJsonAsync($"/api/v1/collaborations/{id}", new { stage = "poc" }, Ct);
+        var byNew = await (await tenant.ClientForAsync(second)).PatchAsJsonAsync($"/api/v1/collaborations/{id}", new { stage = "poc" }, Ct);
+
+        Assert.Equal([second.Id], (await JsonAsync(replaced)).GetProperty("collaboration").GetProperty("members").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).ToList());
+        Assert.Equal(HttpStatusCode.Forbidden, byFormer.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byNew.StatusCode);
+        Assert.Equal(1, await tenant.DbAsync(db => db.Set<CollaborationMember>().CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task StageChanges_AreRecorded_AndGoingBackNeedsAReason()
     {
         var tenant = await App.CreateTenantAsync();
