@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Collaborations;
+using OpenAlumni.Web.Features.Community;
+using OpenAlumni.Web.Features.Jobs;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Notifications;
@@ -100,6 +103,10 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Jobs", Policies.Member);
+                o.Conventions.AuthorizePage("/Jobs/Recruiters", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Collaborations", Policies.Member);
+                o.Conventions.AuthorizePage("/Community/Admin", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -139,6 +146,9 @@ public static class AppSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<WeeklyDigest>();
         services.AddSingleton<IPeriodicJob, WeeklyDigestJob>();
+        services.AddScoped<JobService>();
+        services.AddScoped<CollaborationService>();
+        services.AddScoped<CommunityService>();
         return builder;
     }
 
@@ -202,6 +212,9 @@ public static class AppSetup
         app.MapEventsApi();
         app.MapPostsApi();
         app.MapNotificationsApi();
+        app.MapJobsApi();
+        app.MapCollaborationsApi();
+        app.MapCommunityApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;
