@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Consultations;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure.Markdown;
@@ -98,6 +100,9 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Posts", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Messages", Policies.Member);
+                o.Conventions.AuthorizePage("/Messages/Reports", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Consultations", Policies.Member);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -136,6 +141,11 @@ public static class AppSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<WeeklyDigest>();
         services.AddSingleton<IPeriodicJob, WeeklyDigestJob>();
+        services.AddSignalR();
+        services.AddScoped<MessageService>();
+        services.AddScoped<BlockService>();
+        services.AddScoped<MessageReportService>();
+        services.AddScoped<ConsultationService>();
         return builder;
     }
 
@@ -198,6 +208,8 @@ public static class AppSetup
         app.MapEventsApi();
         app.MapPostsApi();
         app.MapNotificationsApi();
+        app.MapMessagesApi();
+        app.MapConsultationsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;
