@@ -151,7 +151,7 @@ public static class AppSetup
 
     static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.Value?.EndsWith("/photo", StringComparison.Ordinal) == true)
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Path.Value?.EndsWith("/photo", StringComparison.Ordinal) == true)
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -196,7 +196,8 @@ public static class AppSetup
     }
 
     static bool IsApi(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi");
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi")
+        || http.Request.Path.StartsWithSegments(OpenAlumni.Web.Features.Messages.MessagesHub.Path);
 
     public static WebApplication MapOpenAlumni(this WebApplication app)
     {
