@@ -146,6 +146,7 @@ public static class AppSetup
         services.AddScoped<BlockService>();
         services.AddScoped<MessageReportService>();
         services.AddScoped<ConsultationService>();
+        services.AddSingleton<IPeriodicJob, ConsultationExpiryJob>();
         return builder;
     }
 

@@ -218,6 +218,37 @@ public abstract class ConsultationsApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
         Assert.Equal("proposed", proposedStill);
     }
+
+    [Fact]
+    public async Task ExpiryJob_MarksDueRequestsExpired()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var alumnus = await tenant.MemberAsync(edit: Open);
+        var id = await RequestAsync(await tenant.ApiAsync(await tenant.MemberAsync(MemberKind.Employee)), alumnus.Id);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var job = new ConsultationExpiryJob(clock);
+
+        using (var scope = App.Services.CreateScope()) await job.RunAsync(scope.ServiceProvider, Ct);
+        var before = await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Ct));
+        clock.Advance(TimeSpan.FromDays(14));
+        using (var scope = App.Services.CreateScope()) await job.RunAsync(scope.ServiceProvider, Ct);
+        var after = await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Ct));
+
+        Assert.Equal(ConsultationStatus.Pending, before);
+        Assert.Equal(ConsultationStatus.Expired, after);
+    }
+
+    [Fact]
+    public async Task OpenApi_ListsTheMessageAndConsultationEndpoints()
+    {
+        var doc = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json", Ct));
+
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/v1/conversations", "/api/v1/conversations/{id}/messages", "/api/v1/messages/{id}/reports", "/api/v1/me/blocks",
+                     "/api/v1/admin/message-reports", "/api/v1/consultations", "/api/v1/consultations/{id}/accept", "/api/v1/consultations/{id}/propose",
+                     "/api/v1/consultations/{id}/decline", "/api/v1/admin/consultations/counts" })
+            Assert.Contains(path, paths);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
