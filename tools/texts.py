@@ -418,7 +418,7 @@ TEXTS = {
  "Type.Mention": ("{0} mentioned you in \"{1}\"", "{0} さんが「{1}」であなたに言及しました"),
  "Type.Announcement": ("New announcement: \"{1}\"", "新しいお知らせ：「{1}」"),
  "Type.ReportDecision": ("Your report on \"{1}\" has been reviewed", "「{1}」への通報を事務局が確認しました"),
- "Type.Message": ("{0} sent you a message", "{0} さんからメッセージが届きました"),
+ "Type.Message": ("New message from {1}", "{1} さんからメッセージが届きました"),
  "Type.ConsultationRequest": ("{0} asks for your advice: \"{1}\"", "{0} さんから相談の依頼が届きました：「{1}」"),
  "Type.ConsultationAccepted": ("{0} accepted the consultation \"{1}\"; a conversation has opened", "{0} さんが相談「{1}」を承諾しました。メッセージでやりとりできます"),
  "Type.ConsultationProposed": ("{0} proposes another time for \"{1}\"", "{0} さんが相談「{1}」の別の日時を提案しました"),

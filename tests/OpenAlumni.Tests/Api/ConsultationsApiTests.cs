@@ -230,7 +230,9 @@ public abstract class ConsultationsApiTests(AlumniApp app) : AppTest(app)
 
         using (var scope = App.Services.CreateScope()) await job.RunAsync(scope.ServiceProvider, Ct);
         var before = await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Ct));
-        clock.Advance(TimeSpan.FromDays(14));
+        // The job works across tenants: this request is made old rather than the clock moved, which would expire other tests' requests too.
+        var old = clock.GetUtcNow().AddDays(-14);
+        await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.WaitingSince, old), Ct));
         using (var scope = App.Services.CreateScope()) await job.RunAsync(scope.ServiceProvider, Ct);
         var after = await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Ct));
 

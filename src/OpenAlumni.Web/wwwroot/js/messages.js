@@ -8,11 +8,11 @@
     const me = Number(root.dataset.me);
     const list = root.querySelector('[data-messages]');
     const template = document.getElementById('message-template');
-    const youText = template.content.querySelector('[data-sender]').textContent;
+    const youText = root.dataset.you;
     let last = Number(root.dataset.last) || 0;
     let polling = null;
     const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined,
-        { dateStyle: 'medium', timeStyle: 'short', timeZone: root.dataset.tz || undefined });
+        { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: root.dataset.tz || undefined });
 
     function add(m) {
         if (m.conversationId !== id || document.getElementById('m' + m.id)) return;
