@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Tests.Infrastructure;
 
 namespace OpenAlumni.Tests.Api;
@@ -106,6 +107,26 @@ public abstract class MessagesHubTests(AlumniApp app) : AppTest(app)
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, Assert.IsType<HttpRequestException>(connectThere).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, Assert.IsType<HttpRequestException>(connectAnonymous).StatusCode);
         Assert.IsType<HubException>(join);
+    }
+
+    [Theory]
+    [InlineData(HttpTransportType.LongPolling)]
+    [InlineData(HttpTransportType.WebSockets)]
+    public async Task SuspendedMember_CanJoinNothingMore_OnAnOpenConnection(HttpTransportType transport)
+    {
+        var tenant = await App.CreateTenantAsync();
+        var a = await tenant.MemberAsync();
+        var b = await tenant.MemberAsync();
+        var id = await MessagesApiTests.StartAsync(await tenant.ApiAsync(a), b.Id);
+        await using var bob = Connect(tenant.Host, token: await tenant.TokenForAsync(b), transport: transport);
+        await bob.Connection.StartAsync(Ct);
+
+        await tenant.DbAsync(db => db.Members.Where(m => m.Id == b.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OpenAlumni.Web.Features.Members.MemberStatus.Suspended), Ct));
+        var join = await Record.ExceptionAsync(() => bob.Connection.InvokeAsync("Join", id, Ct));
+
+        // Long polling authorizes every request again (403); on a WebSocket the hub re-reads the membership.
+        Assert.True(join is HubException or HttpRequestException { StatusCode: System.Net.HttpStatusCode.Forbidden }, join?.ToString() ?? "joined");
     }
 
     [Fact]
