@@ -97,6 +97,23 @@ public abstract class MessagePagesTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task NotificationSettings_OfferTheMessageAndConsultationTypes()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var me = await tenant.MemberAsync();
+        var browser = tenant.Client("en");
+        await Forms.SignInAsync(browser, me.Email, me.Password);
+
+        var save = await Forms.PostAsync(browser, "/notifications/settings", new Dictionary<string, string> { ["Delivery[message]"] = "digest", ["Delivery[consultationRequest]"] = "inApp" });
+        var page = await browser.GetStringAsync("/notifications/settings", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.Contains("New direct messages (one mail per conversation until you read it)", page);
+        Assert.Contains("Consultation requests to me", page);
+        Assert.Matches("value=\"digest\" checked=\"checked\"[^>]*data-testid=\"delivery-message-digest\"", page);
+    }
+
+    [Fact]
     public async Task BlockFromProfile_HidesTheMessageButton_AndListsTheMember()
     {
         var tenant = await App.CreateTenantAsync();

@@ -52,7 +52,8 @@
 
     if (window.signalR) {
         const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/messages').withAutomaticReconnect().build();
-        hub.on('message', add);
+        // A message shown live is read: asking the server for what follows it marks it so (and fills any gap).
+        hub.on('message', m => { add(m); if (m.senderId !== me) poll(); });
         hub.onreconnected(() => hub.invoke('Join', id).then(poll));
         hub.onclose(startPolling);
         hub.start().then(() => hub.invoke('Join', id)).then(poll).catch(startPolling);
