@@ -186,7 +186,8 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
                 .SetProperty(p => p.NotifiedAt, (DateTimeOffset?)null), ct);
         var link = $"/messages/{conversationId}";
         var now = clock.GetUtcNow();
-        await db.Set<Notification>().Where(n => n.MemberId == memberId && n.Type == NotificationType.Message && n.Link == link && n.ReadAt == null)
+        // Whatever led here (new messages, an accepted consultation) has been seen.
+        await db.Set<Notification>().Where(n => n.MemberId == memberId && n.Link == link && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
     }
 
