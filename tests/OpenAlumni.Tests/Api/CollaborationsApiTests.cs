@@ -162,13 +162,20 @@ public abstract class CollaborationsApiTests(AlumniApp app) : AppTest(app)
 
         var fromEvent = await CreateAsync(admin, Record([], origin: new { type = "event", id = ownEvent }));
         var fromForeign = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([], origin: new { type = "event", id = foreignEvent }), Ct);
-        var fromConsultation = await CreateAsync(admin, Record([], origin: new { type = "consultation", id = 42 }));
+        var alumnus = await tenant.MemberAsync(edit: m => m.OpenTo = OpenTo.Consultation);
+        var employee = await tenant.ClientForAsync(await tenant.MemberAsync(MemberKind.Employee));
+        var request = await employee.PostAsJsonAsync("/api/v1/consultations",
+            new { memberId = alumnus.Id, topic = "協業の相談", goal = "共同開発の進め方", format = "coffee" }, Ct);
+        var consultation = (await JsonAsync(request)).GetProperty("id").GetInt64();
+        var fromConsultation = await CreateAsync(admin, Record([], origin: new { type = "consultation", id = consultation }));
+        var fromUnknownConsultation = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([], origin: new { type = "consultation", id = consultation + 1000 }), Ct);
         var fromOther = await CreateAsync(admin, Record([], origin: new { type = "other" }));
 
         Assert.Equal($"/Events/{ownEvent}", fromEvent.GetProperty("origin").GetProperty("url").GetString());
         await AssertValidationProblemAsync(fromForeign, "origin.id");
         Assert.Equal("consultation", fromConsultation.GetProperty("origin").GetProperty("type").GetString());
-        Assert.Equal(42, fromConsultation.GetProperty("origin").GetProperty("id").GetInt64());
+        Assert.Equal(consultation, fromConsultation.GetProperty("origin").GetProperty("id").GetInt64());
+        await AssertValidationProblemAsync(fromUnknownConsultation, "origin.id");
         Assert.Equal("other", fromOther.GetProperty("origin").GetProperty("type").GetString());
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Consultations;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Posts;
@@ -124,13 +125,8 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         _ => false,
     };
 
-    /// <summary>
-    /// THE one place where a consultation origin is checked. Consultation requests are built in parallel
-    /// (Features/Consultations, issue #6); until they are merged any positive id is accepted.
-    /// TODO(#6): at merge, replace with <c>db.Set&lt;ConsultationRequest&gt;().AnyAsync(r => r.Id == id, ct)</c>
-    /// and link it in <see cref="OriginUrl"/>.
-    /// </summary>
-    static Task<bool> ConsultationExistsAsync(long id, CancellationToken ct) => Task.FromResult(id > 0);
+    /// <summary>A consultation origin: any request of this network (its contents stay between the two members; the record keeps only the id).</summary>
+    Task<bool> ConsultationExistsAsync(long id, CancellationToken ct) => db.Set<ConsultationRequest>().AnyAsync(r => r.Id == id, ct);
 
     static string? OriginUrl(CollaborationOrigin kind, long? id, long? pitchEventId) => kind switch
     {

@@ -439,6 +439,80 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("FeaturedStory");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Consultations.ConsultationRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredTimes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedTimes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecipientMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequesterMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WaitingSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientMemberId");
+
+                    b.HasIndex("RequesterMemberId");
+
+                    b.HasIndex("TenantId", "RecipientMemberId", "Id");
+
+                    b.HasIndex("TenantId", "RequesterMemberId", "Id");
+
+                    b.HasIndex("TenantId", "Status", "WaitingSince");
+
+                    b.ToTable("ConsultationRequest");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.CalendarFeed", b =>
                 {
                     b.Property<long>("Id")
@@ -1154,6 +1228,186 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("ProfileTag");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "LastMessageAt");
+
+                    b.ToTable("Conversation");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.ConversationParticipant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReadMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "MemberId");
+
+                    b.HasIndex("TenantId", "ConversationId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationParticipant");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.MemberBlock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockedMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlockerMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BlockedMemberId");
+
+                    b.HasIndex("BlockerMemberId");
+
+                    b.HasIndex("TenantId", "BlockedMemberId");
+
+                    b.HasIndex("TenantId", "BlockerMemberId", "BlockedMemberId")
+                        .IsUnique();
+
+                    b.ToTable("MemberBlock");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SenderMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("SenderMemberId");
+
+                    b.HasIndex("TenantId", "ConversationId", "Id");
+
+                    b.ToTable("Message");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.MessageReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReporterMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TenantId", "MessageId", "ReporterMemberId")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "Status", "Id");
+
+                    b.ToTable("MessageReport");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1165,6 +1419,10 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER");
@@ -1810,6 +2068,21 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Consultations.ConsultationRequest", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.CalendarFeed", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
@@ -1932,6 +2205,60 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.ConversationParticipant", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Messages.Conversation", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.MemberBlock", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockedMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("BlockerMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Messages.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SenderMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.MessageReport", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Messages.Message", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
@@ -2043,6 +2370,11 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.Navigation("Career");
 
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Conversation", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>
