@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Analytics;
 using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Posts;
@@ -103,6 +105,11 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
                 o.Conventions.AuthorizePage("/Accounts/Security", Policies.Registered);
                 o.Conventions.AuthorizePage("/Accounts/Status", Policies.Registered);
+                o.Conventions.AuthorizePage("/Privacy/Me", Policies.Registered);
+                o.Conventions.AuthorizePage("/Privacy/Edit", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Analytics", Policies.Admin);
+                // Opened from the yearly mail: the signed link is the credential, no sign-in needed.
+                o.Conventions.AllowAnonymousToPage("/Members/ConfirmProfile");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -136,6 +143,8 @@ public static class AppSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<WeeklyDigest>();
         services.AddSingleton<IPeriodicJob, WeeklyDigestJob>();
+        services.AddPrivacy();
+        services.AddAnalytics();
         return builder;
     }
 
@@ -181,6 +190,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ActivityMiddleware>();
         app.UseAntiforgery();
         return app;
     }
@@ -198,6 +208,8 @@ public static class AppSetup
         app.MapEventsApi();
         app.MapPostsApi();
         app.MapNotificationsApi();
+        app.MapPrivacyApi();
+        app.MapAnalyticsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;

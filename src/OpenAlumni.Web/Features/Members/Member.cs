@@ -8,7 +8,8 @@ namespace OpenAlumni.Web.Features.Members;
 
 public enum MemberKind { Alumni, Employee }
 public enum MemberRole { Member, Admin }
-public enum MemberStatus { Pending, Approved, Rejected, Suspended }
+/// <summary>Former: the one placeholder per network that keeps the posts of members who deleted themselves ("former member").</summary>
+public enum MemberStatus { Pending, Approved, Rejected, Suspended, Former }
 
 /// <summary>Who may see a profile field. Ordered: a viewer at a level sees fields at that level and below.</summary>
 public enum Visibility { Network = 0, Employees = 1, Admins = 2 }
@@ -66,6 +67,12 @@ public class Member : ITenantOwned
     public Visibility OpenToVisibility { get; set; }
     public Visibility EmailVisibility { get; set; } = Visibility.Admins;
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the owner last confirmed the profile is current (registering and saving it count); the yearly mail asks again.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    /// <summary>When the last "is your profile current?" mail was queued; at most one per interval.</summary>
+    public DateTimeOffset? ConfirmRequestedAt { get; set; }
+    /// <summary>Purposes of use this member has NOT consented to (see <see cref="Privacy.Consents"/>); none = all consented.</summary>
+    public Privacy.Purpose WithheldPurposes { get; set; }
 
     /// <summary>Normalised searchable text per viewer level (cumulative), written by <see cref="MemberSearchIndex"/>.</summary>
     public string SearchNetwork { get; set; } = "";
@@ -122,6 +129,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
         b.HasIndex(m => new { m.TenantId, m.Status, m.SortKey });
+        // Analytics counts members who joined in a period (members over time, the sign-up funnel).
+        b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
         b.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);

@@ -18,7 +18,7 @@ public sealed record MemberDto(
     string? Organization, string? Title, IReadOnlyList<CareerDto>? Career,
     IReadOnlyList<string>? Skills, IReadOnlyList<string>? Interests, string? Location, string? Bio,
     IReadOnlyList<string>? Links, IReadOnlyList<string>? OpenTo, string? Email,
-    string? Role, string? Status, VisibilityDto? Visibility, DateTimeOffset UpdatedAt, bool IsMe);
+    string? Role, string? Status, VisibilityDto? Visibility, DateTimeOffset UpdatedAt, bool IsMe, DateTimeOffset? ConfirmedAt = null);
 
 /// <summary>One row of the directory.</summary>
 public sealed record MemberCardDto(

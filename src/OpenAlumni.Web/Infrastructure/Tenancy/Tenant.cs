@@ -14,6 +14,8 @@ public class Tenant
     /// <summary>Comma-separated email domains whose owners are employees (approved once confirmed).</summary>
     public string EmployeeDomains { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>How often a member is asked to confirm their profile is current (profile freshness), in days.</summary>
+    public int ProfileConfirmDays { get; set; } = 365;
     public List<TenantHost> Hosts { get; set; } = [];
 
     public IReadOnlyList<string> EmployeeDomainList =>
@@ -44,6 +46,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.TimeZone).HasMaxLength(64);
         b.Property(t => t.DefaultCulture).HasMaxLength(8);
         b.Property(t => t.EmployeeDomains).HasMaxLength(1000);
+        b.Property(t => t.ProfileConfirmDays).HasDefaultValue(365);
         b.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
