@@ -13,6 +13,7 @@ using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure.Markdown;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Audit;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -100,6 +101,7 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Posts", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -126,6 +128,7 @@ public static class AppSetup
         services.AddScoped<DirectoryService>();
         services.AddSingleton<PhotoProcessor>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
 
         services.AddSingleton<MarkdownRenderer>();
@@ -204,6 +207,7 @@ public static class AppSetup
         app.MapOpenApi();
         app.MapAccountsApi();
         app.MapRegistrationsApi();
+        app.MapAuditApi();
         app.MapMembersApi();
         app.MapEventsApi();
         app.MapPostsApi();

@@ -10,7 +10,6 @@ public static class PrivacySetup
     {
         services.AddScoped<PrivacyService>();
         services.AddScoped<MyDataService>();
-        services.AddScoped<Audit.AuditLog>();
         services.AddScoped<ProfileFreshness>();
         services.AddSingleton<IPeriodicJob, ProfileFreshnessJob>();
         return services;

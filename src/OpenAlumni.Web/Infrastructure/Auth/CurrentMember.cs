@@ -21,7 +21,12 @@ public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind
     public Visibility ViewerLevel => IsAdmin ? Visibility.Admins : Kind == MemberKind.Employee ? Visibility.Employees : Visibility.Network;
 }
 
-public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant)
+/// <remarks>
+/// The sign-in's security stamp must still be the account's: a password reset, a sign-out everywhere, a
+/// suspension or an erasure changes the stamp, and every cookie and bearer token issued before stops working
+/// at its next request (not only after the cookie's revalidation interval or the token's hour).
+/// </remarks>
+public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant, IOptions<IdentityOptions> identity)
 {
     MemberSession? session;
     bool loaded;
@@ -34,10 +39,11 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
         loaded = true;
         var userId = UserId;
         if (userId is null || tenant.Tenant is null) return null;
+        var stamp = http.HttpContext!.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         session = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName })
-            .FirstOrDefaultAsync(ct) is { } m
+            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.User!.SecurityStamp })
+            .FirstOrDefaultAsync(ct) is { } m && m.SecurityStamp == stamp
             ? new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName))
             : null;
         return session;
