@@ -190,15 +190,15 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Created, (await otherApi.PostAsJsonAsync($"/api/v1/posts/{mine}/comments", new { body = "他人のコメントTHEIRCOMMENT" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/posts/{theirs}/reactions", new { kind = "thanks" }, Ct)).StatusCode);
 
-        var json = await api.GetStringAsync("/api/v1/me/export", Ct);
+        var json = (await api.GetStringAsync("/api/v1/me/export", Ct)).Replace("\": ", "\":");
         var zipResponse = await api.GetAsync("/api/v1/me/export?format=zip", Ct);
         using var zip = new ZipArchive(await zipResponse.Content.ReadAsStreamAsync(Ct));
 
         Assert.Contains(me.Email, json);
         Assert.Contains("私の近況MINE", json);
         Assert.Contains("私のコメントMYCOMMENT", json);
-        Assert.Contains("\"kind\": \"Thanks\"", json);
-        Assert.Contains("\"directory\": true", json);
+        Assert.Contains("\"kind\":\"Thanks\"", json);
+        Assert.Contains("\"directory\":true", json);
         Assert.DoesNotContain(other.Email, json);
         Assert.DoesNotContain("他人のコメントTHEIRCOMMENT", json);
         Assert.DoesNotContain("他人", json.Replace("他人の近況THEIRS", ""));
@@ -243,7 +243,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var myPostNow = await other.GetAsync($"/api/v1/posts/{myPost}", Ct);
         var ev = await Api.EventTestData.GetAsync(admin, eventId);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", App.Logs.Lines.Where(l => l.StartsWith("Error"))));
         Assert.True((await JsonAsync(response)).GetProperty("loginDeleted").GetBoolean());
         Assert.Contains(afterwards.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);

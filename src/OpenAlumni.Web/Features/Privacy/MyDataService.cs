@@ -167,7 +167,13 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
         else
         {
             var former = await FormerMemberIdAsync(ct);
-            await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.UploaderMemberId, former), ct);
+            // Images shown in a kept post stay with it; any other image I uploaded goes.
+            var bodies = await db.Set<Post>().Where(p => p.AuthorMemberId == id).Select(p => p.Body).ToListAsync(ct);
+            var mine = await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => new { a.Id, a.Path }).ToListAsync(ct);
+            var shown = mine.Where(a => bodies.Any(b => b.Contains($"/posts/attachments/{a.Id}/", StringComparison.Ordinal))).Select(a => a.Id).ToList();
+            filesToDelete.AddRange(mine.Where(a => !shown.Contains(a.Id)).Select(a => a.Path));
+            await db.Set<Attachment>().Where(a => a.UploaderMemberId == id && !shown.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            await db.Set<Attachment>().Where(a => shown.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.UploaderMemberId, former), ct);
             await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorMemberId, former), ct);
             // The search text of a post holds its author's name: indexed again without it.
             var posts = await db.Set<Post>().Where(p => p.AuthorMemberId == id).ToListAsync(ct);
@@ -184,8 +190,10 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
         // Others' notifications keep their subject but no longer point at me.
         await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
         await db.Set<Post>().Where(p => p.HiddenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenByMemberId, (long?)null), ct);
-        // Mail still queued to me (or kept as sent) holds my address.
+        // Mail still queued to me (or kept as sent) holds my address; mail to others about me ("X replied") holds my name.
         if (email is not null) await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To == email).ExecuteDeleteAsync(ct);
+        foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+            await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && (o.Subject.Contains(name) || o.Body.Contains(name))).ExecuteDeleteAsync(ct);
         // The rest (career, tags, consents, reactions, interests, reports, RSVPs, pitches, feedback, notifications, activity) cascades.
         await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
 
@@ -217,9 +225,14 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
     {
         var existing = await db.Members.Where(m => m.Status == MemberStatus.Former).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         if (existing is { } found) return found;
-        var user = new AppUser { UserName = $"former-member-{tenant.TenantId}-{Guid.NewGuid():N}", PreferredCulture = "ja" };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded) throw new InvalidOperationException("Could not create the former-member placeholder.");
+        // Written directly: Identity's validation would demand an email, which is exactly what this login must not have.
+        var name = $"former-member-{tenant.TenantId}-{Guid.NewGuid():N}";
+        var user = new AppUser
+        {
+            UserName = name, NormalizedUserName = name.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue, PreferredCulture = "ja",
+        };
+        db.Users.Add(user);
         var now = clock.GetUtcNow();
         var m = new Member
         {
