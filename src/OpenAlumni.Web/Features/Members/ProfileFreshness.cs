@@ -78,8 +78,9 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
         var requested = new DateTimeOffset(ticks, TimeSpan.Zero);
         if (tenantId != tenant.TenantId || now - requested > LinkLifetime) return invalid;
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId && m.Status == MemberStatus.Approved, ct);
-        // Only the latest mail's link works (PostgreSQL keeps microseconds: compare at that precision).
-        if (member?.ConfirmRequestedAt is not { } asked || Math.Abs((asked - requested).Ticks) >= 10) return invalid;
+        // Only the latest mail's link works (stored times are coarser than ticks: PostgreSQL keeps microseconds,
+        // SQLite's packed form a tenth of a millisecond; mails are never queued that close together).
+        if (member?.ConfirmRequestedAt is not { } asked || Math.Abs((asked - requested).Ticks) >= TimeSpan.TicksPerMillisecond) return invalid;
         member.ConfirmedAt = now;
         await db.SaveChangesAsync(ct);
         return tenant.Tenant!.ToLocal(now);
