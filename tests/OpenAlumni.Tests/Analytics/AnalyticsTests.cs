@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Analytics;
 using OpenAlumni.Web.Features.Events;
@@ -163,6 +164,28 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
         Assert.Equal("ルーム,投稿,コメント,リアクション\r\nお知らせ,1,0,0\r\n近況,2,1,2\r\n告知・相談,0,0,0\r\n", text);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         await AssertValidationProblemAsync(badPeriod, "from");
+    }
+
+    [Fact]
+    public async Task DemoNetwork_ShowsAYearOfLife_OnTheDashboard()
+    {
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Features.Demo.DemoSeeder>().EnsureDemoAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Ct);
+        var client = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = OpenAlumni.Web.Features.Demo.DemoSeeder.AdminEmail, password = OpenAlumni.Web.Features.Demo.DemoSeeder.AdminPassword }, Ct);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await JsonAsync(login)).GetProperty("accessToken").GetString());
+
+        var data = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/analytics", Ct);
+        var policy = await client.GetFromJsonAsync<JsonElement>("/api/v1/privacy/policy", Ct);
+
+        var alumni = Series(data, "members", "alumni");
+        Assert.Equal(12, alumni.Length);
+        Assert.True(alumni.Last() > alumni.First());
+        Assert.True(Series(data, "active", "monthlyActive").Count(v => v > 5) >= 10);
+        Assert.True(Series(data, "events", "held").Count(v => v > 0) >= 6);
+        Assert.True(Series(data, "rooms", "posts").Sum() > 20);
+        Assert.InRange(data.GetProperty("headline").GetProperty("staleProfiles").GetInt32(), 1, 20);
+        Assert.Equal(2, policy.GetProperty("version").GetInt32());
     }
 
     [Fact]
