@@ -18,6 +18,9 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
 {
     public const int MaxMonths = 36;
 
+    /// <summary>Whether the query has a segment (kind or department); set by <see cref="GetAsync"/>.</summary>
+    bool segmented;
+
     sealed record Period(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, MemberKind? Kind, string? Department);
 
     public async Task<Result<AnalyticsDto>> GetAsync(AnalyticsQuery q, CancellationToken ct)
@@ -29,6 +32,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         if (errors.Any) return errors;
 
         var members = Segment(db.Members.AsNoTracking().Where(m => m.Status != MemberStatus.Former), p!);
+        segmented = p!.Kind is not null || p.Department is not null;
         var months = Months(p!);
         var charts = new List<ChartDto>
         {
@@ -138,9 +142,13 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         return new ChartDto("funnel", ["invited", "registered", "approved", "active"], [new("members", [invited, reg, approved, active])]);
     }
 
-    Task<int> ActiveBetweenAsync(IQueryable<Member> members, DateOnly from, DateOnly to, CancellationToken ct) =>
-        db.Set<MemberActivity>().Where(x => x.Day >= from && x.Day <= to)
-            .Where(x => members.Any(m => m.Id == x.MemberId)).Select(x => x.MemberId).Distinct().CountAsync(ct);
+    /// <summary>Distinct members active between two days (inclusive). Unsegmented, the index (tenant, day, member) answers alone, without joining members.</summary>
+    Task<int> ActiveBetweenAsync(IQueryable<Member> members, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var activity = db.Set<MemberActivity>().Where(x => x.Day >= from && x.Day <= to);
+        if (segmented) activity = activity.Where(x => members.Any(m => m.Id == x.MemberId));
+        return activity.Select(x => x.MemberId).Distinct().CountAsync(ct);
+    }
 
     /// <summary>Monthly active members per month, and weekly active members for each of the period's last 12 weeks (ending on its last day).</summary>
     async Task<ChartDto> ActiveAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
