@@ -61,6 +61,8 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal("第1版の本文", old.GetProperty("text").GetString());
         Assert.Contains("第2版の本文", page);
         Assert.Equal(2, versions.GetArrayLength());
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/audit?action=privacy.", Ct);
+        Assert.Equal(2, audit.GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -242,6 +244,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var theirDetail = await other.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{theirPost}", Ct);
         var myPostNow = await other.GetAsync($"/api/v1/posts/{myPost}", Ct);
         var ev = await Api.EventTestData.GetAsync(admin, eventId);
+        var audit = await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Features.Audit.AuditEntry>().Where(a => a.Action == "member.delete_self").ToListAsync(Ct));
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", App.Logs.Lines.Where(l => l.StartsWith("Error"))));
         Assert.True((await JsonAsync(response)).GetProperty("loginDeleted").GetBoolean());
@@ -249,6 +252,9 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         Assert.Empty(emailHits);
         Assert.Empty(nameHits);
+        var entry = Assert.Single(audit);
+        Assert.Equal(me.Id.ToString(), entry.TargetId);
+        Assert.Equal($"{{\"posts\":\"{posts}\"}}", entry.After);
         Assert.All(files, f => Assert.False(File.Exists(Path.Combine(App.Root, "files", f)), f));
         Assert.Equal(0, ev.GetProperty("confirmedCount").GetInt32());
         Assert.Equal(0, theirDetail.GetProperty("post").GetProperty("reactions").EnumerateObject().Sum(r => r.Value.ValueKind == JsonValueKind.Number ? r.Value.GetInt32() : 0));
