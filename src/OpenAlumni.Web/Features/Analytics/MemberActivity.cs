@@ -60,10 +60,13 @@ public sealed class ActivityMiddleware(RequestDelegate next)
     {
         if (await db.Set<MemberActivity>().AnyAsync(a => a.MemberId == memberId && a.Day == day, ct)) return;
         // A separate statement, not the request's unit of work: nothing else is tracked or saved with it.
-        var table = db.Model.FindEntityType(typeof(MemberActivity))!;
+        var table = db.Model.FindEntityType(typeof(MemberActivity))!.GetTableName();
+        var members = db.Model.FindEntityType(typeof(Member))!.GetTableName();
+        // The member may be gone by now (this very request deleted them): then nothing is written.
+        var select = $"SELECT {{0}}, {{1}}, {{2}} WHERE EXISTS (SELECT 1 FROM \"{members}\" WHERE \"Id\" = {{1}})";
         var sql = db.Database.IsNpgsql()
-            ? $"INSERT INTO \"{table.GetTableName()}\" (\"TenantId\", \"MemberId\", \"Day\") VALUES ({{0}}, {{1}}, {{2}}) ON CONFLICT DO NOTHING"
-            : $"INSERT OR IGNORE INTO \"{table.GetTableName()}\" (\"TenantId\", \"MemberId\", \"Day\") VALUES ({{0}}, {{1}}, {{2}})";
+            ? $"INSERT INTO \"{table}\" (\"TenantId\", \"MemberId\", \"Day\") {select} ON CONFLICT DO NOTHING"
+            : $"INSERT OR IGNORE INTO \"{table}\" (\"TenantId\", \"MemberId\", \"Day\") {select}";
         await db.Database.ExecuteSqlRawAsync(sql, [tenantId, memberId, day], ct);
     }
 }
