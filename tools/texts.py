@@ -286,6 +286,8 @@ TEXTS = {
  "PolicyPublished": ("Version {0} of the privacy policy is published.", "プライバシーポリシー第{0}版を公開しました。"),
  "ViewPublic": ("View the public page", "公開ページを見る"),
  "View": ("View", "表示"),
+ "NoPhotos": ("no photos", "撮影NG"),
+ "NoPhotosHelp": ("Has not consented to event photography", "イベントでの写真撮影に同意していません"),
 },
 "Features/Members/FreshnessTexts": {
  "ConfirmedOn": ("Profile confirmed on {0}", "プロフィール確認日：{0}"),

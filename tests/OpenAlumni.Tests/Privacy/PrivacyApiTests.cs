@@ -162,6 +162,23 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task WithdrawingEventPhotos_MarksTheAttendeeForTheSecretariat()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var shy = await tenant.ApiAsync(await tenant.MemberAsync());
+        var happy = await tenant.ApiAsync(await tenant.MemberAsync(family: "写真", given: "好子"));
+        var eventId = await Api.EventTestData.CreateAsync(admin, Api.EventTestData.Meetup(capacity: 5));
+        await SetConsentAsync(shy, "eventPhotos", false);
+        Assert.Equal(HttpStatusCode.OK, (await shy.PostAsJsonAsync($"/api/v1/events/{eventId}/rsvp", new { mode = "inPerson" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await happy.PostAsJsonAsync($"/api/v1/events/{eventId}/rsvp", new { mode = "inPerson" }, Ct)).StatusCode);
+
+        var attendees = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/events/{eventId}/attendees", Ct);
+
+        Assert.Equal([false, true], attendees.EnumerateArray().OrderBy(a => a.GetProperty("displayName").GetString() == "山田 花子").Select(a => a.GetProperty("noPhotos").GetBoolean()));
+    }
+
+    [Fact]
     public async Task Consents_AreOnlyMine_AndBadInputIs400()
     {
         var tenant = await App.CreateTenantAsync();
