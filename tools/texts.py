@@ -847,6 +847,7 @@ TEXTS = {
  "Posts.ReportDecided": ("This report has already been decided.", "この通報は既に処理されています。"),
  "Validation.TooManyRequests": ("Too many requests. Please wait a moment and try again.", "リクエストが多すぎます。しばらく待ってから再度お試しください。"),
  "Privacy.PolicyChangedMeanwhile": ("Another admin published a version at the same moment. Reload and try again.", "他の管理者が同時に新しい版を公開しました。再読み込みしてもう一度お試しください。"),
+ "Privacy.PolicyUnchanged": ("The text is the same as the current version: nothing to publish.", "現在の版と同じ内容のため、公開する変更がありません。"),
  "Privacy.LastAdmin": ("You are the network's only admin: appoint another admin before deleting your membership.", "このネットワークの唯一の管理者です。退会する前に別の管理者を任命してください。"),
  "Analytics.FromAfterTo": ("The start date must not be after the end date.", "開始日は終了日より前にしてください。"),
  "Analytics.PeriodTooLong": ("Choose a period of at most {0} months.", "期間は{0}か月以内で指定してください。"),

@@ -66,6 +66,30 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task PolicyEditPage_IsForAdmins_AndPublishesAVersion()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var member = await tenant.MemberAsync();
+        var adminBrowser = tenant.Client("ja");
+        await Forms.SignInAsync(adminBrowser, admin.Email, admin.Password);
+        var memberBrowser = tenant.Client();
+        await Forms.SignInAsync(memberBrowser, member.Email, member.Password);
+
+        var denied = await memberBrowser.GetAsync("/admin/privacy", Ct);
+        var published = await Forms.PostAsync(adminBrowser, "/admin/privacy", new Dictionary<string, string> { ["Ja"] = "ページから公開した本文", ["En"] = "Published from the page" });
+        var empty = await Forms.PostAsync(adminBrowser, "/admin/privacy", new Dictionary<string, string> { ["Ja"] = "", ["En"] = "" });
+        var page = await tenant.Client("en").GetStringAsync("/privacy", Ct);
+
+        Assert.Contains("AccessDenied", denied.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+        Assert.Contains("現在の版と同じ内容", await empty.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Published from the page", page);
+        Assert.Equal(2, await tenant.DbAsync(db => db.Set<PrivacyPolicy>().CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task NewEndpoints_AreInTheOpenApiDocument()
     {
         var doc = await App.CreateClient().GetStringAsync("/openapi/v1.json", Ct);

@@ -55,9 +55,11 @@ public sealed class PrivacyService(AlumniDb db, CurrentMember current, ITenantCo
         var en = Check.Text(errors, "en", r.En, PrivacyLimits.PolicyText);
         var last = await db.Set<PrivacyPolicy>().AsNoTracking().OrderByDescending(p => p.Version).ToListAsync(ct);
         var lastVersion = last.FirstOrDefault()?.Version ?? 0;
-        ja ??= last.FirstOrDefault(p => p.Culture == "ja" && p.Version == lastVersion)?.Text;
-        en ??= last.FirstOrDefault(p => p.Culture == "en" && p.Version == lastVersion)?.Text;
+        var (lastJa, lastEn) = (last.FirstOrDefault(p => p.Culture == "ja" && p.Version == lastVersion)?.Text, last.FirstOrDefault(p => p.Culture == "en" && p.Version == lastVersion)?.Text);
+        ja ??= lastJa;
+        en ??= lastEn;
         if (ja is null && en is null) errors.Add("ja", "Validation.Required");
+        else if (lastVersion > 0 && ja == lastJa && en == lastEn) errors.Add("ja", "Privacy.PolicyUnchanged");
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
         var version = lastVersion + 1;
