@@ -1,10 +1,12 @@
-// Two benchmarks, by --scenario:
+// Benchmarks, by --scenario:
 //  directory (default): fills a fresh PostgreSQL database with N synthetic members (the CLI's `demo seed`),
 // serves the real app on Kestrel (127.0.0.1) and times directory searches over HTTP as a member would.
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --postgres "Host=127.0.0.1;Port=5432;Username=postgres" --members 100000
 // The database (openalumni_bench_<n>) is kept between runs so that seeding happens once; --fresh drops it.
 //  feed: one network with --posts N posts (default 1,000,000), the feed's time and SQL commands per page:
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario feed --posts 1000000 --postgres "..."
+//  dashboard: the directory's network plus a year of activity days; times the analytics dashboard, a CSV and the report:
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario dashboard --members 100000 --postgres "..."
 //  rsvp: N members sign up at the same moment for an event of C seats, on SQLite and (with --postgres) PostgreSQL:
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario rsvp --members 300 --seats 50 --rounds 5 [--postgres "..."]
 using System.Diagnostics;
@@ -29,7 +31,7 @@ var server = Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI
     ?? throw new ArgumentException("--postgres \"Host=...;Username=...\" (a server where the user may create databases)");
 var members = int.Parse(Arg("--members") ?? "100000");
 var rounds = int.Parse(Arg("--rounds") ?? "20");
-var database = feedPosts > 0 ? $"openalumni_feed_{feedPosts}" : $"openalumni_bench_{members}";
+var database = feedPosts > 0 ? $"openalumni_feed_{feedPosts}" : Arg("--scenario") == "dashboard" ? $"openalumni_dash_{members}" : $"openalumni_bench_{members}";
 var connection = new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString();
 
 await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ToString()))
@@ -94,6 +96,12 @@ var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = viewe
 login.EnsureSuccessStatusCode();
 var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+if (Arg("--scenario") == "dashboard")
+{
+    await DashboardBench.RunAsync(http, connection, members, rounds);
+    await app.StopAsync();
+    return;
+}
 
 string[] queries =
 [

@@ -8,7 +8,9 @@ using OpenAlumni.Web.Features.Collaborations;
 using OpenAlumni.Web.Features.Community;
 using OpenAlumni.Web.Features.Jobs;
 using OpenAlumni.Web.Features.Consultations;
+using OpenAlumni.Web.Features.Analytics;
 using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Notifications;
@@ -117,6 +119,11 @@ public static class AppSetup
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
                 o.Conventions.AuthorizePage("/Accounts/Security", Policies.Registered);
                 o.Conventions.AuthorizePage("/Accounts/Status", Policies.Registered);
+                o.Conventions.AuthorizePage("/Privacy/Me", Policies.Registered);
+                o.Conventions.AuthorizePage("/Privacy/Edit", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Analytics", Policies.Admin);
+                // Opened from the yearly mail: the signed link is the credential, no sign-in needed.
+                o.Conventions.AllowAnonymousToPage("/Members/ConfirmProfile");
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
@@ -160,6 +167,8 @@ public static class AppSetup
         services.AddScoped<MessageReportService>();
         services.AddScoped<ConsultationService>();
         services.AddSingleton<IPeriodicJob, ConsultationExpiryJob>();
+        services.AddPrivacy();
+        services.AddAnalytics();
         return builder;
     }
 
@@ -205,6 +214,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ActivityMiddleware>();
         app.UseAntiforgery();
         return app;
     }
@@ -229,6 +239,8 @@ public static class AppSetup
         app.MapCommunityApi();
         app.MapMessagesApi();
         app.MapConsultationsApi();
+        app.MapPrivacyApi();
+        app.MapAnalyticsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;

@@ -17,6 +17,8 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "openalumni-tests", Guid.NewGuid().ToString("N"));
     public string MailDirectory => Path.Combine(Root, "mail");
     static readonly CommandCounter Counter = new();
+    /// <summary>Everything the app logged (see <see cref="LogCapture"/>).</summary>
+    public LogCapture Logs { get; } = new();
     public abstract string Provider { get; }
     protected abstract string ConnectionString { get; }
     public virtual string? SkipReason => null;
@@ -32,6 +34,7 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:Login:PermitLimit", "30");
         builder.UseSetting("RateLimiting:Registration:PermitLimit", "30");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(l => LogCapture.Configure(l, Logs));
         // Tests send queued mail themselves (OutboxSender), so that nothing depends on a timer.
         builder.UseSetting("Outbox:WorkerEnabled", "false");
         // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.

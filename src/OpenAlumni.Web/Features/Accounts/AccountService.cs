@@ -16,13 +16,15 @@ namespace OpenAlumni.Web.Features.Accounts;
 public sealed record RegisterRequest(
     string? Email, string? Password, string? DisplayName, string? Kind,
     string? FamilyName = null, string? GivenName = null, string? FamilyNameKana = null, string? GivenNameKana = null,
-    string? Department = null, int? JoinedYear = null, int? LeftYear = null);
+    string? Department = null, int? JoinedYear = null, int? LeftYear = null,
+    /// <summary>Purposes of use consented to (directory, companyNews, rehireContact, featured, eventPhotos); omitted = the form's defaults.</summary>
+    IReadOnlyList<string>? Consents = null);
 
 public sealed record RegistrationDto(long Id, string Email, string Kind, string Status);
 
 /// <summary>Sign-up, email confirmation, password reset: the account side of a membership.</summary>
 public sealed class AccountService(
-    AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, ITenantContext tenant,
+    AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, Privacy.PrivacyService privacy, ITenantContext tenant,
     IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log)
 {
     /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
@@ -47,6 +49,7 @@ public sealed class AccountService(
             (family, given) = SplitDisplayName(r.DisplayName);
         var profile = new ProfileDraft(family, given, r.FamilyNameKana, r.GivenNameKana, r.Department, r.JoinedYear, r.LeftYear);
         var draft = members.ValidateDraft(errors, profile, kind, clock.GetUtcNow().Year);
+        var consents = Privacy.PrivacyService.ParseGranted(errors, r.Consents);
         if (errors.Any) return errors;
 
         var existing = await users.FindByEmailAsync(email!);
@@ -84,6 +87,8 @@ public sealed class AccountService(
             // Two registrations for one email in the same instant: the unique index decides.
             return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
         }
+        await privacy.RecordRegistrationAsync(member, consents, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
         if (existing is { EmailConfirmed: true })

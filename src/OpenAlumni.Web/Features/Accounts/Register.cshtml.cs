@@ -23,17 +23,21 @@ public sealed class RegisterModel(AccountService accounts, IStringLocalizer<Vali
         public string? Department { get; set; }
         public string? JoinedYear { get; set; }
         public string? LeftYear { get; set; }
+        /// <summary>Purposes of use ticked (wire names); the form starts with the defaults ticked.</summary>
+        public List<string> Consents { get; set; } = Privacy.Consents.All.Where(p => (Privacy.Consents.RegistrationDefault & p) != 0).Select(Privacy.Consents.WireName).ToList();
     }
 
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A form with every box unticked sends no Consents at all: that is "none", not "the defaults".
+        if (!Request.Form.ContainsKey("Input.Consents")) Input.Consents = [];
         // Years arrive as text so that "abc" is reported by the field, not lost to model binding.
         var errors = new FieldErrors();
         int? joined = Check.FormNumber(errors, "joinedYear", Input.JoinedYear), left = Check.FormNumber(errors, "leftYear", Input.LeftYear);
         var result = await accounts.RegisterAsync(new RegisterRequest(Input.Email, Input.Password, null, Input.Kind,
-            Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left),
+            Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left, Input.Consents),
             AccountsApi.BaseUrl(HttpContext), ct, errors);
         if (result.IsOk) return RedirectToPage("RegisterDone");
         ModelState.AddErrors(result.Errors!, texts);

@@ -82,7 +82,7 @@ internal static class DemoPeople
 
     public static Member NewMember(AppUser user, MemberKind kind, MemberStatus status, string family, string given, string familyKana, string givenKana, string romaji, DateTimeOffset created, long tenantId) => new()
     {
-        User = user, UserId = user.Id, Kind = kind, Status = status, Role = MemberRole.Member, CreatedAt = created, UpdatedAt = created,
+        User = user, UserId = user.Id, Kind = kind, Status = status, Role = MemberRole.Member, CreatedAt = created, UpdatedAt = created, ConfirmedAt = created,
         DecidedAt = status == MemberStatus.Approved ? created.AddDays(1) : null,
         FamilyName = family, GivenName = given, FamilyNameKana = familyKana.Length > 0 ? familyKana : null,
         GivenNameKana = givenKana.Length > 0 ? givenKana : null, RomanizedName = romaji,

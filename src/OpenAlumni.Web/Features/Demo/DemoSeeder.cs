@@ -79,6 +79,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         await DemoPosts.SeedAsync(db, now, ct);
         await DemoConnections.SeedAsync(db, tenantId, now, ct);
         await DemoMessages.SeedAsync(db, now, ct);
+        await DemoActivity.SeedAsync(db, now, ct);
     }
 
     /// <summary>

@@ -31,7 +31,9 @@ public sealed record RsvpRequest(string? Mode = null);
 public sealed record RsvpDto(long EventId, string Status, string Mode, int? WaitlistPosition);
 
 public sealed record AttendeeDto(long RsvpId, long MemberId, string DisplayName, string Kind, string? Organization,
-    string Mode, string Status, DateTimeOffset SignedUpAt, DateTimeOffset? CheckedInAt);
+    string Mode, string Status, DateTimeOffset SignedUpAt, DateTimeOffset? CheckedInAt,
+    /// <summary>Did not consent to event photography (APPI purpose eventPhotos): the photographer should leave them out.</summary>
+    bool NoPhotos = false);
 
 public sealed record CheckInRequest(string? Code);
 

@@ -167,12 +167,13 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (!(await current.RequireAsync(ct)).IsAdmin) return Result<IReadOnlyList<AttendeeDto>>.Forbidden();
         if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<IReadOnlyList<AttendeeDto>>.NotFound();
         var rows = await db.Set<Rsvp>().AsNoTracking().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
-            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.Kind, m.Organization })
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.Kind, m.Organization, m.WithheldPurposes })
             .OrderBy(x => x.r.Status).ThenBy(x => x.r.Id)
             .ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.Select(x => new AttendeeDto(x.r.Id, x.r.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Kind.ToString(),
-            x.Organization, WireNames.Of(x.r.Mode), WireNames.Of(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null)).ToList();
+            x.Organization, WireNames.Of(x.r.Mode), WireNames.Of(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null,
+            (x.WithheldPurposes & Privacy.Purpose.EventPhotos) != Privacy.Purpose.None)).ToList();
     }
 
     /// <summary>The attendee list as a CSV download; a download of personal data is an audited admin action.</summary>

@@ -3,6 +3,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Search;
+using OpenAlumni.Web.Features.Privacy;
 
 namespace OpenAlumni.Web.Features.Members;
 
@@ -32,6 +33,8 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         var level = viewer.ViewerLevel;
         var me = viewer.MemberId;
         var query = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved);
+        // Listed only with consent (APPI purpose "directory"); the secretariat still sees everyone.
+        if (!viewer.IsAdmin) query = query.Consenting(Privacy.Purpose.Directory);
         if (kind is not null) query = query.Where(m => m.Kind == kind);
 
         var terms = SearchText.Terms(q.Q);
@@ -104,7 +107,8 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         var level = viewer.ViewerLevel;
         var byKind = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved)
             .GroupBy(m => m.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var consult = await db.Members.AsNoTracking()
+        var listed = viewer.IsAdmin ? db.Members.AsNoTracking() : db.Members.AsNoTracking().Consenting(Privacy.Purpose.Directory);
+        var consult = await listed
             .CountAsync(m => m.Status == MemberStatus.Approved && m.OpenToVisibility <= level && (m.OpenTo & OpenTo.Consultation) == OpenTo.Consultation, ct);
         var pending = viewer.IsAdmin ? await db.Members.CountAsync(m => m.Status == MemberStatus.Pending, ct) : 0;
         return new NetworkStats(byKind.FirstOrDefault(k => k.Key == MemberKind.Alumni)?.Count ?? 0,

@@ -8,7 +8,8 @@ namespace OpenAlumni.Web.Features.Members;
 
 public enum MemberKind { Alumni, Employee }
 public enum MemberRole { Member, Admin }
-public enum MemberStatus { Pending, Approved, Rejected, Suspended }
+/// <summary>Former: the one placeholder per network that keeps the posts of members who deleted themselves ("former member").</summary>
+public enum MemberStatus { Pending, Approved, Rejected, Suspended, Former }
 
 /// <summary>Who may see a profile field. Ordered: a viewer at a level sees fields at that level and below.</summary>
 public enum Visibility { Network = 0, Employees = 1, Admins = 2 }
@@ -70,6 +71,12 @@ public class Member : ITenantOwned
     /// <summary>The member's own consent to appear in a featured story on the public community page.</summary>
     public bool FeatureOnCommunity { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the owner last confirmed the profile is current (registering and saving it count); the yearly mail asks again.</summary>
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    /// <summary>When the last "is your profile current?" mail was queued; at most one per interval.</summary>
+    public DateTimeOffset? ConfirmRequestedAt { get; set; }
+    /// <summary>Purposes of use this member has NOT consented to (see <see cref="Privacy.Consents"/>); none = all consented.</summary>
+    public Privacy.Purpose WithheldPurposes { get; set; }
 
     /// <summary>Normalised searchable text per viewer level (cumulative), written by <see cref="MemberSearchIndex"/>.</summary>
     public string SearchNetwork { get; set; } = "";
@@ -126,6 +133,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
         b.HasIndex(m => new { m.TenantId, m.Status, m.SortKey });
+        // Analytics counts members who joined in a period (members over time, the sign-up funnel).
+        b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
         b.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);

@@ -19,7 +19,7 @@ public sealed record MemberDto(
     IReadOnlyList<string>? Skills, IReadOnlyList<string>? Interests, string? Location, string? Bio,
     IReadOnlyList<string>? Links, IReadOnlyList<string>? OpenTo, string? Email,
     string? Role, string? Status, VisibilityDto? Visibility, DateTimeOffset UpdatedAt, bool IsMe,
-    bool? FeatureOnCommunity = null);
+    bool? FeatureOnCommunity = null, DateTimeOffset? ConfirmedAt = null);
 
 /// <summary>One row of the directory.</summary>
 public sealed record MemberCardDto(

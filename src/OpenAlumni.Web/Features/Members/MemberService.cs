@@ -29,7 +29,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         var now = clock.GetUtcNow();
         var m = new Member
         {
-            UserId = userId, Kind = kind, Status = status, Role = role, CreatedAt = now, UpdatedAt = now,
+            UserId = userId, Kind = kind, Status = status, Role = role, CreatedAt = now, UpdatedAt = now, ConfirmedAt = now,
             FamilyName = d.FamilyName!, GivenName = d.GivenName!, FamilyNameKana = d.FamilyNameKana, GivenNameKana = d.GivenNameKana,
             // Sensible defaults: what an alumnus does now is for the network; the rest starts narrower.
             OrganizationVisibility = Visibility.Network, CareerVisibility = Visibility.Network, TagsVisibility = Visibility.Network,
@@ -80,7 +80,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
                 m.TagsVisibility.ToString(), m.LocationVisibility.ToString(), m.BioVisibility.ToString(), m.LinksVisibility.ToString(),
                 m.OpenToVisibility.ToString(), m.EmailVisibility.ToString()) : null,
             m.UpdatedAt, m.Id == viewer.MemberId,
-            m.Id == viewer.MemberId ? m.FeatureOnCommunity : null);
+            m.Id == viewer.MemberId ? m.FeatureOnCommunity : null, m.ConfirmedAt);
     }
 
     public static string PhotoUrl(Member m) => $"/members/{m.Id}/photo?v={m.UpdatedAt.ToUnixTimeSeconds()}";
@@ -143,6 +143,8 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         if (errors.Any) return errors;
 
         m.UpdatedAt = clock.GetUtcNow();
+        // Saving one's profile is confirming it is current (profile freshness).
+        m.ConfirmedAt = m.UpdatedAt;
         MemberSearchIndex.Update(m);
         try
         {

@@ -40,6 +40,8 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow();
         var people = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == MemberStatus.Approved)
+            // Announcements are company news: nobody who withdrew that purpose of use gets one, whoever calls this.
+            .Where(m => type != NotificationType.Announcement || (m.WithheldPurposes & Privacy.Purpose.CompanyNews) == Privacy.Purpose.None)
             .Select(m => new { m.Id, m.User!.Email, m.User.PreferredCulture }).ToListAsync(ct);
         var chosen = await db.Set<NotificationPreference>().AsNoTracking().Where(p => ids.Contains(p.MemberId) && p.Type == type)
             .ToDictionaryAsync(p => p.MemberId, p => p.Delivery, ct);

@@ -32,16 +32,18 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
         foreach (var memberId in recipients)
         {
             var person = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Status == MemberStatus.Approved)
-                .Select(m => new { m.User!.Email, m.User.PreferredCulture, m.Kind }).FirstOrDefaultAsync(ct);
+                .Select(m => new { m.User!.Email, m.User.PreferredCulture, m.Kind, m.WithheldPurposes }).FirstOrDefaultAsync(ct);
             if (person is null) continue;
+            // Without consent to company news, the digest carries no announcements.
+            var companyNews = (person.WithheldPurposes & Privacy.Purpose.CompanyNews) == Privacy.Purpose.None;
             var digestTypes = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.MemberId == memberId && p.Delivery == Delivery.Digest)
                 .Select(p => p.Type).ToListAsync(ct);
             var news = await db.Set<Notification>().AsNoTracking()
-                .Where(n => n.MemberId == memberId && n.CreatedAt >= since && digestTypes.Contains(n.Type))
+                .Where(n => n.MemberId == memberId && n.CreatedAt >= since && digestTypes.Contains(n.Type) && (companyNews || n.Type != NotificationType.Announcement))
                 .OrderByDescending(n => n.Id).Take(20).Select(n => new { n.Type, n.Subject, n.PostId, n.Link }).ToListAsync(ct);
             var reader = await PostAudience.ReaderAsync(db, memberId, ct);
             var top = await db.Set<Post>().AsNoTracking().VisibleTo(reader)
-                .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since)
+                .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since && (companyNews || p.Room != Room.Announcements))
                 .OrderByDescending(p => p.CommentCount + db.Set<Reaction>().Count(r => r.PostId == p.Id)).ThenByDescending(p => p.Id)
                 .Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
             var events = await db.Set<Event>().AsNoTracking().VisibleTo(reader)

@@ -193,6 +193,8 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         b.Property(c => c.Body).HasMaxLength(PostLimits.Comment);
         b.HasIndex(c => new { c.TenantId, c.PostId, c.Id });
+        // Analytics: comments made in a period.
+        b.HasIndex(c => new { c.TenantId, c.CreatedAt });
         b.HasOne<Post>().WithMany().HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(c => c.AuthorMemberId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -204,6 +206,8 @@ internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
     {
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(r => new { r.TenantId, r.PostId, r.MemberId, r.Kind }).IsUnique();
+        // Analytics: reactions made in a period.
+        b.HasIndex(r => new { r.TenantId, r.CreatedAt });
         b.HasOne<Post>().WithMany().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

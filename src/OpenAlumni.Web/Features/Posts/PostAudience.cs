@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Infrastructure.Search;
 
 namespace OpenAlumni.Web.Features.Posts;
@@ -34,10 +35,13 @@ public static class PostAudience
             && (p.SegmentTag == null || tags.Contains(p.SegmentTag))));
     }
 
-    /// <summary>The approved members a segment reaches (the author sees this number before publishing).</summary>
+    /// <summary>
+    /// The approved members an announcement reaches (the author sees this number before publishing): its
+    /// segment, among those who consent to company news (APPI purpose of use).
+    /// </summary>
     public static IQueryable<Member> Matching(this IQueryable<Member> members, Post p)
     {
-        var q = members.Where(m => m.Status == MemberStatus.Approved);
+        var q = members.Where(m => m.Status == MemberStatus.Approved).Consenting(Privacy.Purpose.CompanyNews);
         if (p.SegmentKind is { } kind) q = q.Where(m => m.Kind == kind);
         if (p.SegmentDepartment is { } dep) q = q.Where(m => m.Career.Any(c => c.Department == dep));
         if (p.SegmentLeftFrom is { } from) q = q.Where(m => m.Career.Max(c => c.ToYear) >= from);

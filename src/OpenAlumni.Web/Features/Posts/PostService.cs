@@ -233,7 +233,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var rows = await query.Select(p => new
         {
             Post = p,
-            Author = db.Members.Where(m => m.Id == p.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind }).FirstOrDefault(),
+            Author = db.Members.Where(m => m.Id == p.AuthorMemberId && m.Status != MemberStatus.Former).Select(m => new { m.FamilyName, m.GivenName, m.Kind }).FirstOrDefault(),
             Like = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Like),
             Thanks = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Thanks),
             Celebrate = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Celebrate),
@@ -266,13 +266,16 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var isAdmin = me.IsAdmin;
         var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
             .OrderBy(c => c.Id)
-            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind }).FirstOrDefault() })
+            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind, m.Status }).FirstOrDefault() })
             .ToListAsync(ct);
         var t = tenant.Tenant!;
-        CommentDto ToDto(Comment c, string family, string given, MemberKind kind, IReadOnlyList<CommentDto> replies) =>
-            new(c.Id, c.ParentCommentId, new AuthorDto(c.AuthorMemberId, PersonName.Display(family, given), kind.ToString()), c.Body, c.BodyHtml, t.ToLocal(c.CreatedAt), c.HiddenAt is not null, replies);
-        var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.Kind,
-            comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.Kind, [])).ToList())).ToList();
+        // A comment kept after its author deleted themselves belongs to the network's "former member".
+        AuthorDto Author(long id, string family, string given, MemberKind kind, MemberStatus status) =>
+            status == MemberStatus.Former ? new AuthorDto(id, "", "", FormerMember: true) : new AuthorDto(id, PersonName.Display(family, given), kind.ToString());
+        CommentDto ToDto(Comment c, string family, string given, MemberKind kind, MemberStatus status, IReadOnlyList<CommentDto> replies) =>
+            new(c.Id, c.ParentCommentId, Author(c.AuthorMemberId, family, given, kind, status), c.Body, c.BodyHtml, t.ToLocal(c.CreatedAt), c.HiddenAt is not null, replies);
+        var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.Kind, top.Author.Status,
+            comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.Kind, x.Author.Status, [])).ToList())).ToList();
         IReadOnlyList<AuthorDto>? interested = null;
         if (post.CanEdit || isAdmin)
             interested = (await db.Set<PostInterest>().AsNoTracking().Where(i => i.PostId == id).OrderBy(i => i.Id)

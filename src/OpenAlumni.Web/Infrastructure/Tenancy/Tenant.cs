@@ -16,6 +16,8 @@ public class Tenant
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Whether /community and its widget answer (public, for the company's intranet); admins switch it.</summary>
     public bool CommunityPageEnabled { get; set; }
+    /// <summary>How often a member is asked to confirm their profile is current (profile freshness), in days.</summary>
+    public int ProfileConfirmDays { get; set; } = 365;
     public List<TenantHost> Hosts { get; set; } = [];
 
     public IReadOnlyList<string> EmployeeDomainList =>
@@ -46,6 +48,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.TimeZone).HasMaxLength(64);
         b.Property(t => t.DefaultCulture).HasMaxLength(8);
         b.Property(t => t.EmployeeDomains).HasMaxLength(1000);
+        b.Property(t => t.ProfileConfirmDays).HasDefaultValue(365);
         b.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

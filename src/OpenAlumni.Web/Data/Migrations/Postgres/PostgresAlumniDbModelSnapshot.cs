@@ -244,6 +244,35 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Analytics.MemberActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "Day", "MemberId");
+
+                    b.HasIndex("TenantId", "MemberId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("MemberActivity");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1097,6 +1126,12 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<int>("CareerVisibility")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ConfirmRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1234,6 +1269,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("WithheldPurposes")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("UserId");
@@ -1244,6 +1282,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 
@@ -1634,6 +1674,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PostId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "PostId", "Id");
 
                     b.ToTable("Comment");
@@ -1887,6 +1929,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PostId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "PostId", "MemberId", "Kind")
                         .IsUnique();
 
@@ -1948,6 +1992,81 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Status", "Id");
 
                     b.ToTable("Report");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Privacy.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PolicyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "MemberId", "Id");
+
+                    b.ToTable("ConsentRecord");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Privacy.PrivacyPolicy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("CreatedByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Culture", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PrivacyPolicy");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
@@ -2044,6 +2163,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ProfileConfirmDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(365);
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2135,6 +2259,15 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasOne("OpenAlumni.Web.Features.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Analytics.MemberActivity", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2449,6 +2582,15 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("ReporterMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Privacy.ConsentRecord", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

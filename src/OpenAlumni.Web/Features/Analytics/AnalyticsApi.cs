@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Analytics;
+
+public static class AnalyticsApi
+{
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/admin/analytics").RequireAuthorization(Policies.Admin).WithTags("Admin");
+        api.MapGet("/", Get).Produces<AnalyticsDto>().ProducesValidationProblem();
+        api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(404);
+        return app;
+    }
+
+    static async Task<IResult> Get(string? from, string? to, string? kind, string? department, AnalyticsService analytics,
+        IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct)).ToHttpResult(texts);
+
+    /// <summary>One chart as CSV (UTF-8 with BOM), column names in the request's language.</summary>
+    static async Task<IResult> Csv(string chart, string? from, string? to, string? kind, string? department, AnalyticsService analytics,
+        IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> A, CancellationToken ct)
+    {
+        var result = await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct);
+        if (!result.IsOk) return result.ToHttpResult(texts);
+        var data = result.Value!.Chart(chart);
+        if (data is null) return TypedResults.Problem(statusCode: 404, title: texts["Validation.NotFound"]);
+        var bytes = ChartCsv.Write(data, A["Csv.Label." + chart], s => A["Series." + s], AnalyticsView.Label(A));
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"{chart}-{result.Value.From}-{result.Value.To}.csv");
+    }
+}
+
+/// <summary>Marker for the analytics strings (AnalyticsTexts.resx, AnalyticsTexts.ja.resx).</summary>
+public sealed class AnalyticsTexts;
+
+public static class AnalyticsSetup
+{
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddScoped<AnalyticsService>();
+        return services;
+    }
+}

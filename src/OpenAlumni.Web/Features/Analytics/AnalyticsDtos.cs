@@ -1,0 +1,18 @@
+namespace OpenAlumni.Web.Features.Analytics;
+
+/// <summary>The dashboard's filters: a period (local dates, inclusive) and a segment of members.</summary>
+public sealed record AnalyticsQuery(string? From = null, string? To = null, string? Kind = null, string? Department = null);
+
+/// <summary>One labelled series of a chart (a line, a bar group).</summary>
+public sealed record SeriesDto(string Name, IReadOnlyList<double> Values);
+
+/// <summary>A chart as data: its labels (x axis) and series; the page draws it, shows it as a table, and offers it as CSV.</summary>
+public sealed record ChartDto(string Id, IReadOnlyList<string> Labels, IReadOnlyList<SeriesDto> Series);
+
+public sealed record HeadlineDto(int Members, int NewMembers, int ActiveMonthly, int ActiveWeekly, int Posts, int EventsHeld,
+    int Signups, double AttendanceRate, int StaleProfiles, double StaleShare, int ConsultationsRequested, int Collaborations, int Rehires);
+
+public sealed record AnalyticsDto(string From, string To, string? Kind, string? Department, HeadlineDto Headline, IReadOnlyList<ChartDto> Charts)
+{
+    public ChartDto? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
+}

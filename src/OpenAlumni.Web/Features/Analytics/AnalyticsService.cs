@@ -1,0 +1,215 @@
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Analytics;
+
+/// <summary>
+/// The secretariat's figures. Everything is counted by the database (COUNT / GROUP BY over indexed ranges,
+/// one query per time bucket at most): no member row is loaded, so a network of 100k members answers as
+/// fast as a small one. Months and weeks are the network's local calendar.
+/// </summary>
+public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock, ProfileFreshness freshness)
+{
+    public const int MaxMonths = 36;
+
+    /// <summary>Whether the query has a segment (kind or department); set by <see cref="GetAsync"/>.</summary>
+    bool segmented;
+
+    sealed record Period(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, MemberKind? Kind, string? Department);
+
+    public async Task<Result<AnalyticsDto>> GetAsync(AnalyticsQuery q, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        if (!me.IsAdmin) return Result<AnalyticsDto>.Forbidden();
+        var errors = new FieldErrors();
+        var p = Read(errors, q);
+        if (errors.Any) return errors;
+
+        var members = Segment(db.Members.AsNoTracking().Where(m => m.Status != MemberStatus.Former), p!);
+        segmented = p!.Kind is not null || p.Department is not null;
+        var months = Months(p!);
+        var charts = new List<ChartDto>
+        {
+            await MembersOverTimeAsync(members, p!, months, ct),
+            await FunnelAsync(members, p!, ct),
+            await ActiveAsync(members, p!, months, ct),
+            await WeeklyActiveAsync(members, p!, ct),
+            await RoomsAsync(members, p!, ct),
+            await EventsAsync(members, p!, months, ct),
+            await ConsultationsAsync(p!, months, ct),
+            await CollaborationsByStageAsync(p!, months, ct),
+            await RehiresAsync(p!, months, ct),
+        };
+
+        var total = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt < p!.End, ct);
+        var newMembers = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt >= p!.Start && m.CreatedAt < p.End, ct);
+        var activeMonthly = await ActiveBetweenAsync(members, p!.To.AddDays(-29), p.To, ct);
+        var activeWeekly = await ActiveBetweenAsync(members, p.To.AddDays(-6), p.To, ct);
+        var stale = (await freshness.StaleShareAsync(ct)).Value!;
+        double Sum(string chart, int series = 0) => charts.First(c => c.Id == chart) is var c && c.Series.Count > series ? c.Series[series].Values.Sum() : 0;
+        var signups = (int)Sum("events", 1);
+        var attended = (int)Sum("events", 2);
+        var collaborations = charts.First(c => c.Id == "collaborations").Series.Sum(s => s.Values.LastOrDefault());
+        var headline = new HeadlineDto(total, newMembers, activeMonthly, activeWeekly, (int)Sum("rooms"), (int)Sum("events"), signups,
+            signups == 0 ? 0 : Math.Round((double)attended / signups, 3), stale.Stale, stale.Share,
+            (int)Sum("consultations"), (int)collaborations, (int)Sum("rehires"));
+        return new AnalyticsDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), p.Kind?.ToString(), p.Department, headline, charts);
+    }
+
+    Period? Read(FieldErrors errors, AnalyticsQuery q)
+    {
+        var t = tenant.Tenant!;
+        var today = DateOnly.FromDateTime(t.ToLocal(clock.GetUtcNow()).DateTime);
+        DateOnly? Date(string field, string? text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return d;
+            errors.Add(field, "Posts.DateInvalid");
+            return null;
+        }
+        var to = Date("to", q.To) ?? today;
+        var from = Date("from", q.From) ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        if (from > to) errors.Add("from", "Analytics.FromAfterTo");
+        else if (from < to.AddMonths(-MaxMonths)) errors.Add("from", "Analytics.PeriodTooLong", MaxMonths);
+        var kind = Check.Enum<MemberKind>(errors, "kind", q.Kind, required: false);
+        var department = Check.Text(errors, "department", q.Department, MemberLimits.Department);
+        if (errors.Any) return null;
+        return new Period(from, to, Utc(from), Utc(to.AddDays(1)), kind, department);
+    }
+
+    /// <summary>Midnight of a local date in the network's time zone, as UTC.</summary>
+    DateTimeOffset Utc(DateOnly day)
+    {
+        var tz = tenant.Tenant!.TimeZoneInfo;
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, tz.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    static IQueryable<Member> Segment(IQueryable<Member> members, Period p)
+    {
+        if (p.Kind is { } kind) members = members.Where(m => m.Kind == kind);
+        if (p.Department is { } dep) members = members.Where(m => m.Career.Any(c => c.Department == dep));
+        return members;
+    }
+
+    /// <summary>Calendar months overlapping the period: (label yyyy-MM, first day, day after the last), clipped to the period.</summary>
+    static List<(string Label, DateOnly From, DateOnly Until)> Months(Period p)
+    {
+        var list = new List<(string, DateOnly, DateOnly)>();
+        for (var m = new DateOnly(p.From.Year, p.From.Month, 1); m <= p.To; m = m.AddMonths(1))
+        {
+            var from = m < p.From ? p.From : m;
+            var until = m.AddMonths(1) > p.To.AddDays(1) ? p.To.AddDays(1) : m.AddMonths(1);
+            list.Add((m.ToString("yyyy-MM"), from, until));
+        }
+        return list;
+    }
+
+    /// <summary>Approved members at the end of each month, by kind (members who joined, less none: leaving is deleting).</summary>
+    async Task<ChartDto> MembersOverTimeAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
+    {
+        var approved = members.Where(m => m.Status == MemberStatus.Approved);
+        var before = await approved.Where(m => m.CreatedAt < p.Start).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var alumni = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Alumni)?.N ?? 0);
+        var employees = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Employee)?.N ?? 0);
+        var a = new List<double>(); var e = new List<double>();
+        foreach (var month in months)
+        {
+            var (start, end) = (Utc(month.From), Utc(month.Until));
+            var joined = await approved.Where(m => m.CreatedAt >= start && m.CreatedAt < end).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            alumni += joined.FirstOrDefault(j => j.Key == MemberKind.Alumni)?.N ?? 0;
+            employees += joined.FirstOrDefault(j => j.Key == MemberKind.Employee)?.N ?? 0;
+            a.Add(alumni); e.Add(employees);
+        }
+        return new ChartDto("members", months.Select(m => m.Label).ToList(), [new("alumni", a), new("employees", e)]);
+    }
+
+    /// <summary>Sign-up funnel of the period: invited → registered → approved → active (signed in on some day of the period).</summary>
+    async Task<ChartDto> FunnelAsync(IQueryable<Member> members, Period p, CancellationToken ct)
+    {
+        var registered = members.Where(m => m.CreatedAt >= p.Start && m.CreatedAt < p.End);
+        var invited = await InvitedAsync(p, ct);
+        var reg = await registered.CountAsync(ct);
+        var approved = await registered.CountAsync(m => m.Status == MemberStatus.Approved, ct);
+        var activity = db.Set<MemberActivity>().Where(x => x.Day >= p.From && x.Day <= p.To);
+        var active = await registered.CountAsync(m => m.Status == MemberStatus.Approved && activity.Any(x => x.MemberId == m.Id), ct);
+        return new ChartDto("funnel", ["invited", "registered", "approved", "active"], [new("members", [invited, reg, approved, active])]);
+    }
+
+    /// <summary>Distinct members active between two days (inclusive). Unsegmented, the index (tenant, day, member) answers alone, without joining members.</summary>
+    Task<int> ActiveBetweenAsync(IQueryable<Member> members, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var activity = db.Set<MemberActivity>().Where(x => x.Day >= from && x.Day <= to);
+        if (segmented) activity = activity.Where(x => members.Any(m => m.Id == x.MemberId));
+        return activity.Select(x => x.MemberId).Distinct().CountAsync(ct);
+    }
+
+    /// <summary>Monthly active members per month, and weekly active members for each of the period's last 12 weeks (ending on its last day).</summary>
+    async Task<ChartDto> ActiveAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
+    {
+        var monthly = new List<double>();
+        foreach (var m in months) monthly.Add(await ActiveBetweenAsync(members, m.From, m.Until.AddDays(-1), ct));
+        return new ChartDto("active", months.Select(m => m.Label).ToList(), [new("monthlyActive", monthly)]);
+    }
+
+    async Task<ChartDto> WeeklyActiveAsync(IQueryable<Member> members, Period p, CancellationToken ct)
+    {
+        var labels = new List<string>(); var values = new List<double>();
+        for (var i = 11; i >= 0; i--)
+        {
+            var end = p.To.AddDays(-7 * i);
+            var start = end.AddDays(-6);
+            if (end < p.From) continue;
+            labels.Add(start.ToString("yyyy-MM-dd"));
+            values.Add(await ActiveBetweenAsync(members, start, end, ct));
+        }
+        return new ChartDto("weekly", labels, [new("weeklyActive", values)]);
+    }
+
+    /// <summary>Posts (published in the period), comments and reactions (made in the period), per room; by the segment's members.</summary>
+    async Task<ChartDto> RoomsAsync(IQueryable<Member> members, Period p, CancellationToken ct)
+    {
+        var posts = await db.Set<Post>().AsNoTracking()
+            .Where(x => x.Status == PostStatus.Published && x.PublishedAt >= p.Start && x.PublishedAt < p.End && members.Any(m => m.Id == x.AuthorMemberId))
+            .GroupBy(x => x.Room).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var comments = await db.Set<Comment>().AsNoTracking()
+            .Where(c => c.CreatedAt >= p.Start && c.CreatedAt < p.End && members.Any(m => m.Id == c.AuthorMemberId))
+            .Join(db.Set<Post>(), c => c.PostId, x => x.Id, (c, x) => x.Room)
+            .GroupBy(r => r).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var reactions = await db.Set<Reaction>().AsNoTracking()
+            .Where(r => r.CreatedAt >= p.Start && r.CreatedAt < p.End && members.Any(m => m.Id == r.MemberId))
+            .Join(db.Set<Post>(), r => r.PostId, x => x.Id, (r, x) => x.Room)
+            .GroupBy(r => r).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+        var rooms = Enum.GetValues<Room>();
+        return new ChartDto("rooms", rooms.Select(r => WireNames.Of(r)).ToList(),
+        [
+            new("posts", rooms.Select(r => (double)(posts.FirstOrDefault(x => x.Key == r)?.N ?? 0)).ToList()),
+            new("comments", rooms.Select(r => (double)(comments.FirstOrDefault(x => x.Key == r)?.N ?? 0)).ToList()),
+            new("reactions", rooms.Select(r => (double)(reactions.FirstOrDefault(x => x.Key == r)?.N ?? 0)).ToList()),
+        ]);
+    }
+
+    /// <summary>Per month: events held (published, started), confirmed sign-ups to them, and check-ins (attendance); sign-ups by the segment's members.</summary>
+    async Task<ChartDto> EventsAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var held = new List<double>(); var signups = new List<double>(); var attended = new List<double>();
+        foreach (var m in months)
+        {
+            var (start, end) = (Utc(m.From), Utc(m.Until));
+            var events = db.Set<Event>().AsNoTracking().Where(e => e.Status == EventStatus.Published && e.StartsAt >= start && e.StartsAt < end && e.StartsAt < now);
+            held.Add(await events.CountAsync(ct));
+            var rsvps = db.Set<Rsvp>().AsNoTracking().Where(r => r.Status == RsvpStatus.Confirmed && events.Any(e => e.Id == r.EventId) && members.Any(x => x.Id == r.MemberId));
+            var counts = await rsvps.GroupBy(r => r.CheckedInAt != null).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            signups.Add(counts.Sum(c => c.N));
+            attended.Add(counts.FirstOrDefault(c => c.Key)?.N ?? 0);
+        }
+        return new ChartDto("events", months.Select(m => m.Label).ToList(), [new("held", held), new("signups", signups), new("attended", attended)]);
+    }
+}

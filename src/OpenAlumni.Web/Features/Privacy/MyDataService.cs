@@ -1,0 +1,248 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Analytics;
+using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Storage;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Privacy;
+
+/// <summary>What happens to my posts and comments when I delete myself.</summary>
+public enum PostsOnDelete { Anonymize, Delete }
+
+public sealed record DeleteMeRequest(string? Posts, string? Confirm = null);
+public sealed record DeleteMeDto(bool Deleted, bool LoginDeleted);
+
+/// <summary>
+/// A member's rights over their data (APPI): a copy of everything the network holds on them, and erasure.
+/// Other features' tables are read here (an export must be complete); when a feature adds a table that
+/// holds a member's data, it belongs in <see cref="CollectAsync"/> and in <see cref="DeleteMeAsync"/>.
+/// </summary>
+public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock, FileStore files,
+    UserManager<AppUser> users, Audit.AuditLog audit)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A zip: data.json (everything held on me, in this network) and my files (photo, post images).</summary>
+    public async Task<(byte[] Zip, string FileName)> ExportAsync(CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var (data, fileList) = await CollectAsync(me.MemberId, ct);
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var entry = zip.CreateEntry("data.json");
+            await using (var s = entry.Open()) await JsonSerializer.SerializeAsync(s, data, Json, ct);
+            foreach (var (path, name) in fileList)
+            {
+                await using var source = files.Open(path);
+                if (source is null) continue;
+                await using var target = zip.CreateEntry("files/" + name).Open();
+                await source.CopyToAsync(target, ct);
+            }
+        }
+        return (buffer.ToArray(), $"my-data-{tenant.Tenant!.Slug}-{clock.GetUtcNow():yyyyMMdd}.zip");
+    }
+
+    /// <summary>The JSON part of the export, as the API answers it.</summary>
+    public async Task<object> ExportJsonAsync(CancellationToken ct) =>
+        (await CollectAsync((await current.RequireAsync(ct)).MemberId, ct)).Data;
+
+    async Task<(object Data, List<(string Path, string Name)> Files)> CollectAsync(long id, CancellationToken ct)
+    {
+        var t = tenant.Tenant!;
+        var m = await db.Members.AsNoTracking().AsSplitQuery().Include(x => x.Career).Include(x => x.Tags).Include(x => x.User).FirstAsync(x => x.Id == id, ct);
+        var posts = await db.Set<Post>().AsNoTracking().Where(p => p.AuthorMemberId == id).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, Room = p.Room.ToString(), Category = p.Category.ToString(), p.Title, p.Body, Status = p.Status.ToString(), p.CreatedAt, p.PublishedAt, p.EditedAt, p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil })
+            .ToListAsync(ct);
+        var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.AuthorMemberId == id).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.PostId, c.ParentCommentId, c.Body, c.CreatedAt, c.EditedAt }).ToListAsync(ct);
+        var reactions = await db.Set<Reaction>().AsNoTracking().Where(r => r.MemberId == id).OrderBy(r => r.Id)
+            .Select(r => new { r.PostId, Kind = r.Kind.ToString(), r.CreatedAt }).ToListAsync(ct);
+        var interests = await db.Set<PostInterest>().AsNoTracking().Where(r => r.MemberId == id)
+            .Select(r => new { r.PostId, r.CreatedAt }).ToListAsync(ct);
+        var reports = await db.Set<Report>().AsNoTracking().Where(r => r.ReporterMemberId == id)
+            .Select(r => new { Target = r.TargetType.ToString(), r.TargetId, r.Reason, Status = r.Status.ToString(), r.CreatedAt }).ToListAsync(ct);
+        var rsvps = await db.Set<Rsvp>().AsNoTracking().Where(r => r.MemberId == id).OrderBy(r => r.Id)
+            .Join(db.Set<Event>(), r => r.EventId, e => e.Id, (r, e) => new { r.EventId, Event = e.Title, e.StartsAt, Mode = r.Mode.ToString(), Status = r.Status.ToString(), r.CreatedAt, r.CheckedInAt })
+            .ToListAsync(ct);
+        var pitches = await db.Set<Pitch>().AsNoTracking().Where(p => p.MemberId == id)
+            .Select(p => new { p.EventId, p.Title, p.Summary, Seeking = p.Seeking.ToString(), Status = p.Status.ToString(), p.CreatedAt }).ToListAsync(ct);
+        var pitchInterests = await db.Set<PitchInterest>().AsNoTracking().Where(p => p.MemberId == id).Select(p => new { p.PitchId, p.CreatedAt }).ToListAsync(ct);
+        var feedback = await db.Set<EventFeedback>().AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.EventId, f.Rating, f.Comment, f.CreatedAt }).ToListAsync(ct);
+        var notifications = await db.Set<Notification>().AsNoTracking().Where(n => n.MemberId == id).OrderBy(n => n.Id)
+            .Select(n => new { Type = n.Type.ToString(), n.PostId, n.Subject, n.CreatedAt, n.ReadAt }).ToListAsync(ct);
+        var preferences = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.MemberId == id)
+            .Select(p => new { Type = p.Type.ToString(), Delivery = p.Delivery.ToString() }).ToListAsync(ct);
+        var consents = await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.MemberId == id).OrderBy(c => c.Id)
+            .Select(c => new { c.Purpose, c.Granted, c.PolicyVersion, c.At }).ToListAsync(ct);
+        var activity = await db.Set<MemberActivity>().AsNoTracking().Where(a => a.MemberId == id).OrderBy(a => a.Day).Select(a => a.Day).ToListAsync(ct);
+        var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
+
+        var fileList = new List<(string, string)>();
+        if (m.PhotoPath is not null) fileList.Add((m.PhotoPath, "photo.jpg"));
+        fileList.AddRange(attachments.Select(a => (a.Path, $"post-images/{a.Id}.jpg")));
+
+        var data = new
+        {
+            network = t.Name,
+            exportedAt = t.ToLocal(clock.GetUtcNow()),
+            account = new { email = m.User?.Email, preferredLanguage = m.User?.PreferredCulture, twoFactorEnabled = m.User?.TwoFactorEnabled },
+            membership = new { m.Id, Kind = m.Kind.ToString(), Role = m.Role.ToString(), Status = m.Status.ToString(), m.CreatedAt, m.DecidedAt, m.ConfirmedAt },
+            profile = new
+            {
+                m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.RomanizedName, m.Organization, m.Title, m.Location, m.Bio,
+                Links = MemberService.SplitLinks(m.Links), OpenTo = MemberService.OpenToNames(m.OpenTo), HasPhoto = m.PhotoPath is not null,
+                Visibility = new { Photo = m.PhotoVisibility.ToString(), Organization = m.OrganizationVisibility.ToString(), Career = m.CareerVisibility.ToString(),
+                    Tags = m.TagsVisibility.ToString(), Location = m.LocationVisibility.ToString(), Bio = m.BioVisibility.ToString(),
+                    Links = m.LinksVisibility.ToString(), OpenTo = m.OpenToVisibility.ToString(), Email = m.EmailVisibility.ToString() },
+            },
+            career = m.Career.OrderBy(c => c.FromYear).Select(c => new { c.Department, c.FromYear, c.ToYear }),
+            tags = m.Tags.OrderBy(x => x.Id).Select(x => new { Kind = x.Kind.ToString(), x.Name }),
+            consents = new
+            {
+                current = Consents.All.ToDictionary(Consents.WireName, p => m.Has(p)),
+                history = consents.Select(c => new { Purpose = Consents.WireName(c.Purpose), c.Granted, c.PolicyVersion, c.At }),
+            },
+            posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
+            notifications, notificationSettings = preferences, activityDays = activity,
+            files = fileList.Select(f => f.Item2),
+        };
+        return (data, fileList);
+    }
+
+    /// <summary>
+    /// Erases me from this network: profile, career, tags, consents, reactions, sign-ups, notifications,
+    /// files; my posts and comments are kept as "former member" or deleted, as I choose. The login goes too
+    /// unless it belongs to another network (then only this membership). Either way its security stamp
+    /// changes, which ends sessions and tokens. Audited as member.delete_self with no personal data.
+    /// </summary>
+    public async Task<Result<DeleteMeDto>> DeleteMeAsync(DeleteMeRequest r, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        var choice = Check.Enum<PostsOnDelete>(errors, "posts", r.Posts, required: true);
+        if (errors.Any) return errors;
+        var t = tenant.Tenant!;
+        var id = me.MemberId;
+        var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == id, ct);
+        if (member.Role == MemberRole.Admin && member.Status == MemberStatus.Approved
+            && !await db.Members.AnyAsync(m => m.Id != id && m.Role == MemberRole.Admin && m.Status == MemberStatus.Approved, ct))
+            return Result<DeleteMeDto>.Conflict("id", "Privacy.LastAdmin");
+        var user = await users.FindByIdAsync(member.UserId);
+        var email = user?.Email;
+        var filesToDelete = new List<string>();
+        if (member.PhotoPath is not null) filesToDelete.Add(member.PhotoPath);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Seats I hold on upcoming events go back to the event (the waitlist moves up at the next cancellation or capacity change).
+        var seats = await db.Set<Rsvp>().Where(x => x.MemberId == id && x.Status == RsvpStatus.Confirmed)
+            .GroupBy(x => new { x.EventId, x.Mode }).Select(g => new { g.Key.EventId, g.Key.Mode, Count = g.Count() }).ToListAsync(ct);
+        foreach (var s in seats)
+        {
+            if (s.Mode == AttendanceMode.Online)
+                await db.Set<Event>().Where(e => e.Id == s.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConfirmedOnline, e => e.ConfirmedOnline - s.Count), ct);
+            else
+                await db.Set<Event>().Where(e => e.Id == s.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConfirmedInPerson, e => e.ConfirmedInPerson - s.Count), ct);
+        }
+
+        var touchedPosts = await db.Set<Comment>().Where(c => c.AuthorMemberId == id).Select(c => c.PostId).Distinct().ToListAsync(ct);
+        if (choice == PostsOnDelete.Delete)
+        {
+            filesToDelete.AddRange(await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => a.Path).ToListAsync(ct));
+            await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).ExecuteDeleteAsync(ct);
+            await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteDeleteAsync(ct);
+            await db.Set<Post>().Where(p => p.AuthorMemberId == id).ExecuteDeleteAsync(ct);
+        }
+        else
+        {
+            var former = await FormerMemberIdAsync(ct);
+            // Images shown in a kept post stay with it; any other image I uploaded goes.
+            var bodies = await db.Set<Post>().Where(p => p.AuthorMemberId == id).Select(p => p.Body).ToListAsync(ct);
+            var mine = await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => new { a.Id, a.Path }).ToListAsync(ct);
+            var shown = mine.Where(a => bodies.Any(b => b.Contains($"/posts/attachments/{a.Id}/", StringComparison.Ordinal))).Select(a => a.Id).ToList();
+            filesToDelete.AddRange(mine.Where(a => !shown.Contains(a.Id)).Select(a => a.Path));
+            await db.Set<Attachment>().Where(a => a.UploaderMemberId == id && !shown.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            await db.Set<Attachment>().Where(a => shown.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.UploaderMemberId, former), ct);
+            await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorMemberId, former), ct);
+            // The search text of a post holds its author's name: indexed again without it.
+            var posts = await db.Set<Post>().Where(p => p.AuthorMemberId == id).ToListAsync(ct);
+            foreach (var p in posts)
+            {
+                p.AuthorMemberId = former;
+                PostAudience.IndexForSearch(p, "");
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        foreach (var postId in touchedPosts)
+            await db.Set<Post>().Where(p => p.Id == postId)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, p => db.Set<Comment>().Count(c => c.PostId == p.Id && c.HiddenAt == null)), ct);
+        // Others' notifications keep their subject but no longer point at me.
+        await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
+        await db.Set<Post>().Where(p => p.HiddenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenByMemberId, (long?)null), ct);
+        // Mail still queued to me (or kept as sent) holds my address; mail to others about me ("X replied") holds my name.
+        if (email is not null) await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To == email).ExecuteDeleteAsync(ct);
+        foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+            await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && (o.Subject.Contains(name) || o.Body.Contains(name))).ExecuteDeleteAsync(ct);
+        // The rest (career, tags, consents, reactions, interests, reports, RSVPs, pitches, feedback, notifications, activity) cascades.
+        await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
+
+        await audit.AddAsync("member.delete_self", "member", id.ToString(), null, new { posts = WireNames.Of(choice!.Value) }, ct);
+        await db.SaveChangesAsync(ct);
+
+        var loginDeleted = false;
+        if (user is not null)
+        {
+            // IgnoreQueryFilters: whether this login belongs to any other network decides whether it may be deleted.
+            var elsewhere = await db.Members.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.Id != id, ct);
+            if (elsewhere) await users.UpdateSecurityStampAsync(user);
+            else
+            {
+                if (email is not null) await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(o => o.To == email).ExecuteDeleteAsync(ct);
+                loginDeleted = (await users.DeleteAsync(user)).Succeeded;
+            }
+        }
+        await tx.CommitAsync(ct);
+        foreach (var f in filesToDelete) files.Delete(f);
+        return new DeleteMeDto(true, loginDeleted);
+    }
+
+    /// <summary>
+    /// The network's one "former member": the author of posts kept after their author deleted themselves.
+    /// It has a login with no email and no password, so nobody can sign in as it; its status keeps it out of every list.
+    /// </summary>
+    async Task<long> FormerMemberIdAsync(CancellationToken ct)
+    {
+        var existing = await db.Members.Where(m => m.Status == MemberStatus.Former).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        if (existing is { } found) return found;
+        // Written directly: Identity's validation would demand an email, which is exactly what this login must not have.
+        var name = $"former-member-{tenant.TenantId}-{Guid.NewGuid():N}";
+        var user = new AppUser
+        {
+            UserName = name, NormalizedUserName = name.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"),
+            LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue, PreferredCulture = "ja",
+        };
+        db.Users.Add(user);
+        var now = clock.GetUtcNow();
+        var m = new Member
+        {
+            UserId = user.Id, Kind = MemberKind.Alumni, Role = MemberRole.Member, Status = MemberStatus.Former, CreatedAt = now, UpdatedAt = now,
+            FamilyName = "", GivenName = "", PhotoVisibility = Visibility.Admins, OrganizationVisibility = Visibility.Admins, CareerVisibility = Visibility.Admins,
+            TagsVisibility = Visibility.Admins, LocationVisibility = Visibility.Admins, BioVisibility = Visibility.Admins, LinksVisibility = Visibility.Admins,
+            OpenToVisibility = Visibility.Admins, WithheldPurposes = Consents.All.Aggregate(Purpose.None, (a, p) => a | p),
+        };
+        db.Members.Add(m);
+        await db.SaveChangesAsync(ct);
+        return m.Id;
+    }
+}
