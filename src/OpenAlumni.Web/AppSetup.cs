@@ -98,6 +98,11 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Posts", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Settings", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Roster", Policies.Admin);
+                o.Conventions.AllowAnonymousToPage("/Roster/Join");
+                o.Conventions.AuthorizeFolder("/MemberAdmin", Policies.Admin);
+                o.Conventions.AddFolderApplicationModelConvention("/Events", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Events)));
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -120,6 +125,13 @@ public static class AppSetup
         services.AddSingleton<PhotoProcessor>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<TenantFeatures>();
+        services.AddScoped<Features.Audit.AuditLog>();
+        services.AddScoped<Features.Settings.TenantSettingsService>();
+        services.AddScoped<Features.Roster.RosterService>();
+        services.AddScoped<Features.Roster.RosterMatcher>();
+        services.AddScoped<Features.Roster.InvitationService>();
+        services.AddScoped<Features.MemberAdmin.MemberAdminService>();
 
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<OutboxOptions>(config.GetSection("Outbox"));
@@ -198,6 +210,9 @@ public static class AppSetup
         app.MapEventsApi();
         app.MapPostsApi();
         app.MapNotificationsApi();
+        Features.Settings.SettingsApi.MapSettingsApi(app);
+        Features.Roster.RosterApi.MapRosterApi(app);
+        Features.MemberAdmin.MemberAdminApi.MapMemberAdminApi(app);
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;

@@ -66,6 +66,8 @@ public class Member : ITenantOwned
     public Visibility OpenToVisibility { get; set; }
     public Visibility EmailVisibility { get; set; } = Visibility.Admins;
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>When the member last used the network (updated at most once an hour, by <see cref="Infrastructure.Auth.CurrentMember"/>).</summary>
+    public DateTimeOffset? LastActiveAt { get; set; }
 
     /// <summary>Normalised searchable text per viewer level (cumulative), written by <see cref="MemberSearchIndex"/>.</summary>
     public string SearchNetwork { get; set; } = "";

@@ -21,7 +21,7 @@ public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind
     public Visibility ViewerLevel => IsAdmin ? Visibility.Admins : Kind == MemberKind.Employee ? Visibility.Employees : Visibility.Network;
 }
 
-public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant)
+public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant, TimeProvider clock)
 {
     MemberSession? session;
     bool loaded;
@@ -34,12 +34,21 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
         loaded = true;
         var userId = UserId;
         if (userId is null || tenant.Tenant is null) return null;
-        session = await db.Members.AsNoTracking()
+        var m = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName })
-            .FirstOrDefaultAsync(ct) is { } m
-            ? new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName))
-            : null;
+            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.LastActiveAt })
+            .FirstOrDefaultAsync(ct);
+        if (m is null) return null;
+        session = new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName));
+        // "Last active" for the secretariat's member list: written at most once an hour per member, so a
+        // busy member costs one UPDATE an hour, not one per request.
+        var now = clock.GetUtcNow();
+        if (m.Status == MemberStatus.Approved && (m.LastActiveAt is null || m.LastActiveAt < now.AddHours(-1)))
+        {
+            var stale = now.AddHours(-1);
+            await db.Members.Where(x => x.Id == m.Id && (x.LastActiveAt == null || x.LastActiveAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActiveAt, now), ct);
+        }
         return session;
     }
 
