@@ -11,6 +11,7 @@ using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure.Markdown;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Audit;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -103,6 +104,7 @@ public static class AppSetup
                 o.Conventions.AllowAnonymousToPage("/Roster/Join");
                 o.Conventions.AuthorizeFolder("/MemberAdmin", Policies.Admin);
                 o.Conventions.AddFolderApplicationModelConvention("/Events", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Events)));
+                o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -124,9 +126,9 @@ public static class AppSetup
         services.AddScoped<DirectoryService>();
         services.AddSingleton<PhotoProcessor>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<TenantFeatures>();
-        services.AddScoped<Features.Audit.AuditLog>();
         services.AddScoped<Features.Settings.TenantSettingsService>();
         services.AddScoped<Features.Roster.RosterService>();
         services.AddScoped<Features.Roster.RosterMatcher>();
@@ -206,6 +208,7 @@ public static class AppSetup
         app.MapOpenApi();
         app.MapAccountsApi();
         app.MapRegistrationsApi();
+        app.MapAuditApi();
         app.MapMembersApi();
         app.MapEventsApi();
         app.MapPostsApi();

@@ -70,6 +70,9 @@ public abstract class AlumniDb(DbContextOptions options, ITenantContext tenant) 
 
     void StampTenant()
     {
+        // The audit log is append-only; the migrations add triggers that refuse the same below the app.
+        if (ChangeTracker.Entries<Features.Audit.AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+            throw new InvalidOperationException("Audit entries are append-only.");
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State == EntityState.Added && entry.Entity.TenantId == 0)

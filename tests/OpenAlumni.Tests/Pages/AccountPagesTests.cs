@@ -105,6 +105,31 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task PasswordReset_SignsOutEverySessionAndTokenIssuedBefore()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.MemberAsync();
+        var oldApi = await tenant.ClientForAsync(member);
+        var oldBrowser = tenant.Client();
+        await Forms.SignInAsync(oldBrowser, member.Email, member.Password);
+        var beforeApi = await oldApi.GetAsync("/api/v1/members", Ct);
+        var beforePage = await oldBrowser.GetAsync("/Members", Ct);
+        var browser = tenant.Client();
+        await Forms.PostAsync(browser, "/Accounts/ForgotPassword", new Dictionary<string, string> { ["Email"] = member.Email });
+        var path = new Uri(Mailbox.Link(Mailbox.Last(App, member.Email), "/Accounts/ResetPassword")).PathAndQuery;
+
+        await Forms.PostAsync(browser, path, new Dictionary<string, string> { ["Input.Password"] = "brand-new-pass-7" });
+        var afterApi = await oldApi.GetAsync("/api/v1/members", Ct);
+        var afterPage = await oldBrowser.GetAsync("/Members", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, beforeApi.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, beforePage.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, afterApi.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, afterPage.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await tenant.ClientForAsync(member)).GetAsync("/api/v1/members", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task ForgotPassword_ForAnUnknownEmail_LooksTheSameAndSendsNothing()
     {
         var tenant = await App.CreateTenantAsync();

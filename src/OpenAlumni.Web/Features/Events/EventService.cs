@@ -14,7 +14,7 @@ namespace OpenAlumni.Web.Features.Events;
 
 /// <summary>Events: what admins create, publish and cancel, and what members see of them.</summary>
 public sealed class EventService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts, Infrastructure.Storage.FileStore files, Members.PhotoProcessor images)
+    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts, Infrastructure.Storage.FileStore files, Members.PhotoProcessor images, Audit.AuditLog audit)
 {
     /// <summary>The cover image: decoded, bounded to 1600 px and re-encoded like any upload.</summary>
     public async Task<Result<EventDto>> SetCoverAsync(long id, Stream content, long length, CancellationToken ct)
@@ -160,6 +160,8 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         var wasPublished = e.Status == EventStatus.Published;
         e.Status = EventStatus.Cancelled;
         e.CancelledAt = e.UpdatedAt = now;
+        await audit.AddAsync("event.cancel", "event", id.ToString(), new { status = WireNames.Of(wasPublished ? EventStatus.Published : EventStatus.Draft) },
+            new { status = WireNames.Of(EventStatus.Cancelled) }, ct);
         if (wasPublished)
         {
             var people = await db.Set<Rsvp>().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)

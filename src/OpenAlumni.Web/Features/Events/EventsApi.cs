@@ -70,10 +70,12 @@ public static class EventsApi
 
     static async Task<IResult> Attendees(long id, string? format, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
     {
-        var result = await rsvps.AttendeesAsync(id, ct);
-        if (format == "csv" && result.IsOk)
-            return TypedResults.File(RsvpService.ToCsv(result.Value!), "text/csv; charset=utf-8", $"attendees-{id}.csv");
-        return result.ToHttpResult(texts);
+        if (format == "csv")
+        {
+            var csv = await rsvps.ExportAttendeesAsync(id, ct);
+            return csv.IsOk ? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"attendees-{id}.csv") : csv.ToHttpResult(texts);
+        }
+        return (await rsvps.AttendeesAsync(id, ct)).ToHttpResult(texts);
     }
 
     static async Task<IResult> CheckIn(long id, CheckInRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>

@@ -21,7 +21,7 @@ namespace OpenAlumni.Web.Features.Events;
 /// happen one after another, and a seat is taken by a conditional UPDATE that cannot overshoot capacity.
 /// </summary>
 public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<EventTexts> texts)
+    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit)
 {
     internal static async Task<bool> LockEventAsync(AlumniDb db, long id, CancellationToken ct) =>
         await db.Set<Event>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, e => e.UpdatedAt), ct) == 1;
@@ -173,6 +173,16 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         var t = tenant.Tenant!;
         return rows.Select(x => new AttendeeDto(x.r.Id, x.r.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Kind.ToString(),
             x.Organization, WireNames.Of(x.r.Mode), WireNames.Of(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null)).ToList();
+    }
+
+    /// <summary>The attendee list as a CSV download; a download of personal data is an audited admin action.</summary>
+    public async Task<Result<byte[]>> ExportAttendeesAsync(long id, CancellationToken ct)
+    {
+        var attendees = await AttendeesAsync(id, ct);
+        if (!attendees.IsOk) return attendees.Status == ResultStatus.NotFound ? Result<byte[]>.NotFound() : Result<byte[]>.Forbidden();
+        await audit.AddAsync("event.export_attendees", "event", id.ToString(), null, new { rows = attendees.Value!.Count }, ct);
+        await db.SaveChangesAsync(ct);
+        return ToCsv(attendees.Value!);
     }
 
     /// <summary>The attendee list as CSV that Excel opens in Japanese (UTF-8 with BOM); cells that look like formulas are escaped.</summary>

@@ -156,7 +156,12 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         m.DecisionReason = reason;
         // The reason stays with the member (it is erased with them), not in the append-only log.
         await audit.AddAsync(action, "member", m.Id.ToString(), before, new { status = WireNames.Of(status) }, ct);
-        await db.SaveChangesAsync(ct);
+        // A new security stamp ends every session and bearer token of the login at its next request; the
+        // UserManager's save commits the status and its audit entry with it.
+        if (status == MemberStatus.Suspended && await users.FindByIdAsync(m.UserId) is { } login)
+            await users.UpdateSecurityStampAsync(login);
+        else
+            await db.SaveChangesAsync(ct);
         return (await GetAsync(m.Id, ct)).Value!;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Audit;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -20,7 +21,7 @@ public sealed record PendingRegistrationDto(
 public sealed record DecisionRequest(string? Reason);
 
 /// <summary>The secretariat's approval queue. A decision is taken once: a second one answers 409.</summary>
-public sealed class RegistrationService(AlumniDb db, CurrentMember current, UserManager<AppUser> users, AccountService accounts, ITenantContext tenant, TimeProvider clock)
+public sealed class RegistrationService(AlumniDb db, CurrentMember current, UserManager<AppUser> users, AccountService accounts, ITenantContext tenant, TimeProvider clock, AuditLog audit)
 {
     public async Task<Result<PageDto<PendingRegistrationDto>>> ListAsync(string? status, int page, CancellationToken ct)
     {
@@ -54,10 +55,15 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
 
         // The status condition makes the decision atomic: of two admins deciding at once, one wins.
         var now = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Members.Where(m => m.Id == id && m.Status == MemberStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, decision).SetProperty(m => m.DecidedAt, now)
                 .SetProperty(m => m.DecidedByUserId, admin.UserId).SetProperty(m => m.DecisionReason, text), ct);
         if (changed == 0) return Result<PendingRegistrationDto>.Conflict("status", "Validation.AlreadyDecided");
+        await audit.AddAsync(decision == MemberStatus.Approved ? "registration.approve" : "registration.reject", "member", id.ToString(),
+            new { status = WireNames.Of(MemberStatus.Pending) }, new { status = WireNames.Of(decision), reason = text }, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
 
         var member = await db.Members.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.UserId }).FirstAsync(ct);
         var user = await users.FindByIdAsync(member.UserId);

@@ -21,7 +21,12 @@ public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind
     public Visibility ViewerLevel => IsAdmin ? Visibility.Admins : Kind == MemberKind.Employee ? Visibility.Employees : Visibility.Network;
 }
 
-public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant, TimeProvider clock)
+/// <remarks>
+/// The sign-in's security stamp must still be the account's: a password reset, a sign-out everywhere, a
+/// suspension or an erasure changes the stamp, and every cookie and bearer token issued before stops working
+/// at its next request (not only after the cookie's revalidation interval or the token's hour).
+/// </remarks>
+public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant, IOptions<IdentityOptions> identity, TimeProvider clock)
 {
     MemberSession? session;
     bool loaded;
@@ -34,11 +39,12 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
         loaded = true;
         var userId = UserId;
         if (userId is null || tenant.Tenant is null) return null;
+        var stamp = http.HttpContext!.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var m = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.LastActiveAt })
+            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.User!.SecurityStamp, m.LastActiveAt })
             .FirstOrDefaultAsync(ct);
-        if (m is null) return null;
+        if (m is null || m.SecurityStamp != stamp) return null;
         session = new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName));
         // "Last active" for the secretariat's member list: written at most once an hour per member, so a
         // busy member costs one UPDATE an hour, not one per request.
