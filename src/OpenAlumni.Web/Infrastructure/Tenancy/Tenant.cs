@@ -66,7 +66,8 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.EmployeeDomains).HasMaxLength(1000);
         b.Property(t => t.LogoPath).HasMaxLength(200);
         b.Property(t => t.RegistrationDepartments).HasMaxLength(4000);
-        b.Property(t => t.RosterMatch).HasConversion<string>().HasMaxLength(32);
+        // Existing networks match by email, as new ones do.
+        b.Property(t => t.RosterMatch).HasConversion<string>().HasMaxLength(32).HasDefaultValue(RosterMatchRule.Email);
         b.Property(t => t.DisabledFeatures).HasMaxLength(400);
         b.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -40,7 +40,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -324,7 +324,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("CalendarFeed");
+                    b.ToTable("CalendarFeed", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Event", b =>
@@ -452,7 +452,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "StartsAt");
 
-                    b.ToTable("Event");
+                    b.ToTable("Event", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.EventFeedback", b =>
@@ -491,7 +491,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("EventFeedback");
+                    b.ToTable("EventFeedback", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Pitch", b =>
@@ -547,7 +547,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("Pitch");
+                    b.ToTable("Pitch", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.PitchInterest", b =>
@@ -579,7 +579,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "PitchId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("PitchInterest");
+                    b.ToTable("PitchInterest", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Rsvp", b =>
@@ -640,7 +640,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "EventId", "Status", "Id");
 
-                    b.ToTable("Rsvp");
+                    b.ToTable("Rsvp", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Members.CareerEntry", b =>
@@ -674,7 +674,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Department");
 
-                    b.ToTable("CareerEntry");
+                    b.ToTable("CareerEntry", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Members.Member", b =>
@@ -733,9 +733,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<DateTimeOffset?>("LastActiveAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Links")
                         .HasMaxLength(3000)
@@ -842,7 +839,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 
-                    b.ToTable("Members");
+                    b.ToTable("Members", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Members.ProfileTag", b =>
@@ -880,7 +877,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Kind", "Key");
 
-                    b.ToTable("ProfileTag");
+                    b.ToTable("ProfileTag", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.Notification", b =>
@@ -925,7 +922,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "MemberId", "ReadAt", "Id");
 
-                    b.ToTable("Notification");
+                    b.ToTable("Notification", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.NotificationPreference", b =>
@@ -959,7 +956,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "MemberId", "Type")
                         .IsUnique();
 
-                    b.ToTable("NotificationPreference");
+                    b.ToTable("NotificationPreference", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
@@ -988,7 +985,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UploaderMemberId");
 
-                    b.ToTable("Attachment");
+                    b.ToTable("Attachment", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Comment", b =>
@@ -1037,7 +1034,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "PostId", "Id");
 
-                    b.ToTable("Comment");
+                    b.ToTable("Comment", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.ModerationAction", b =>
@@ -1084,7 +1081,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Id");
 
-                    b.ToTable("ModerationAction");
+                    b.ToTable("ModerationAction", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Post", b =>
@@ -1222,7 +1219,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Room", "Status", "Pinned", "PublishedAt", "Id");
 
-                    b.ToTable("Post");
+                    b.ToTable("Post", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostInterest", b =>
@@ -1254,7 +1251,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "PostId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("PostInterest");
+                    b.ToTable("PostInterest", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Reaction", b =>
@@ -1291,7 +1288,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "PostId", "MemberId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("Reaction");
+                    b.ToTable("Reaction", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Report", b =>
@@ -1348,165 +1345,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "Id");
 
-                    b.ToTable("Report");
-                });
-
-            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.Invitation", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("CreatedByMemberId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("EmailKey")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Language")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<long?>("MemberId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("RosterEntryId")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("SendCount")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset?>("UsedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("RosterEntryId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "EmailKey");
-
-                    b.HasIndex("TenantId", "Id");
-
-                    b.ToTable("Invitation");
-                });
-
-            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.RosterEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Department")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Email")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("EmailKey")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
-
-                    b.Property<string>("EmployeeNumber")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("FamilyName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("FamilyNameKana")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("GivenName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<string>("GivenNameKana")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<int?>("JoinedYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Language")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int?>("LeftYear")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("MemberId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("TenantId", "EmailKey")
-                        .IsUnique();
-
-                    b.HasIndex("TenantId", "EmployeeNumber")
-                        .IsUnique()
-                        .HasFilter("\"EmployeeNumber\" IS NOT NULL");
-
-                    b.HasIndex("TenantId", "MemberId");
-
-                    b.HasIndex("TenantId", "FamilyName", "GivenName");
-
-                    b.ToTable("RosterEntry");
+                    b.ToTable("Report", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
@@ -1571,7 +1410,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessage");
+                    b.ToTable("OutboxMessage", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>
@@ -1590,37 +1429,15 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.Property<string>("DisabledFeatures")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<string>("EmployeeDomains")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("LogoPath")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("RegistrationDepartments")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int?>("RegistrationYearFrom")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("RosterMatch")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1637,7 +1454,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Tenants");
+                    b.ToTable("Tenants", (string)null);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.TenantHost", b =>
@@ -1663,7 +1480,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId");
 
-                    b.ToTable("TenantHost");
+                    b.ToTable("TenantHost", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1903,27 +1720,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasForeignKey("ReporterMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.Invitation", b =>
-                {
-                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("OpenAlumni.Web.Features.Roster.RosterEntry", null)
-                        .WithMany()
-                        .HasForeignKey("RosterEntryId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.RosterEntry", b =>
-                {
-                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
-                        .WithMany()
-                        .HasForeignKey("MemberId")
-                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.TenantHost", b =>

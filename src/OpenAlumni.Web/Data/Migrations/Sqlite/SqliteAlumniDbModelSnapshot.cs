@@ -1539,8 +1539,10 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RosterMatch")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Email");
 
                     b.Property<string>("Slug")
                         .IsRequired()

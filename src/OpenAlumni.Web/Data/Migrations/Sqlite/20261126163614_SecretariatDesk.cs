@@ -45,7 +45,7 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 32,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Email");
 
             migrationBuilder.AddColumn<long>(
                 name: "LastActiveAt",
