@@ -40,7 +40,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -324,7 +324,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("CalendarFeed", (string)null);
+                    b.ToTable("CalendarFeed");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Event", b =>
@@ -452,7 +452,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "StartsAt");
 
-                    b.ToTable("Event", (string)null);
+                    b.ToTable("Event");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.EventFeedback", b =>
@@ -491,7 +491,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("EventFeedback", (string)null);
+                    b.ToTable("EventFeedback");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Pitch", b =>
@@ -547,7 +547,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("Pitch", (string)null);
+                    b.ToTable("Pitch");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.PitchInterest", b =>
@@ -579,7 +579,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "PitchId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("PitchInterest", (string)null);
+                    b.ToTable("PitchInterest");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Rsvp", b =>
@@ -640,7 +640,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "EventId", "Status", "Id");
 
-                    b.ToTable("Rsvp", (string)null);
+                    b.ToTable("Rsvp");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Members.CareerEntry", b =>
@@ -674,7 +674,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Department");
 
-                    b.ToTable("CareerEntry", (string)null);
+                    b.ToTable("CareerEntry");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Members.Member", b =>
@@ -733,6 +733,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Links")
                         .HasMaxLength(3000)
@@ -839,7 +842,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 
-                    b.ToTable("Members", (string)null);
+                    b.ToTable("Members");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Members.ProfileTag", b =>
@@ -877,7 +880,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Kind", "Key");
 
-                    b.ToTable("ProfileTag", (string)null);
+                    b.ToTable("ProfileTag");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.Notification", b =>
@@ -922,7 +925,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "MemberId", "ReadAt", "Id");
 
-                    b.ToTable("Notification", (string)null);
+                    b.ToTable("Notification");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.NotificationPreference", b =>
@@ -956,7 +959,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "MemberId", "Type")
                         .IsUnique();
 
-                    b.ToTable("NotificationPreference", (string)null);
+                    b.ToTable("NotificationPreference");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
@@ -985,7 +988,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UploaderMemberId");
 
-                    b.ToTable("Attachment", (string)null);
+                    b.ToTable("Attachment");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Comment", b =>
@@ -1034,7 +1037,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "PostId", "Id");
 
-                    b.ToTable("Comment", (string)null);
+                    b.ToTable("Comment");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.ModerationAction", b =>
@@ -1081,7 +1084,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Id");
 
-                    b.ToTable("ModerationAction", (string)null);
+                    b.ToTable("ModerationAction");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Post", b =>
@@ -1219,7 +1222,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Room", "Status", "Pinned", "PublishedAt", "Id");
 
-                    b.ToTable("Post", (string)null);
+                    b.ToTable("Post");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostInterest", b =>
@@ -1251,7 +1254,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "PostId", "MemberId")
                         .IsUnique();
 
-                    b.ToTable("PostInterest", (string)null);
+                    b.ToTable("PostInterest");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Reaction", b =>
@@ -1288,7 +1291,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "PostId", "MemberId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("Reaction", (string)null);
+                    b.ToTable("Reaction");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Report", b =>
@@ -1345,7 +1348,165 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "Id");
 
-                    b.ToTable("Report", (string)null);
+                    b.ToTable("Report");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.Invitation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RosterEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SendCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RosterEntryId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "EmailKey");
+
+                    b.HasIndex("TenantId", "Id");
+
+                    b.ToTable("Invitation");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.RosterEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("EmployeeNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("FamilyNameKana")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("GivenNameKana")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("JoinedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("LeftYear")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "EmployeeNumber")
+                        .IsUnique()
+                        .HasFilter("\"EmployeeNumber\" IS NOT NULL");
+
+                    b.HasIndex("TenantId", "MemberId");
+
+                    b.HasIndex("TenantId", "FamilyName", "GivenName");
+
+                    b.ToTable("RosterEntry");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
@@ -1410,7 +1571,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "NextAttemptAt");
 
-                    b.ToTable("OutboxMessage", (string)null);
+                    b.ToTable("OutboxMessage");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>
@@ -1429,15 +1590,39 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("DisabledFeatures")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("EmployeeDomains")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("LogoPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegistrationDepartments")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("RegistrationYearFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RosterMatch")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Email");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1454,7 +1639,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Tenants", (string)null);
+                    b.ToTable("Tenants");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.TenantHost", b =>
@@ -1480,7 +1665,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId");
 
-                    b.ToTable("TenantHost", (string)null);
+                    b.ToTable("TenantHost");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1720,6 +1905,27 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasForeignKey("ReporterMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.Invitation", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OpenAlumni.Web.Features.Roster.RosterEntry", null)
+                        .WithMany()
+                        .HasForeignKey("RosterEntryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Roster.RosterEntry", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.TenantHost", b =>
