@@ -86,7 +86,7 @@ public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog a
         if (imported + updated > 0)
         {
             // Counts only: the audit log must not hold the people's names or addresses.
-            if (!asOperator) await audit.AddAsync("roster.import", "roster", null, null, new { rows = rows.Count, imported, updated, unchanged }, ct);
+            await audit.AddAsync("roster.import", "roster", null, null, new { rows = rows.Count, imported, updated, unchanged }, ct);
             await db.SaveChangesAsync(ct);
         }
         return result;
