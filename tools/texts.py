@@ -39,6 +39,7 @@ TEXTS = {
  "NavCommunity": ("Community", "コミュニティ"),
  "NavModeration": ("Reports", "通報対応"),
  "NavAudit": ("Audit log", "監査ログ"),
+ "NavAdmin": ("Admin", "管理"),
  "NavNotifications": ("Notifications", "通知"),
  "NotificationsUnread": ("Notifications, {0} unread", "通知（未読 {0} 件）"),
  "NotificationSettings": ("Notification settings", "通知設定"),

@@ -70,6 +70,7 @@ internal static class SeedTables
             (nameof(Member.OpenToVisibility), m => m.OpenToVisibility),
             (nameof(Member.EmailVisibility), m => m.EmailVisibility),
             (nameof(Member.UpdatedAt), m => m.UpdatedAt),
+            (nameof(Member.LastActiveAt), m => m.LastActiveAt),
             (nameof(Member.SearchNetwork), m => m.SearchNetwork),
             (nameof(Member.SearchEmployees), m => m.SearchEmployees),
             (nameof(Member.SearchAdmins), m => m.SearchAdmins),
