@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Tests.Infrastructure;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Roster;
+using static OpenAlumni.Tests.Desk.DeskTestData;
+
+namespace OpenAlumni.Tests.Desk;
+
+public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
+{
+    static readonly string[] Pages = ["/admin/members", "/admin/roster", "/admin/invitations", "/admin/settings"];
+
+    [Fact]
+    public async Task AdminArea_OpensForAdmins_AndIsClosedToMembers()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var member = await tenant.MemberAsync();
+        var adminBrowser = tenant.Client();
+        await Forms.SignInAsync(adminBrowser, admin.Email, admin.Password);
+        var memberBrowser = tenant.Client();
+        await Forms.SignInAsync(memberBrowser, member.Email, member.Password);
+
+        foreach (var page in Pages)
+        {
+            var forAdmin = await adminBrowser.GetAsync(page, Ct);
+            var forMember = await memberBrowser.GetAsync(page, Ct);
+            Assert.True(forAdmin.StatusCode == HttpStatusCode.OK, page);
+            Assert.Equal(HttpStatusCode.Redirect, forMember.StatusCode);
+            Assert.Contains("AccessDenied", forMember.Headers.Location!.ToString());
+        }
+        Assert.Contains("href=\"/admin/members\"", await adminBrowser.GetStringAsync("/", Ct));
+        Assert.DoesNotContain("href=\"/admin/members\"", await memberBrowser.GetStringAsync("/", Ct));
+    }
+
+    [Fact]
+    public async Task RosterPage_PreviewsWithPerRowErrors_ThenImportsTheFixedFileOnConfirmation()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var browser = tenant.Client("ja");
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+
+        var bad = await UploadAsync(browser, Utf8(Csv(Row("山田", "太郎", "taro@example.com"), Row("佐藤", "花子", "hanako@")), true));
+        var good = await UploadAsync(browser, ShiftJis(Csv(Row("山田", "太郎", "taro@example.com"), Row("佐藤", "花子", "hanako@example.com"))));
+        var upload = UploadField().Match(good).Groups[1].Value;
+        var confirmed = await Forms.PostAsync(browser, "/admin/roster?handler=Confirm", new Dictionary<string, string> { ["upload"] = upload }, "/admin/roster");
+
+        Assert.Contains("rows[3].email", bad);
+        Assert.Contains("取り込みは行われていません", bad);
+        Assert.Contains("新規 2 件", good);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(["山田", "佐藤"], await tenant.DbAsync(db => db.Set<RosterEntry>().OrderBy(r => r.Id).Select(r => r.FamilyName).ToListAsync()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Forms.PostAsync(browser, "/admin/roster?handler=Confirm", new Dictionary<string, string> { ["upload"] = "../../etc/passwd" }, "/admin/roster")).StatusCode);
+    }
+
+    [Fact]
+    public async Task MembersPage_SuspendsWithAReason()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var target = await tenant.MemberAsync();
+        var browser = tenant.Client();
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+
+        var response = await Forms.PostAsync(browser, $"/admin/members?handler=Suspend&id={target.Id}", new Dictionary<string, string> { ["reason"] = "spam" }, "/admin/members");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(MemberStatus.Suspended, (await tenant.LoadMemberAsync(target.Id)).Status);
+    }
+
+    static async Task<string> UploadAsync(HttpClient browser, byte[] csv)
+    {
+        var token = await Forms.GetTokenAsync(browser, "/admin/roster");
+        var form = File(csv);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var response = await browser.PostAsync("/admin/roster?handler=Preview", form, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+    }
+
+    [GeneratedRegex("name=\"upload\" value=\"([0-9a-f]{32}\\.csv)\"")]
+    private static partial Regex UploadField();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class AdminPagesTestsOnSqlite(SqliteApp app) : AdminPagesTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AdminPagesTestsOnPostgres(PostgresApp app) : AdminPagesTests(app);
