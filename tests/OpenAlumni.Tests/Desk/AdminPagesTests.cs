@@ -18,7 +18,11 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var admin = await tenant.AdminAsync();
         var member = await tenant.MemberAsync();
-        var adminBrowser = tenant.Client();
+        var api = await tenant.ApiAsync(admin);
+        await ImportAsync(api, Utf8(Csv(Row("山田", "太郎", "taro@example.com"), Row("佐藤", "花子", member.Email)), true));
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/v1/admin/invitations", new { allNotJoined = true }, Ct);
+        await tenant.MemberAsync(status: MemberStatus.Suspended, family: "停止");
+        var adminBrowser = tenant.Client("ja");
         await Forms.SignInAsync(adminBrowser, admin.Email, admin.Password);
         var memberBrowser = tenant.Client();
         await Forms.SignInAsync(memberBrowser, member.Email, member.Password);
@@ -27,10 +31,13 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
         {
             var forAdmin = await adminBrowser.GetAsync(page, Ct);
             var forMember = await memberBrowser.GetAsync(page, Ct);
-            Assert.True(forAdmin.StatusCode == HttpStatusCode.OK, page);
+            Assert.True(forAdmin.StatusCode == HttpStatusCode.OK, page + ": " + await forAdmin.Content.ReadAsStringAsync(Ct));
             Assert.Equal(HttpStatusCode.Redirect, forMember.StatusCode);
             Assert.Contains("AccessDenied", forMember.Headers.Location!.ToString());
         }
+        Assert.Contains("未使用", await adminBrowser.GetStringAsync("/admin/invitations", Ct));
+        Assert.Contains("利用停止中", await adminBrowser.GetStringAsync("/admin/members", Ct));
+        Assert.Contains("参加済み", await adminBrowser.GetStringAsync("/admin/roster", Ct));
         Assert.Contains("href=\"/admin/members\"", await adminBrowser.GetStringAsync("/", Ct));
         Assert.DoesNotContain("href=\"/admin/members\"", await memberBrowser.GetStringAsync("/", Ct));
     }

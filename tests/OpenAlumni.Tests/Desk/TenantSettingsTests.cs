@@ -28,6 +28,12 @@ public abstract class TenantSettingsTests(AlumniApp app) : AppTest(app)
         Assert.Equal("Europe/London", settings.GetProperty("timeZone").GetString());
         Assert.Equal(["営業部", "経理部"], settings.GetProperty("departments").EnumerateArray().Select(d => d.GetString()));
         Assert.True(register.Contains("<option value=\"経理部\""), register);
+        var tooEarly = await tenant.Client().PostAsJsonAsync("/api/v1/registrations", new
+        {
+            email = $"early-{Guid.NewGuid():N}@example.com", password = TestTenant.Password, kind = "Alumni", familyName = "古川", givenName = "一",
+            department = "営業部", joinedYear = 1975, leftYear = 1990,
+        }, Ct);
+        await AssertValidationProblemAsync(tooEarly, "joinedYear");
         var entry = Assert.Single(await AuditAsync(tenant, "settings.update"));
         Assert.Contains("新しいネットワーク", System.Text.Json.JsonDocument.Parse(entry.After!).RootElement.GetProperty("name").GetString());
         Assert.Contains("Network ", entry.Before);

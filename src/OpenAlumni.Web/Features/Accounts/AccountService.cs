@@ -48,6 +48,10 @@ public sealed class AccountService(
             (family, given) = SplitDisplayName(r.DisplayName);
         var profile = new ProfileDraft(family, given, r.FamilyNameKana, r.GivenNameKana, r.Department, r.JoinedYear, r.LeftYear);
         var draft = members.ValidateDraft(errors, profile, kind, clock.GetUtcNow().Year);
+        // The network may narrow the years offered on registration (tenant settings).
+        if (tenant.Tenant?.RegistrationYearFrom is { } from)
+            foreach (var (field, year) in new[] { ("joinedYear", r.JoinedYear), ("leftYear", r.LeftYear) })
+                if (year < from) errors.Add(field, "Validation.YearOutOfRange", from, clock.GetUtcNow().Year);
         var invitation = string.IsNullOrEmpty(r.Invitation) ? null : await invitations.CheckAsync(r.Invitation, ct);
         if (invitation is { IsValid: false }) errors.Add("invitation", "Validation.InvitationInvalid");
         if (errors.Any) return errors;
