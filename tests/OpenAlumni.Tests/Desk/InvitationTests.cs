@@ -119,6 +119,9 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
         foreach (var r in new[] { again, afterRevoke, afterExpiry, elsewhere }) await AssertValidationProblemAsync(r, "invitation");
         Assert.Equal(1, await tenant.DbAsync(db => db.Members.CountAsync(m => m.Role == MemberRole.Member)));
         Assert.Equal(0, await other.DbAsync(db => db.Members.CountAsync(m => m.Role == MemberRole.Member)));
+        var revokedEntry = Assert.Single(await AuditAsync(tenant, "invitation.revoke"));
+        Assert.Equal(revokedId.ToString(), revokedEntry.TargetId);
+        Assert.DoesNotContain("@", revokedEntry.Before + revokedEntry.After);
     }
 
     [Fact]

@@ -109,9 +109,14 @@ public abstract class MemberAdminTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, demoteNow.StatusCode);
         await AssertValidationProblemAsync(bad, "role");
         Assert.Equal(2, (await AuditAsync(tenant, "member.role")).Count);
+        var kindOnly = await api.PatchAsJsonAsync($"/api/v1/admin/members/{member.Id}", new { kind = "alumni" }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, kindOnly.StatusCode); // the first admin is a member now
         var secondApi = await tenant.ApiAsync(member);
         var lastOne = await secondApi.PostAsJsonAsync($"/api/v1/admin/members/{member.Id}/suspend", new { reason = "x" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, lastOne.StatusCode);
+        var kind = await secondApi.PatchAsJsonAsync($"/api/v1/admin/members/{first.Id}", new { kind = "alumni" }, Ct);
+        Assert.Equal("alumni", (await JsonAsync(kind)).GetProperty("kind").GetString());
+        Assert.Single(await AuditAsync(tenant, "member.kind"));
     }
 
     [Fact]

@@ -100,6 +100,7 @@ public abstract class TenantSettingsTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, logo.StatusCode);
         Assert.Equal("image/jpeg", logo.Content.Headers.ContentType?.MediaType);
         await AssertValidationProblemAsync(notImage, "logo");
+        Assert.Single(await AuditAsync(tenant, "settings.logo"));
     }
 
     [Fact]
