@@ -78,6 +78,66 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
         Assert.Equal(MemberStatus.Suspended, (await tenant.LoadMemberAsync(target.Id)).Status);
     }
 
+    [Fact]
+    public async Task SettingsPage_ShowsErrorsByTheField_AndSavesAValidForm()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var browser = tenant.Client();
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "デスク商事", ["Input.EmployeeDomains"] = "desk.example.co.jp", ["Input.TimeZone"] = "Mars/Olympus",
+            ["Input.DefaultLanguage"] = "ja", ["Input.Departments"] = "営業部\n経理部", ["Input.RosterMatch"] = "email", ["Input.Features"] = "updates",
+        };
+
+        var invalid = await Forms.PostAsync(browser, "/admin/settings", form);
+        form["Input.TimeZone"] = "Asia/Tokyo";
+        var saved = await Forms.PostAsync(browser, "/admin/settings", form);
+        var settings = await JsonAsync(await (await tenant.ApiAsync(admin)).GetAsync("/api/v1/admin/settings", Ct));
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        var invalidHtml = await invalid.Content.ReadAsStringAsync(Ct);
+        // The admin reads the network in their own language (Japanese).
+        Assert.Contains("タイムゾーンが不明です", invalidHtml);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("デスク商事", settings.GetProperty("name").GetString());
+        Assert.True(settings.GetProperty("features").GetProperty("updates").GetBoolean());
+        Assert.False(settings.GetProperty("features").GetProperty("events").GetBoolean());
+        Assert.Equal(2, settings.GetProperty("departments").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task RegisterPage_FromAnInvitation_IsPrefilled_AndJoinsAtOnce()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var api = await tenant.ApiAsync(await tenant.AdminAsync());
+        var email = $"invitee-{Guid.NewGuid():N}@example.com";
+        await ImportAsync(api, Utf8(Csv(Row("招待", "花子", email, "経理部", 2003, 2013)), true));
+        await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(api, "/api/v1/admin/invitations", new { emails = email }, Ct);
+        await App.SendQueuedMailAsync();
+        var link = new Uri(Mailbox.Link(Mailbox.Last(App, email), "/join/"));
+        var browser = tenant.Client("ja");
+
+        var landing = await browser.GetAsync(link.PathAndQuery, Ct);
+        var registerPath = landing.Headers.Location!.ToString();
+        var html = await browser.GetStringAsync(registerPath, Ct);
+        var posted = await Forms.PostAsync(browser, "/Accounts/Register", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Alumni", ["Input.FamilyName"] = "招待", ["Input.GivenName"] = "花子", ["Input.Email"] = email, ["Input.Password"] = TestTenant.Password,
+            ["Input.Department"] = "経理部", ["Input.JoinedYear"] = "2003", ["Input.LeftYear"] = "2013",
+            ["Input.Invitation"] = registerPath[(registerPath.IndexOf('=') + 1)..],
+        }, registerPath);
+
+        Assert.Contains("招待を受けています", html);
+        Assert.Contains("value=\"経理部\"", html);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal("/Accounts/Login", posted.Headers.Location!.ToString());
+        Assert.Equal(MemberStatus.Approved, await tenant.DbAsync(db => db.Members.Where(m => m.User!.Email == email).Select(m => m.Status).SingleAsync()));
+        Assert.Contains("この招待はすでに使用されています", await browser.GetStringAsync(link.PathAndQuery, Ct));
+        await Forms.SignInAsync(browser, email, TestTenant.Password);
+    }
+
     static async Task<string> UploadAsync(HttpClient browser, byte[] csv)
     {
         var token = await Forms.GetTokenAsync(browser, "/admin/roster");
