@@ -299,6 +299,8 @@ TEXTS = {
  "PreviewTitle": ("Preview: {0} new, {1} updated, {2} unchanged", "確認: 新規 {0} 件、更新 {1} 件、変更なし {2} 件"),
  "ErrorsTitle": ("Nothing was imported. Fix these rows and upload the file again:", "取り込みは行われていません。次の行を修正して再度アップロードしてください:"),
  "Row": ("Row", "行"),
+ "RowN": ("Row {0}", "{0} 行目"),
+ "WholeFile": ("File", "ファイル全体"),
  "Action": ("Action", "処理"),
  "ActionNew": ("new", "新規"),
  "ActionUpdate": ("update", "更新"),

@@ -55,7 +55,8 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
         var upload = UploadField().Match(good).Groups[1].Value;
         var confirmed = await Forms.PostAsync(browser, "/admin/roster?handler=Confirm", new Dictionary<string, string> { ["upload"] = upload }, "/admin/roster");
 
-        Assert.Contains("rows[3].email", bad);
+        Assert.Contains("3 行目", bad);
+        Assert.Contains("data-field=\"rows[3].email\"", bad);
         Assert.Contains("取り込みは行われていません", bad);
         Assert.Contains("新規 2 件", good);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
