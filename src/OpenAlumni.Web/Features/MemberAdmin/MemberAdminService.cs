@@ -192,7 +192,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException && IsSerializationFailure(e))
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.PostgresException && IsSerializationFailure(e))
         {
             // Two admins demoting each other at once: one of them must stay.
             return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
@@ -201,7 +201,8 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
     }
 
     static bool IsSerializationFailure(Exception e) =>
-        e.InnerException is Npgsql.PostgresException { SqlState: "40001" } || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 };
+        e is Npgsql.PostgresException { SqlState: "40001" } || e.InnerException is Npgsql.PostgresException { SqlState: "40001" }
+        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 };
 
     /// <summary>
     /// Merges a duplicate account into the kept one: the duplicate's posts, comments, reactions, RSVPs,
