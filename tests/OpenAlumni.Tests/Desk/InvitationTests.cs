@@ -191,6 +191,22 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Import_ApprovesRegistrationsAlreadyWaitingWithAnAddressOnTheRoster()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var waiting = await tenant.MemberAsync(status: MemberStatus.Pending, family: "待機");
+        var other = await tenant.MemberAsync(status: MemberStatus.Pending, family: "他人");
+
+        var body = await JsonAsync(await ImportAsync(admin, Utf8(Csv(Row("待機", "花子", waiting.Email)), false)));
+
+        Assert.Equal(1, body.GetProperty("approved").GetInt32());
+        Assert.Equal(MemberStatus.Approved, (await tenant.LoadMemberAsync(waiting.Id)).Status);
+        Assert.Equal(MemberStatus.Pending, (await tenant.LoadMemberAsync(other.Id)).Status);
+        Assert.Contains(tenant.Info.Name, Mailbox.Last(App, waiting.Email).Subject + Mailbox.Last(App, waiting.Email).TextBody);
+    }
+
+    [Fact]
     public async Task Registration_MatchingNameDepartmentAndYears_IsApproved_WhenTheNetworkChoseThatRule()
     {
         var email = $"private-{Guid.NewGuid():N}@example.com";

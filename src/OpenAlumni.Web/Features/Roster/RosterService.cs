@@ -8,7 +8,8 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Features.Roster;
 
-public sealed record RosterImportDto(int Rows, int Imported, int Updated, int Unchanged, bool DryRun, IReadOnlyList<RosterPreviewRow> Preview);
+/// <param name="Approved">Registrations that were waiting and whose (confirmed) email is on the roster: approved by this import.</param>
+public sealed record RosterImportDto(int Rows, int Imported, int Updated, int Unchanged, bool DryRun, IReadOnlyList<RosterPreviewRow> Preview, int Approved = 0);
 
 /// <summary>A row of the preview: what the import will do with it (<c>new</c>, <c>update</c>, <c>unchanged</c>).</summary>
 public sealed record RosterPreviewRow(int Row, string Action, string FamilyName, string GivenName, string Email, string? Department, int? JoinedYear, int? LeftYear, string? EmployeeNumber);
@@ -21,7 +22,8 @@ public sealed record RosterEntryDto(
 }
 
 /// <summary>The roster: importing it (all or nothing, idempotent) and listing who has joined.</summary>
-public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock)
+public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock,
+    Microsoft.AspNetCore.Identity.UserManager<Accounts.AppUser> users, Accounts.AccountService accounts, ITenantContext tenant)
 {
     /// <param name="asOperator">The CLI: the operator is trusted, there is no member in the scope.</param>
     public async Task<Result<RosterImportDto>> ImportAsync(Stream content, long? length, bool dryRun, CancellationToken ct, bool asOperator = false)
@@ -83,13 +85,22 @@ public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog a
         if (errors.Any) { db.ChangeTracker.Clear(); return errors; }
         var result = new RosterImportDto(rows.Count, imported, updated, unchanged, dryRun, preview.Take(500).ToList());
         if (dryRun) { db.ChangeTracker.Clear(); return result; }
-        if (imported + updated > 0)
-        {
-            // Counts only: the audit log must not hold the people's names or addresses.
-            await audit.AddAsync("roster.import", "roster", null, null, new { rows = rows.Count, imported, updated, unchanged }, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        return result;
+        if (imported + updated == 0) return result;
+        // Registrations already waiting with a confirmed address now on the roster: approved, as if the roster had come first.
+        var waiting = await db.Members.Where(m => m.Status == MemberStatus.Pending && m.User!.EmailConfirmed && keys.Contains(m.User.NormalizedEmail!))
+            .Select(m => new { m.Id, m.UserId }).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Counts only: the audit log must not hold the people's names or addresses.
+        await audit.AddAsync("roster.import", "roster", null, null, new { rows = rows.Count, imported, updated, unchanged, approved = waiting.Count }, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var w in waiting)
+            await db.Members.Where(m => m.Id == w.Id && m.Status == MemberStatus.Pending).ExecuteUpdateAsync(x => x.SetProperty(m => m.Status, MemberStatus.Approved)
+                .SetProperty(m => m.DecidedAt, now).SetProperty(m => m.DecisionReason, "roster"), ct);
+        await tx.CommitAsync(ct);
+        foreach (var w in waiting)
+            if (await users.FindByIdAsync(w.UserId) is { } user)
+                await accounts.SendAsync(user, "Mail.ApprovedSubject", "Mail.ApprovedBody", ct, tenant.Tenant!.Name, "");
+        return result with { Approved = waiting.Count };
     }
 
     static void Apply(RosterEntry e, RosterRow r)
