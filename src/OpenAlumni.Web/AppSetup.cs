@@ -4,8 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Collaborations;
+using OpenAlumni.Web.Features.Community;
+using OpenAlumni.Web.Features.Jobs;
+using OpenAlumni.Web.Features.Consultations;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure.Markdown;
@@ -105,6 +110,13 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/MemberAdmin", Policies.Admin);
                 o.Conventions.AddFolderApplicationModelConvention("/Events", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Events)));
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Jobs", Policies.Member);
+                o.Conventions.AuthorizePage("/Jobs/Recruiters", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Collaborations", Policies.Member);
+                o.Conventions.AuthorizePage("/Community/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Messages", Policies.Member);
+                o.Conventions.AuthorizePage("/Messages/Reports", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Consultations", Policies.Member);
                 o.Conventions.AuthorizePage("/Events/Edit", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/Attendees", Policies.Admin);
                 o.Conventions.AuthorizePage("/Events/CheckIn", Policies.Admin);
@@ -150,12 +162,21 @@ public static class AppSetup
         services.AddScoped<NotificationService>();
         services.AddScoped<WeeklyDigest>();
         services.AddSingleton<IPeriodicJob, WeeklyDigestJob>();
+        services.AddScoped<JobService>();
+        services.AddScoped<CollaborationService>();
+        services.AddScoped<CommunityService>();
+        services.AddSignalR();
+        services.AddScoped<MessageService>();
+        services.AddScoped<BlockService>();
+        services.AddScoped<MessageReportService>();
+        services.AddScoped<ConsultationService>();
+        services.AddSingleton<IPeriodicJob, ConsultationExpiryJob>();
         return builder;
     }
 
     static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.Value?.EndsWith("/photo", StringComparison.Ordinal) == true)
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/hubs") || ctx.Request.Path.Value?.EndsWith("/photo", StringComparison.Ordinal) == true)
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
@@ -200,7 +221,8 @@ public static class AppSetup
     }
 
     static bool IsApi(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi");
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi")
+        || http.Request.Path.StartsWithSegments(OpenAlumni.Web.Features.Messages.MessagesHub.Path);
 
     public static WebApplication MapOpenAlumni(this WebApplication app)
     {
@@ -216,6 +238,11 @@ public static class AppSetup
         Features.Settings.SettingsApi.MapSettingsApi(app);
         Features.Roster.RosterApi.MapRosterApi(app);
         Features.MemberAdmin.MemberAdminApi.MapMemberAdminApi(app);
+        app.MapJobsApi();
+        app.MapCollaborationsApi();
+        app.MapCommunityApi();
+        app.MapMessagesApi();
+        app.MapConsultationsApi();
         app.MapCultureEndpoint();
         app.MapRazorPages();
         return app;

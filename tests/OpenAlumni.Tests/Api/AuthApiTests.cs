@@ -158,6 +158,11 @@ public abstract class AuthApiTests(AlumniApp app) : AppTest(app)
         Assert.Contains("/api/v1/admin/registrations/{id}/approve", paths);
         Assert.Contains("/api/v1/members", paths);
         Assert.Contains("/api/v1/members/{id}", paths);
+        Assert.Contains("/api/v1/jobs", paths);
+        Assert.Contains("/api/v1/jobs/{id}/interest", paths);
+        Assert.Contains("/api/v1/collaborations/{id}", paths);
+        Assert.Contains("/api/v1/community", paths);
+        Assert.Contains("/api/v1/admin/community/stories", paths);
         Assert.Contains("/api/v1/members/me", paths);
     }
 }

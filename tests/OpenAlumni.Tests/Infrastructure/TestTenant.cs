@@ -98,14 +98,14 @@ public sealed class TestTenant(AlumniApp app, TenantInfo info, string host)
     }
 
     /// <summary>A bearer token for a member, minted as the login endpoint would (no password check).</summary>
-    public Task<string> TokenForAsync(TestMember member) => app.InTenantAsync(this, async sp =>
+    public Task<string> TokenForAsync(TestMember member, TimeSpan? lifetime = null) => app.InTenantAsync(this, async sp =>
     {
         var signIn = sp.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<AppUser>>();
         var user = (await signIn.UserManager.FindByEmailAsync(member.Email))!;
         var principal = await signIn.CreateUserPrincipalAsync(user);
         var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>>()
             .Get(Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme);
-        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) };
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.Add(lifetime ?? TimeSpan.FromHours(1)) };
         return options.BearerTokenProtector.Protect(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, properties, Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme));
     });
 

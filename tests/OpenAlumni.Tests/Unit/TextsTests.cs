@@ -36,6 +36,6 @@ public sealed partial class TextsTests
         Assert.Empty(used.Except(known));
     }
 
-    [GeneratedRegex("\"((?:Validation|Events)\\.[A-Za-z]+)\"")]
+    [GeneratedRegex("\"((?:Validation|Events|Jobs|Collaborations|Community)\\.[A-Za-z]+)\"")]
     private static partial Regex KeyPattern();
 }

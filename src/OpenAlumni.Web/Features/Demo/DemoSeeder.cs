@@ -78,6 +78,8 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         await DemoEvents.SeedAsync(db, now, ct);
         await DemoPosts.SeedAsync(db, now, ct);
         await DemoRoster.SeedAsync(db, tenantId, now, ct);
+        await DemoConnections.SeedAsync(db, tenantId, now, ct);
+        await DemoMessages.SeedAsync(db, now, ct);
     }
 
     /// <summary>

@@ -69,6 +69,8 @@ internal static class SeedTables
             (nameof(Member.OpenTo), m => m.OpenTo),
             (nameof(Member.OpenToVisibility), m => m.OpenToVisibility),
             (nameof(Member.EmailVisibility), m => m.EmailVisibility),
+            (nameof(Member.IsRecruiter), m => m.IsRecruiter),
+            (nameof(Member.FeatureOnCommunity), m => m.FeatureOnCommunity),
             (nameof(Member.UpdatedAt), m => m.UpdatedAt),
             (nameof(Member.LastActiveAt), m => m.LastActiveAt),
             (nameof(Member.SearchNetwork), m => m.SearchNetwork),

@@ -65,6 +65,10 @@ public class Member : ITenantOwned
     public OpenTo OpenTo { get; set; }
     public Visibility OpenToVisibility { get; set; }
     public Visibility EmailVisibility { get; set; } = Visibility.Admins;
+    /// <summary>May post rehire openings and see who is interested (set by admins; admins may anyway).</summary>
+    public bool IsRecruiter { get; set; }
+    /// <summary>The member's own consent to appear in a featured story on the public community page.</summary>
+    public bool FeatureOnCommunity { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>When the member last used the network (updated at most once an hour, by <see cref="Infrastructure.Auth.CurrentMember"/>).</summary>
     public DateTimeOffset? LastActiveAt { get; set; }

@@ -18,7 +18,8 @@ public sealed record MemberDto(
     string? Organization, string? Title, IReadOnlyList<CareerDto>? Career,
     IReadOnlyList<string>? Skills, IReadOnlyList<string>? Interests, string? Location, string? Bio,
     IReadOnlyList<string>? Links, IReadOnlyList<string>? OpenTo, string? Email,
-    string? Role, string? Status, VisibilityDto? Visibility, DateTimeOffset UpdatedAt, bool IsMe);
+    string? Role, string? Status, VisibilityDto? Visibility, DateTimeOffset UpdatedAt, bool IsMe,
+    bool? FeatureOnCommunity = null);
 
 /// <summary>One row of the directory.</summary>
 public sealed record MemberCardDto(
@@ -37,7 +38,7 @@ public sealed record UpdateProfileRequest(
     string? RomanizedName = null, string? Organization = null, string? Title = null,
     IReadOnlyList<CareerDto>? Career = null, IReadOnlyList<string>? Skills = null, IReadOnlyList<string>? Interests = null,
     string? Location = null, string? Bio = null, IReadOnlyList<string>? Links = null, IReadOnlyList<string>? OpenTo = null,
-    VisibilityDto? Visibility = null);
+    VisibilityDto? Visibility = null, bool? FeatureOnCommunity = null);
 
 public sealed record DirectoryQuery(string? Q = null, string? Kind = null, string? Skill = null, string? Department = null,
     string? Organization = null, string? OpenTo = null, int Page = 1, int PageSize = 20);

@@ -79,7 +79,8 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
             owner ? new VisibilityDto(m.PhotoVisibility.ToString(), m.OrganizationVisibility.ToString(), m.CareerVisibility.ToString(),
                 m.TagsVisibility.ToString(), m.LocationVisibility.ToString(), m.BioVisibility.ToString(), m.LinksVisibility.ToString(),
                 m.OpenToVisibility.ToString(), m.EmailVisibility.ToString()) : null,
-            m.UpdatedAt, m.Id == viewer.MemberId);
+            m.UpdatedAt, m.Id == viewer.MemberId,
+            m.Id == viewer.MemberId ? m.FeatureOnCommunity : null);
     }
 
     public static string PhotoUrl(Member m) => $"/members/{m.Id}/photo?v={m.UpdatedAt.ToUnixTimeSeconds()}";
@@ -121,6 +122,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
                 flags |= Check.Enum<OpenTo>(errors, "openTo", name, required: true) ?? Members.OpenTo.None;
             m.OpenTo = flags;
         }
+        if (r.FeatureOnCommunity is { } featured) m.FeatureOnCommunity = featured;
         if (r.Career is not null) SetCareer(m, r.Career, errors);
         if (r.Skills is not null) SetTags(m, TagKind.Skill, r.Skills, "skills", errors);
         if (r.Interests is not null) SetTags(m, TagKind.Interest, r.Interests, "interests", errors);

@@ -5,7 +5,11 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
-public enum NotificationType { Reply, Reaction, Mention, Announcement, ReportDecision }
+public enum NotificationType
+{
+    Reply, Reaction, Mention, Announcement, ReportDecision,
+    Message, ConsultationRequest, ConsultationAccepted, ConsultationProposed, ConsultationDeclined,
+}
 
 /// <summary>How a member wants one type of notification: in the app only, by mail at once, or in the weekly digest.</summary>
 public enum Delivery { InApp, Email, Digest }
@@ -21,6 +25,8 @@ public class Notification : ITenantOwned
     public long? ActorMemberId { get; set; }
     /// <summary>A short text to show (the post's title, a decision): what the member may see anyway.</summary>
     public required string Subject { get; set; }
+    /// <summary>Where the notification leads when it is not a post (a conversation, the consultations page).</summary>
+    public string? Link { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? ReadAt { get; set; }
 }
@@ -40,6 +46,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         b.Property(n => n.Type).HasConversion<string>().HasMaxLength(24);
         b.Property(n => n.Subject).HasMaxLength(300);
+        b.Property(n => n.Link).HasMaxLength(200);
         b.HasIndex(n => new { n.TenantId, n.MemberId, n.ReadAt, n.Id });
         b.HasOne<Member>().WithMany().HasForeignKey(n => n.MemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -10,7 +10,7 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
-public sealed record NotificationDto(long Id, string Type, long? PostId, string? Actor, string Subject, DateTimeOffset CreatedAt, bool Read);
+public sealed record NotificationDto(long Id, string Type, long? PostId, string? Actor, string Subject, DateTimeOffset CreatedAt, bool Read, string? Link = null);
 public sealed record NotificationListDto(IReadOnlyList<NotificationDto> Items, int Page, int PageSize, int Total, int UnreadCount);
 public sealed record NotificationSettingsDto(IReadOnlyDictionary<string, string> Delivery);
 
@@ -24,10 +24,17 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
     {
         [NotificationType.Reply] = Delivery.Email, [NotificationType.Reaction] = Delivery.InApp, [NotificationType.Mention] = Delivery.Email,
         [NotificationType.Announcement] = Delivery.Email, [NotificationType.ReportDecision] = Delivery.Email,
+        [NotificationType.Message] = Delivery.Email, [NotificationType.ConsultationRequest] = Delivery.Email,
+        [NotificationType.ConsultationAccepted] = Delivery.Email, [NotificationType.ConsultationProposed] = Delivery.Email,
+        [NotificationType.ConsultationDeclined] = Delivery.Email,
     };
 
-    /// <summary>Notifies each recipient once (never the actor); the link goes to the post when there is one.</summary>
-    public async Task NotifyAsync(IReadOnlyCollection<long> recipients, NotificationType type, long? postId, long? actorId, string subject, string baseUrl, CancellationToken ct)
+    /// <summary>
+    /// Notifies each recipient once (never the actor); the link goes to the post when there is one, else to
+    /// <paramref name="link"/> (a path). A <paramref name="note"/> (a personal message) is added to the mail as written.
+    /// </summary>
+    public async Task NotifyAsync(IReadOnlyCollection<long> recipients, NotificationType type, long? postId, long? actorId, string subject, string baseUrl, CancellationToken ct,
+        string? link = null, string? note = null)
     {
         var ids = recipients.Where(r => r != actorId).Distinct().ToList();
         if (ids.Count == 0) return;
@@ -42,16 +49,18 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var short_ = subject.Length > 300 ? subject[..300] : subject;
         foreach (var p in people)
         {
-            var n = new Notification { MemberId = p.Id, Type = type, PostId = postId, ActorMemberId = actorId, Subject = short_, CreatedAt = now };
+            var n = new Notification { MemberId = p.Id, Type = type, PostId = postId, ActorMemberId = actorId, Subject = short_, Link = link, CreatedAt = now };
             db.Add(n);
             if ((chosen.TryGetValue(p.Id, out var d) ? d : Defaults[type]) != Delivery.Email) continue;
             string mailSubject, body;
             using (Cultures.Use(p.PreferredCulture))
             {
                 mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
-                body = texts["Mail.Body", texts["Type." + type, actorName, short_], postId is null ? baseUrl + "/notifications" : $"{baseUrl}/Posts/{postId}", baseUrl + "/notifications/settings"];
+                var sentence = texts["Type." + type, actorName, short_].Value;
+                if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
+                body = texts["Mail.Body", sentence, postId is not null ? $"{baseUrl}/Posts/{postId}" : baseUrl + (link ?? "/notifications"), baseUrl + "/notifications/settings"];
             }
-            await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
+            await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{link}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
         }
     }
 
@@ -66,12 +75,12 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var rows = await query.OrderByDescending(n => n.Id).Skip((page - 1) * size).Take(size)
             .Select(n => new
             {
-                n.Id, n.Type, n.PostId, n.Subject, n.CreatedAt, n.ReadAt,
+                n.Id, n.Type, n.PostId, n.Subject, n.Link, n.CreatedAt, n.ReadAt,
                 Actor = db.Members.Where(m => m.Id == n.ActorMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefault(),
             }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return new NotificationListDto(rows.Select(r => new NotificationDto(r.Id, WireNames.Of(r.Type), r.PostId,
-            r.Actor is null ? null : PersonName.Display(r.Actor.FamilyName, r.Actor.GivenName), r.Subject, t.ToLocal(r.CreatedAt), r.ReadAt is not null)).ToList(),
+            r.Actor is null ? null : PersonName.Display(r.Actor.FamilyName, r.Actor.GivenName), r.Subject, t.ToLocal(r.CreatedAt), r.ReadAt is not null, r.Link)).ToList(),
             page, size, total, unread);
     }
 

@@ -38,7 +38,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 .Select(p => p.Type).ToListAsync(ct);
             var news = await db.Set<Notification>().AsNoTracking()
                 .Where(n => n.MemberId == memberId && n.CreatedAt >= since && digestTypes.Contains(n.Type))
-                .OrderByDescending(n => n.Id).Take(20).Select(n => new { n.Type, n.Subject, n.PostId }).ToListAsync(ct);
+                .OrderByDescending(n => n.Id).Take(20).Select(n => new { n.Type, n.Subject, n.PostId, n.Link }).ToListAsync(ct);
             var reader = await PostAudience.ReaderAsync(db, memberId, ct);
             var top = await db.Set<Post>().AsNoTracking().VisibleTo(reader)
                 .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since)
@@ -57,7 +57,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 if (news.Count > 0)
                 {
                     body.AppendLine(texts["Digest.ForYou"]);
-                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is null ? "" : $" {baseUrl}/Posts/{n.PostId}"));
+                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is not null ? $" {baseUrl}/Posts/{n.PostId}" : n.Link is not null ? $" {baseUrl}{n.Link}" : ""));
                     body.AppendLine();
                 }
                 if (top.Count > 0)

@@ -17,16 +17,31 @@ public static class Policies
     /// the API accepts both, and a page's challenge is the login redirect (not a bearer 401).
     /// </summary>
     public const string Scheme = "OpenAlumni";
+    const string HubsPath = "/hubs";
     static readonly string[] Schemes = [Scheme];
 
-    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddAlumniScheme(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth) =>
-        auth.AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = http =>
+    public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddAlumniScheme(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth)
+    {
+        auth.Services.PostConfigure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            var inner = o.Events.OnMessageReceived;
+            o.Events.OnMessageReceived = ctx =>
+            {
+                if (ctx.HttpContext.Request.Path.StartsWithSegments(HubsPath) && ctx.Request.Query["access_token"].ToString() is { Length: > 0 } token)
+                    ctx.Token = token;
+                return inner(ctx);
+            };
+        });
+        return auth.AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = http =>
             http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            // A browser's WebSocket cannot send headers: SignalR clients pass the bearer token in the query instead.
+            || (http.Request.Path.StartsWithSegments(HubsPath) && http.Request.Query.ContainsKey("access_token"))
             // The API changes data only for bearer tokens: a cookie rides along on cross-site requests, and the
             // API has no antiforgery check. Pages (which do check it) and API reads (downloads, .ics) take the cookie.
             || (http.Request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
                 ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme);
+    }
 
     public static IServiceCollection AddAlumniPolicies(this IServiceCollection services)
     {

@@ -14,6 +14,8 @@ public class Tenant
     /// <summary>Comma-separated email domains whose owners are employees (approved once confirmed).</summary>
     public string EmployeeDomains { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Whether /community and its widget answer (public, for the company's intranet); admins switch it.</summary>
+    public bool CommunityPageEnabled { get; set; }
     public List<TenantHost> Hosts { get; set; } = [];
 
     /// <summary>The network's logo (FileStore path, re-encoded JPEG), shown in the top bar.</summary>

@@ -1,0 +1,234 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Messages;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Web.Features.Consultations;
+
+public sealed record ConsultationInput(long? MemberId, string? Topic, string? Goal, string? Format, string? PreferredTimes = null);
+public sealed record ProposeInput(string? Times);
+public sealed record DeclineInput(string? Message);
+
+/// <summary>A request as its two members see it; the Can* flags say what the reader may do with it now.</summary>
+public sealed record ConsultationDto(long Id, ParticipantDto Requester, ParticipantDto Recipient, string Topic, string Goal, string Format,
+    string? PreferredTimes, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, string? ProposedTimes, string? DeclineMessage,
+    long? ConversationId, bool CanAccept, bool CanPropose, bool CanDecline);
+public sealed record ConsultationListDto(IReadOnlyList<ConsultationDto> Items, string Box, int Page, int PageSize, int Total);
+/// <summary>What admins see of consultations: numbers per state, never who asked whom or about what.</summary>
+public sealed record ConsultationCountsDto(int Pending, int Proposed, int Accepted, int Declined, int Expired, int Total);
+
+/// <summary>
+/// Consultation requests. Only between approved members of one tenant, to a member open to consultation
+/// (as the requester may see it), never to oneself or across a block. A request unanswered for 14 days
+/// expires: the state is brought up to date before every read and every action, so it never shows as
+/// pending past its time whatever the background work does.
+/// </summary>
+public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
+    NotificationService notifications, MessageService messages, IStringLocalizer<ConsultationTexts> texts)
+{
+    const int PageSize = 30;
+
+    public async Task<Result<ConsultationDto>> CreateAsync(ConsultationInput input, string baseUrl, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        if (input.MemberId is null) errors.Add("memberId", "Validation.Required");
+        var topic = Check.Text(errors, "topic", input.Topic, ConsultationLimits.Topic, required: true);
+        var goal = Check.Text(errors, "goal", input.Goal, ConsultationLimits.Goal, required: true);
+        var format = Check.Enum<ConsultationFormat>(errors, "format", input.Format, required: true);
+        var times = Check.Text(errors, "preferredTimes", input.PreferredTimes, ConsultationLimits.Times);
+        if (input.MemberId == me.MemberId) errors.Add("memberId", "Consultations.NotToYourself");
+        if (errors.Any) return errors;
+        var level = me.ViewerLevel;
+        var recipient = await db.Members.AsNoTracking().Where(m => m.Id == input.MemberId && m.Status == MemberStatus.Approved)
+            .Select(m => new { m.Id, Open = (m.OpenTo & OpenTo.Consultation) == OpenTo.Consultation && m.OpenToVisibility <= level }).FirstOrDefaultAsync(ct);
+        if (recipient is null) return Result<ConsultationDto>.NotFound();
+        if (!recipient.Open) return FieldErrors.Of("memberId", "Consultations.NotOpen");
+        if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, [recipient.Id], ct)) return Result<ConsultationDto>.Forbidden();
+        await ExpireDueAsync(ct);
+        if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipient.Id
+                && (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed), ct))
+            return Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen");
+        var now = clock.GetUtcNow();
+        var request = new ConsultationRequest
+        {
+            RequesterMemberId = me.MemberId, RecipientMemberId = recipient.Id, Topic = topic!, Goal = goal!, Format = format!.Value,
+            PreferredTimes = times, Status = ConsultationStatus.Pending, CreatedAt = now, WaitingSince = now,
+        };
+        db.Add(request);
+        await db.SaveChangesAsync(ct);
+        await notifications.NotifyAsync([recipient.Id], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=received");
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(request.Id, me, ct);
+    }
+
+    public async Task<Result<ConsultationListDto>> ListAsync(string? box, int page, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        var sent = box switch { "sent" => true, "received" => false, _ => (bool?)null };
+        if (sent is null) errors.Add("box", "Validation.OneOf", "sent, received");
+        if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
+        if (errors.Any) return errors;
+        await ExpireDueAsync(ct);
+        var query = db.Set<ConsultationRequest>().AsNoTracking().Where(r => sent == true ? r.RequesterMemberId == me.MemberId : r.RecipientMemberId == me.MemberId);
+        var total = await query.CountAsync(ct);
+        var rows = await Project(query.OrderByDescending(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        return new ConsultationListDto(rows.Select(r => ToDto(r, me)).ToList(), box!, page, PageSize, total);
+    }
+
+    public async Task<Result<ConsultationDto>> GetAsync(long id, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        await ExpireDueAsync(ct);
+        return await DtoAsync(id, me, ct);
+    }
+
+    /// <summary>The recipient accepts a pending request, or the requester accepts the time proposed: a conversation opens, seeded with the request.</summary>
+    public async Task<Result<ConsultationDto>> AcceptAsync(long id, string baseUrl, CancellationToken ct)
+    {
+        var (me, request, problem) = await LoadAsync(id, ct);
+        if (request is null) return problem;
+        var byRecipient = request.RecipientMemberId == me.MemberId && request.Status == ConsultationStatus.Pending;
+        var byRequester = request.RequesterMemberId == me.MemberId && request.Status == ConsultationStatus.Proposed;
+        if (!byRecipient && !byRequester) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+        if (await MemberBlocks.AnyBetweenAsync(db, request.RequesterMemberId, [request.RecipientMemberId], ct)) return Result<ConsultationDto>.Forbidden();
+        var requester = await db.Members.AsNoTracking().Where(m => m.Id == request.RequesterMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstAsync(ct);
+        var seed = texts["Seed", request.Topic, request.Goal, texts["Format." + WireNames.Of(request.Format)],
+            request.ProposedTimes ?? request.PreferredTimes ?? "-"].Value;
+        request.ConversationId = await messages.OpenForAsync(request.RequesterMemberId, PersonName.Display(requester.FamilyName, requester.GivenName),
+            request.RecipientMemberId, seed, baseUrl, ct);
+        request.Status = ConsultationStatus.Accepted;
+        request.DecidedAt = clock.GetUtcNow();
+        var other = byRecipient ? request.RequesterMemberId : request.RecipientMemberId;
+        await notifications.NotifyAsync([other], NotificationType.ConsultationAccepted, null, me.MemberId, request.Topic, baseUrl, ct, link: $"/messages/{request.ConversationId}");
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(id, me, ct);
+    }
+
+    /// <summary>The recipient proposes other times; the requester may then accept them.</summary>
+    public async Task<Result<ConsultationDto>> ProposeAsync(long id, ProposeInput input, string baseUrl, CancellationToken ct)
+    {
+        var (me, request, problem) = await LoadAsync(id, ct);
+        if (request is null) return problem;
+        if (request.RecipientMemberId != me.MemberId) return Result<ConsultationDto>.Forbidden();
+        var errors = new FieldErrors();
+        var times = Check.Text(errors, "times", input.Times, ConsultationLimits.Times, required: true);
+        if (errors.Any) return errors;
+        if (request.Status != ConsultationStatus.Pending) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+        request.Status = ConsultationStatus.Proposed;
+        request.ProposedTimes = times;
+        request.WaitingSince = clock.GetUtcNow();
+        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationProposed, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=sent", note: times);
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(id, me, ct);
+    }
+
+    /// <summary>The recipient declines; the requester is told with a polite template in their own language, with the recipient's words if any.</summary>
+    public async Task<Result<ConsultationDto>> DeclineAsync(long id, DeclineInput input, string baseUrl, CancellationToken ct)
+    {
+        var (me, request, problem) = await LoadAsync(id, ct);
+        if (request is null) return problem;
+        if (request.RecipientMemberId != me.MemberId) return Result<ConsultationDto>.Forbidden();
+        var errors = new FieldErrors();
+        var message = Check.Text(errors, "message", input.Message, ConsultationLimits.Message);
+        if (errors.Any) return errors;
+        if (request.Status is not (ConsultationStatus.Pending or ConsultationStatus.Proposed)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+        request.Status = ConsultationStatus.Declined;
+        request.DeclineMessage = message;
+        request.DecidedAt = clock.GetUtcNow();
+        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationDeclined, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=sent", note: message);
+        await db.SaveChangesAsync(ct);
+        return await DtoAsync(id, me, ct);
+    }
+
+    public async Task<Result<ConsultationCountsDto>> CountsAsync(CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        if (!me.IsAdmin) return Result<ConsultationCountsDto>.Forbidden();
+        await ExpireDueAsync(ct);
+        var counts = await db.Set<ConsultationRequest>().AsNoTracking().GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        int C(ConsultationStatus s) => counts.GetValueOrDefault(s);
+        return new ConsultationCountsDto(C(ConsultationStatus.Pending), C(ConsultationStatus.Proposed), C(ConsultationStatus.Accepted),
+            C(ConsultationStatus.Declined), C(ConsultationStatus.Expired), counts.Values.Sum());
+    }
+
+    /// <summary>Marks expired every request of this tenant that waited for an answer longer than 14 days.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var due = now - ConsultationRequest.ExpiresAfter;
+        return await db.Set<ConsultationRequest>()
+            .Where(r => (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed) && r.WaitingSince <= due)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ConsultationStatus.Expired).SetProperty(r => r.DecidedAt, now), ct);
+    }
+
+    async Task<(MemberSession Me, ConsultationRequest? Request, Result<ConsultationDto> Problem)> LoadAsync(long id, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        await ExpireDueAsync(ct);
+        var request = await db.Set<ConsultationRequest>().FirstOrDefaultAsync(r => r.Id == id && (r.RequesterMemberId == me.MemberId || r.RecipientMemberId == me.MemberId), ct);
+        return (me, request, Result<ConsultationDto>.NotFound());
+    }
+
+    async Task<Result<ConsultationDto>> DtoAsync(long id, MemberSession me, CancellationToken ct)
+    {
+        var row = await Project(db.Set<ConsultationRequest>().AsNoTracking()
+            .Where(r => r.Id == id && (r.RequesterMemberId == me.MemberId || r.RecipientMemberId == me.MemberId))).FirstOrDefaultAsync(ct);
+        return row is null ? Result<ConsultationDto>.NotFound() : ToDto(row, me);
+    }
+
+    sealed class Row
+    {
+        public required ConsultationRequest Request { get; init; }
+        public required Member Requester { get; init; }
+        public required Member Recipient { get; init; }
+    }
+
+    IQueryable<Row> Project(IQueryable<ConsultationRequest> query) =>
+        from r in query
+        join a in db.Members on r.RequesterMemberId equals a.Id
+        join b in db.Members on r.RecipientMemberId equals b.Id
+        select new Row { Request = r, Requester = a, Recipient = b };
+
+    ConsultationDto ToDto(Row row, MemberSession me)
+    {
+        var r = row.Request;
+        var t = tenant.Tenant!;
+        var recipient = r.RecipientMemberId == me.MemberId;
+        var waiting = r.Status is ConsultationStatus.Pending or ConsultationStatus.Proposed;
+        return new ConsultationDto(r.Id, new ParticipantDto(row.Requester.Id, row.Requester.DisplayName, row.Requester.Kind.ToString()),
+            new ParticipantDto(row.Recipient.Id, row.Recipient.DisplayName, row.Recipient.Kind.ToString()), r.Topic, r.Goal, WireNames.Of(r.Format),
+            r.PreferredTimes, WireNames.Of(r.Status), t.ToLocal(r.CreatedAt), waiting ? t.ToLocal(r.WaitingSince + ConsultationRequest.ExpiresAfter) : null,
+            r.ProposedTimes, r.DeclineMessage, r.ConversationId,
+            CanAccept: recipient ? r.Status == ConsultationStatus.Pending : r.Status == ConsultationStatus.Proposed,
+            CanPropose: recipient && r.Status == ConsultationStatus.Pending,
+            CanDecline: recipient && waiting);
+    }
+}
+
+/// <summary>Marker for the consultations' strings (ConsultationTexts.resx, ConsultationTexts.ja.resx).</summary>
+public sealed class ConsultationTexts;
+
+/// <summary>
+/// Marks requests expired in every tenant on the outbox worker's timer, so the state is right in the
+/// database even for requests nobody opens (the service also brings it up to date before each read).
+/// Runs past the tenant filter (operator-level work): one UPDATE, no tenant's data leaves it.
+/// </summary>
+public sealed class ConsultationExpiryJob(TimeProvider clock) : Infrastructure.Outbox.IPeriodicJob
+{
+    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AlumniDb>();
+        var now = clock.GetUtcNow();
+        var due = now - ConsultationRequest.ExpiresAfter;
+        await db.Set<ConsultationRequest>().IgnoreQueryFilters()
+            .Where(r => (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed) && r.WaitingSince <= due)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ConsultationStatus.Expired).SetProperty(r => r.DecidedAt, now), ct);
+    }
+}
