@@ -139,6 +139,8 @@ public abstract class MemberAdminTests(AlumniApp app) : AppTest(app)
         await dupApi.PostAsync($"/api/v1/events/{bothEvent}/rsvp", null, Ct);
         await keepApi.PostAsync($"/api/v1/events/{bothEvent}/rsvp", null, Ct);
         await dupApi.PostAsync($"/api/v1/events/{dupEvent}/rsvp", null, Ct);
+        var conversation = await dupApi.PostAsJsonAsync("/api/v1/conversations", new { memberIds = new[] { adminMember.Id }, body = "はじめまして" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, conversation.StatusCode);
 
         var merged = await admin.PostAsJsonAsync($"/api/v1/admin/members/{keep.Id}/merge", new { duplicateId = dup.Id }, Ct);
 
@@ -148,6 +150,7 @@ public abstract class MemberAdminTests(AlumniApp app) : AppTest(app)
         Assert.Equal(1, await tenant.DbAsync(db => db.Set<Reaction>().CountAsync(r => r.PostId == postId)));
         Assert.Equal(2, await tenant.DbAsync(db => db.Set<Rsvp>().CountAsync(r => r.MemberId == keep.Id)));
         Assert.Equal(1, (await EventTestData.GetAsync(admin, bothEvent)).GetProperty("confirmedCount").GetInt32());
+        Assert.Equal(keep.Id, await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Features.Messages.Message>().Select(m => m.SenderMemberId).SingleAsync()));
         Assert.False(await tenant.DbAsync(db => db.Members.AnyAsync(m => m.Id == dup.Id)));
         Assert.False(await tenant.DbAsync(db => db.Users.AnyAsync(u => u.Email == dup.Email)));
         Assert.Single(await AuditAsync(tenant, "member.merge"));

@@ -206,7 +206,8 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
 
     /// <summary>
     /// Merges a duplicate account into the kept one: the duplicate's posts, comments, reactions, RSVPs,
-    /// pitches, feedback, reports, notifications and roster link move to the kept member (where both
+    /// pitches, feedback, reports, notifications, job openings and interest, collaborations, conversations and
+    /// messages, blocks, consultation requests and roster link move to the kept member (where both
     /// have one, the kept member's stays); then the duplicate membership is removed, and its login
     /// too when it belongs to no other network. One transaction.
     /// </summary>
@@ -231,6 +232,15 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         await db.Set<EventFeedback>().Where(x => x.MemberId == d && db.Set<EventFeedback>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
         await db.Set<Pitch>().Where(x => x.MemberId == d && db.Set<Pitch>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
         await db.Set<NotificationPreference>().Where(x => x.MemberId == d).ExecuteDeleteAsync(ct);
+        await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d && db.Set<Jobs.JobInterest>().Any(y => y.MemberId == k && y.OpeningId == x.OpeningId)).ExecuteDeleteAsync(ct);
+        await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d && db.Set<Collaborations.CollaborationMember>().Any(y => y.MemberId == k && y.CollaborationId == x.CollaborationId)).ExecuteDeleteAsync(ct);
+        await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);
+        // Blocks between the two accounts make no sense once they are one; the kept member's own blocks win.
+        await db.Set<Messages.MemberBlock>().Where(x => (x.BlockerMemberId == d && x.BlockedMemberId == k) || (x.BlockerMemberId == k && x.BlockedMemberId == d)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockerMemberId == k && y.BlockedMemberId == x.BlockedMemberId)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockedMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockedMemberId == k && y.BlockerMemberId == x.BlockerMemberId)).ExecuteDeleteAsync(ct);
         // Two RSVPs for one event: the duplicate's seat is given back (the seat counters stay true).
         var doubled = await db.Set<Rsvp>().Where(x => x.MemberId == d && db.Set<Rsvp>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ToListAsync(ct);
         foreach (var r in doubled)
@@ -262,7 +272,23 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         await db.Set<Notification>().Where(x => x.ActorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ActorMemberId, k), ct);
         await db.Set<RosterEntry>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
         await db.Set<Invitation>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        // TODO(#6): messages, consultations, jobs and collaborations move here too once they exist.
+        await db.Set<Jobs.JobOpening>().Where(x => x.PostedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.PostedByMemberId, k), ct);
+        await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Jobs.JobReferral>().Where(x => x.ReferrerMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReferrerMemberId, k), ct);
+        await db.Set<Collaborations.Collaboration>().Where(x => x.ProposedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ProposedByMemberId, k), ct);
+        await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Collaborations.CollaborationStageChange>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
+        await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Community.FeaturedStory>().Where(x => x.ChosenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ChosenByMemberId, k), ct);
+        await db.Set<Messages.Conversation>().Where(x => x.StartedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartedByMemberId, k), ct);
+        await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Messages.Message>().Where(x => x.SenderMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.SenderMemberId, k), ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.BlockerMemberId, k), ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockedMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.BlockedMemberId, k), ct);
+        await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReporterMemberId, k), ct);
+        await db.Set<Messages.MessageReport>().Where(x => x.ClosedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosedByMemberId, k), ct);
+        await db.Set<Consultations.ConsultationRequest>().Where(x => x.RequesterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RequesterMemberId, k), ct);
+        await db.Set<Consultations.ConsultationRequest>().Where(x => x.RecipientMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RecipientMemberId, k), ct);
 
         if (dup.Role == MemberRole.Admin) keep.Role = MemberRole.Admin;
         var photo = dup.PhotoPath;
