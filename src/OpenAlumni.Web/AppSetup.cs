@@ -109,6 +109,9 @@ public static class AppSetup
                 o.Conventions.AllowAnonymousToPage("/Roster/Join");
                 o.Conventions.AuthorizeFolder("/MemberAdmin", Policies.Admin);
                 o.Conventions.AddFolderApplicationModelConvention("/Events", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Events)));
+                o.Conventions.AddFolderApplicationModelConvention("/Jobs", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Jobs)));
+                o.Conventions.AddFolderApplicationModelConvention("/Messages", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Messages)));
+                o.Conventions.AddFolderApplicationModelConvention("/Consultations", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Consultations)));
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Jobs", Policies.Member);
                 o.Conventions.AuthorizePage("/Jobs/Recruiters", Policies.Admin);

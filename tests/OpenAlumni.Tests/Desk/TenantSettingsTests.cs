@@ -86,6 +86,30 @@ public abstract class TenantSettingsTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SwitchingJobsMessagesAndConsultationsOff_HidesThemFromTheApiPagesAndMenu()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var someone = await tenant.MemberAsync();
+        var member = await tenant.ApiAsync(someone);
+        var browser = tenant.Client();
+        await Forms.SignInAsync(browser, someone.Email, someone.Password);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/v1/jobs", Ct)).StatusCode);
+
+        await admin.PutAsJsonAsync("/api/v1/admin/settings", new { features = new Dictionary<string, bool> { ["jobs"] = false, ["messages"] = false, ["consultations"] = false } }, Ct);
+        var home = await browser.GetStringAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/api/v1/jobs", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/api/v1/conversations", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/api/v1/consultations?box=sent", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/jobs", Ct)).StatusCode);
+        Assert.DoesNotContain("href=\"/jobs\"", home);
+        Assert.DoesNotContain("href=\"/messages\"", home);
+        Assert.DoesNotContain("href=\"/consultations\"", home);
+        Assert.Contains("href=\"/collaborations\"", home);
+    }
+
+    [Fact]
     public async Task Logo_IsUploadedThroughThePhotoPath_AndServedToAnyone()
     {
         var tenant = await App.CreateTenantAsync();
