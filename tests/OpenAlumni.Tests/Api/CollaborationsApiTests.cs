@@ -180,6 +180,28 @@ public abstract class CollaborationsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ConsultationOrigin_WithoutANumber_IsTheAcceptedConsultationBetweenTheMembersInvolved()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
+        var alumnus = await tenant.MemberAsync(edit: m => m.OpenTo = OpenTo.Consultation);
+        var employee = await tenant.MemberAsync(MemberKind.Employee);
+        var bystander = await tenant.MemberAsync(MemberKind.Employee);
+        var request = await (await tenant.ClientForAsync(employee)).PostAsJsonAsync("/api/v1/consultations",
+            new { memberId = alumnus.Id, topic = "協業の相談", goal = "共同開発の進め方", format = "coffee" }, Ct);
+        var consultation = (await JsonAsync(request)).GetProperty("id").GetInt64();
+        var beforeAccepted = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([alumnus.Id, employee.Id], origin: new { type = "consultation" }), Ct);
+        await (await tenant.ClientForAsync(alumnus)).PostAsync($"/api/v1/consultations/{consultation}/accept", null, Ct);
+
+        var linked = await CreateAsync(admin, Record([alumnus.Id, employee.Id], origin: new { type = "consultation" }));
+        var others = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([alumnus.Id, bystander.Id], origin: new { type = "consultation" }), Ct);
+
+        await AssertValidationProblemAsync(beforeAccepted, "origin.id");
+        Assert.Equal(consultation, linked.GetProperty("origin").GetProperty("id").GetInt64());
+        await AssertValidationProblemAsync(others, "origin.id");
+    }
+
+    [Fact]
     public async Task List_FiltersByStage()
     {
         var tenant = await App.CreateTenantAsync();

@@ -108,7 +108,18 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
             }
             else if (kind is not null)
             {
-                if (o.Id is not { } oid) errors.Add("origin.id", "Validation.Required");
+                if (o.Id is null && kind == CollaborationOrigin.Consultation)
+                {
+                    // The secretariat does not see consultations; it names the members involved, and the latest
+                    // accepted consultation between two of them is the origin.
+                    var involved = c.Members.Select(m => m.MemberId).ToList();
+                    var found = await db.Set<ConsultationRequest>()
+                        .Where(q => q.Status == ConsultationStatus.Accepted && involved.Contains(q.RequesterMemberId) && involved.Contains(q.RecipientMemberId))
+                        .OrderByDescending(q => q.Id).Select(q => (long?)q.Id).FirstOrDefaultAsync(ct);
+                    if (found is null) errors.Add("origin.id", "Collaborations.NoConsultationBetween");
+                    else (c.OriginKind, c.OriginId) = (kind, found);
+                }
+                else if (o.Id is not { } oid) errors.Add("origin.id", "Validation.Required");
                 else if (!await OriginExistsAsync(kind.Value, oid, ct)) errors.Add("origin.id", "Collaborations.OriginUnknown");
                 else (c.OriginKind, c.OriginId) = (kind, oid);
             }
