@@ -106,6 +106,14 @@ public static class AppSetup
                 o.Conventions.AuthorizeFolder("/Posts", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Notifications", Policies.Member);
                 o.Conventions.AuthorizeFolder("/Moderation", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Settings", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Roster", Policies.Admin);
+                o.Conventions.AllowAnonymousToPage("/Roster/Join");
+                o.Conventions.AuthorizeFolder("/MemberAdmin", Policies.Admin);
+                o.Conventions.AddFolderApplicationModelConvention("/Events", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Events)));
+                o.Conventions.AddFolderApplicationModelConvention("/Jobs", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Jobs)));
+                o.Conventions.AddFolderApplicationModelConvention("/Messages", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Messages)));
+                o.Conventions.AddFolderApplicationModelConvention("/Consultations", m => m.Filters.Add(new FeaturePageFilter(TenantFeature.Consultations)));
                 o.Conventions.AuthorizeFolder("/Audit", Policies.Admin);
                 o.Conventions.AuthorizeFolder("/Jobs", Policies.Member);
                 o.Conventions.AuthorizePage("/Jobs/Recruiters", Policies.Admin);
@@ -142,6 +150,12 @@ public static class AppSetup
         services.AddScoped<RegistrationService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<TenantFeatures>();
+        services.AddScoped<Features.Settings.TenantSettingsService>();
+        services.AddScoped<Features.Roster.RosterService>();
+        services.AddScoped<Features.Roster.RosterMatcher>();
+        services.AddScoped<Features.Roster.InvitationService>();
+        services.AddScoped<Features.MemberAdmin.MemberAdminService>();
 
         services.AddSingleton<MarkdownRenderer>();
         services.Configure<OutboxOptions>(config.GetSection("Outbox"));
@@ -234,6 +248,9 @@ public static class AppSetup
         app.MapEventsApi();
         app.MapPostsApi();
         app.MapNotificationsApi();
+        Features.Settings.SettingsApi.MapSettingsApi(app);
+        Features.Roster.RosterApi.MapRosterApi(app);
+        Features.MemberAdmin.MemberAdminApi.MapMemberAdminApi(app);
         app.MapJobsApi();
         app.MapCollaborationsApi();
         app.MapCommunityApi();

@@ -65,6 +65,39 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, await db.Tenants.CountAsync());
     }
 
+    [Fact]
+    public async Task MembersImport_ReadsShiftJis_DryRunWritesNothing_ASecondRunChangesNothing_AndABadRowImportsNothing()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        await RunAsync("tenant", "create", "--slug", "acme", "--name", "ACME Corp", "--host", "acme.localhost");
+        var csv = Path.Combine(dir, "roster.csv");
+        await File.WriteAllBytesAsync(csv, System.Text.Encoding.GetEncoding(932).GetBytes(
+            "family_name,given_name,family_name_kana,given_name_kana,email,department,joined_year,left_year,employee_number\r\n" +
+            "山田,太郎,やまだ,たろう,taro@example.com,営業部,2001,2011,A1\r\n佐藤,花子,,,hanako@example.com,人事部,2003,2013,\r\n"), TestContext.Current.CancellationToken);
+        var bad = Path.Combine(dir, "bad.csv");
+        await File.WriteAllTextAsync(bad, "family_name,given_name,family_name_kana,given_name_kana,email,department,joined_year,left_year,employee_number\n" +
+            "鈴木,一郎,,,suzuki@example.com,,,,\n田中,二郎,,,not-an-email,,,,\n", TestContext.Current.CancellationToken);
+
+        var dry = await RunAsync("members", "import", "--tenant", "acme", csv, "--dry-run");
+        var first = await RunAsync("members", "import", "--tenant", "acme", csv);
+        var second = await RunAsync("members", "import", "--tenant", "acme", csv);
+        var failed = await RunAsync("members", "import", "--tenant", "acme", bad);
+
+        Assert.True(dry.Code == 0, dry.Err);
+        Assert.Contains("would import 2 new", dry.Out);
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Contains("Imported 2 new", first.Out);
+        Assert.Contains("0 new, 0 updated, 2 unchanged", second.Out);
+        Assert.NotEqual(0, failed.Code);
+        Assert.Contains("rows[3].email", failed.Err);
+        var context = new TenantContext();
+        await using (var lookup = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, context))
+            context.Set(TenantInfo.From(await lookup.Tenants.SingleAsync(t => t.Slug == "acme")));
+        await using var db = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, context);
+        var rows = await db.Set<OpenAlumni.Web.Features.Roster.RosterEntry>().OrderBy(r => r.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["山田", "佐藤"], rows.Select(r => r.FamilyName));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -18,14 +18,15 @@ public sealed record RegisterRequest(
     string? FamilyName = null, string? GivenName = null, string? FamilyNameKana = null, string? GivenNameKana = null,
     string? Department = null, int? JoinedYear = null, int? LeftYear = null,
     /// <summary>Purposes of use consented to (directory, companyNews, rehireContact, featured, eventPhotos); omitted = the form's defaults.</summary>
-    IReadOnlyList<string>? Consents = null);
+    IReadOnlyList<string>? Consents = null, string? Invitation = null);
 
 public sealed record RegistrationDto(long Id, string Email, string Kind, string Status);
 
 /// <summary>Sign-up, email confirmation, password reset: the account side of a membership.</summary>
 public sealed class AccountService(
     AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, Privacy.PrivacyService privacy, ITenantContext tenant,
-    IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log)
+    IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log,
+    Roster.InvitationService invitations, Roster.RosterMatcher roster)
 {
     /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
     public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, string baseUrl, CancellationToken ct, FieldErrors? prior = null)
@@ -50,6 +51,12 @@ public sealed class AccountService(
         var profile = new ProfileDraft(family, given, r.FamilyNameKana, r.GivenNameKana, r.Department, r.JoinedYear, r.LeftYear);
         var draft = members.ValidateDraft(errors, profile, kind, clock.GetUtcNow().Year);
         var consents = Privacy.PrivacyService.ParseGranted(errors, r.Consents);
+        // The network may narrow the years offered on registration (tenant settings).
+        if (tenant.Tenant?.RegistrationYearFrom is { } from)
+            foreach (var (field, year) in new[] { ("joinedYear", r.JoinedYear), ("leftYear", r.LeftYear) })
+                if (year < from) errors.Add(field, "Validation.YearOutOfRange", from, clock.GetUtcNow().Year);
+        var invitation = string.IsNullOrEmpty(r.Invitation) ? null : await invitations.CheckAsync(r.Invitation, ct);
+        if (invitation is { IsValid: false }) errors.Add("invitation", "Validation.InvitationInvalid");
         if (errors.Any) return errors;
 
         var existing = await users.FindByEmailAsync(email!);
@@ -76,7 +83,9 @@ public sealed class AccountService(
                     ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
                     : FieldErrors.Of("password", "Validation.PasswordWeak");
         }
-        var member = members.NewMember(user.Id, kind!.Value, MemberStatus.Pending, draft!);
+        // An invitation is the secretariat's approval in advance; its link proves the invited mailbox.
+        var member = members.NewMember(user.Id, kind!.Value, invitation is null ? MemberStatus.Pending : MemberStatus.Approved, draft!);
+        if (invitation is not null) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
         db.Members.Add(member);
         try
         {
@@ -89,10 +98,21 @@ public sealed class AccountService(
         }
         await privacy.RecordRegistrationAsync(member, consents, ct);
         await db.SaveChangesAsync(ct);
+        if (invitation is not null)
+        {
+            // Used, revoked or expired since the check: no account.
+            if (!await invitations.ConsumeAsync(r.Invitation!, member.Id, ct))
+                return FieldErrors.Of("invitation", "Validation.InvitationInvalid");
+            if (string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase) && !user.EmailConfirmed)
+            {
+                user.EmailConfirmed = true;
+                await users.UpdateAsync(user);
+            }
+        }
         await tx.CommitAsync(ct);
 
-        if (existing is { EmailConfirmed: true })
-            await ApproveEmployeeByDomainAsync(existing, ct);
+        if (user.EmailConfirmed)
+            await ApproveAutomaticallyAsync(user, ct);
         else
             await SendConfirmationAsync(user, baseUrl, ct);
         return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
@@ -135,7 +155,9 @@ public sealed class AccountService(
     }
 
     /// <summary>Whether this login has a membership (of any status) in the request's network: the gate of both sign-in paths.</summary>
-    public Task<bool> HasMembershipHereAsync(string userId, CancellationToken ct) => db.Members.AnyAsync(m => m.UserId == userId, ct);
+    /// <remarks>A suspended membership cannot sign in: it looks like any failed sign-in.</remarks>
+    public Task<bool> HasMembershipHereAsync(string userId, CancellationToken ct) =>
+        db.Members.AnyAsync(m => m.UserId == userId && m.Status != MemberStatus.Suspended, ct);
 
     static (string?, string?) SplitDisplayName(string name)
     {
@@ -170,19 +192,33 @@ public sealed class AccountService(
         try { token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code)); }
         catch (FormatException) { return false; }
         if (!(await users.ConfirmEmailAsync(user, token)).Succeeded) return false;
-        await ApproveEmployeeByDomainAsync(user, ct);
+        await ApproveAutomaticallyAsync(user, ct);
         return true;
     }
 
-    async Task ApproveEmployeeByDomainAsync(AppUser user, CancellationToken ct)
+    /// <summary>
+    /// Once the address is proven: an employee of the company's email domains, or someone on the roster
+    /// (by email, or by name, department and years where the network chose so), is approved without waiting.
+    /// </summary>
+    async Task ApproveAutomaticallyAsync(AppUser user, CancellationToken ct)
     {
         var domain = user.Email![(user.Email!.LastIndexOf('@') + 1)..].ToLowerInvariant();
-        if (!tenant.Tenant!.EmployeeDomains.Contains(domain)) return;
-        await db.Members
-            .Where(m => m.UserId == user.Id && m.Kind == MemberKind.Employee && m.Status == MemberStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.Approved)
-                .SetProperty(m => m.DecidedAt, clock.GetUtcNow())
-                .SetProperty(m => m.DecisionReason, "employee email domain"), ct);
+        if (tenant.Tenant!.EmployeeDomains.Contains(domain)
+            && await Approve(db.Members.Where(m => m.UserId == user.Id && m.Kind == MemberKind.Employee), "employee email domain") > 0) return;
+
+        var m = await db.Members.AsNoTracking().Where(x => x.UserId == user.Id && x.Status == MemberStatus.Pending)
+            .Select(x => new { x.Id, x.FamilyName, x.GivenName, Career = x.Career.OrderBy(c => c.Id).Select(c => new { c.Department, c.FromYear, c.ToYear }).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (m is null) return;
+        var match = await roster.FindAsync(new Roster.Applicant(user.Email, m.FamilyName, m.GivenName, m.Career?.Department, m.Career?.FromYear, m.Career?.ToYear), ct);
+        if (match is not { Approves: true }) return;
+        if (await Approve(db.Members.Where(x => x.Id == m.Id), "roster") > 0)
+            await db.Set<Roster.RosterEntry>().Where(r => r.Id == match.RosterId && r.MemberId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, m.Id), ct);
+
+        Task<int> Approve(IQueryable<Member> which, string reason) =>
+            which.Where(x => x.Status == MemberStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, MemberStatus.Approved)
+                .SetProperty(x => x.DecidedAt, clock.GetUtcNow()).SetProperty(x => x.DecisionReason, reason), ct);
     }
 
     /// <summary>Always looks the same to the caller, so it cannot be used to find out who has an account.</summary>

@@ -1,3 +1,4 @@
+using OpenAlumni.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
@@ -10,7 +11,7 @@ public static class ConsultationsApi
 {
     public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/consultations").RequireAuthorization(Policies.Member).WithTags("Consultations");
+        var api = app.MapGroup("/api/v1/consultations").RequireAuthorization(Policies.Member).WithTags("Consultations").AddEndpointFilter(TenantFeatures.Require(TenantFeature.Consultations));
         api.MapPost("/", Create).Produces<ConsultationDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         api.MapGet("/", List).Produces<ConsultationListDto>().ProducesValidationProblem();
         api.MapGet("/{id:long}", Get).Produces<ConsultationDto>().ProducesProblem(404);

@@ -75,6 +75,7 @@ internal static class SeedTables
             (nameof(Member.ConfirmedAt), m => m.ConfirmedAt),
             (nameof(Member.ConfirmRequestedAt), m => m.ConfirmRequestedAt),
             (nameof(Member.WithheldPurposes), m => m.WithheldPurposes),
+            (nameof(Member.LastActiveAt), m => m.LastActiveAt),
             (nameof(Member.SearchNetwork), m => m.SearchNetwork),
             (nameof(Member.SearchEmployees), m => m.SearchEmployees),
             (nameof(Member.SearchAdmins), m => m.SearchAdmins),

@@ -1,3 +1,4 @@
+using OpenAlumni.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
@@ -11,7 +12,8 @@ public static class EventsApi
 {
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var member = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Member).WithTags("Events");
+        var member = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Member).WithTags("Events")
+            .AddEndpointFilter(TenantFeatures.Require(TenantFeature.Events));
         member.MapGet("/", List).Produces<PageDto<EventSummaryDto>>().ProducesValidationProblem();
         member.MapGet("/{id:long}", Get).Produces<EventDto>().ProducesProblem(404);
         member.MapPost("/{id:long}/rsvp", Rsvp).Produces<RsvpDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
@@ -21,7 +23,8 @@ public static class EventsApi
         member.MapPost("/{id:long}/pitches/{pitchId:long}/interest", Interest).Produces<PitchDto>().ProducesProblem(403).ProducesProblem(409);
         member.MapPost("/{id:long}/feedback", Feedback).Produces<FeedbackDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
 
-        var admin = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Admin).WithTags("Events (admin)");
+        var admin = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Admin).WithTags("Events (admin)")
+            .AddEndpointFilter(TenantFeatures.Require(TenantFeature.Events));
         admin.MapPost("/", Create).Produces<EventDto>(201).ProducesValidationProblem();
         admin.MapPatch("/{id:long}", Update).Produces<EventDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         admin.MapPost("/{id:long}/publish", Publish).Produces<EventDto>().ProducesProblem(404).ProducesProblem(409);

@@ -187,20 +187,12 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     }
 
     /// <summary>The attendee list as CSV that Excel opens in Japanese (UTF-8 with BOM); cells that look like formulas are escaped.</summary>
-    public static byte[] ToCsv(IReadOnlyList<AttendeeDto> attendees)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+    public static byte[] ToCsv(IReadOnlyList<AttendeeDto> attendees) =>
+        Infrastructure.Csv.CsvFiles.ForExcel(attendees.Select(a => new
         {
-            csv.WriteRecords(attendees.Select(a => new
-            {
-                a.MemberId, Name = a.DisplayName, a.Kind, a.Organization, a.Mode, a.Status,
-                SignedUpAt = a.SignedUpAt.ToString("yyyy-MM-dd HH:mm"), CheckedInAt = a.CheckedInAt?.ToString("yyyy-MM-dd HH:mm"),
-            }));
-        }
-        return stream.ToArray();
-    }
+            a.MemberId, Name = a.DisplayName, a.Kind, a.Organization, a.Mode, a.Status,
+            SignedUpAt = a.SignedUpAt.ToString("yyyy-MM-dd HH:mm"), CheckedInAt = a.CheckedInAt?.ToString("yyyy-MM-dd HH:mm"),
+        }));
 
     /// <summary>
     /// Checks a ticket in. One conditional UPDATE: it succeeds only for a confirmed ticket of this event

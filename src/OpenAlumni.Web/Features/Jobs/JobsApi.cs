@@ -1,3 +1,4 @@
+using OpenAlumni.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
@@ -10,7 +11,7 @@ public static class JobsApi
 {
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/jobs").RequireAuthorization(Policies.Member).WithTags("Jobs");
+        var api = app.MapGroup("/api/v1/jobs").RequireAuthorization(Policies.Member).WithTags("Jobs").AddEndpointFilter(TenantFeatures.Require(TenantFeature.Jobs));
         api.MapGet("/", List).Produces<JobListDto>().ProducesValidationProblem();
         api.MapPost("/", Create).Produces<JobDto>(201).ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/{id:long}", Get).Produces<JobDetailDto>().ProducesProblem(404);

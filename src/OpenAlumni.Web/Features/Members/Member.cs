@@ -77,6 +77,8 @@ public class Member : ITenantOwned
     public DateTimeOffset? ConfirmRequestedAt { get; set; }
     /// <summary>Purposes of use this member has NOT consented to (see <see cref="Privacy.Consents"/>); none = all consented.</summary>
     public Privacy.Purpose WithheldPurposes { get; set; }
+    /// <summary>When the member last used the network (updated at most once an hour, by <see cref="Infrastructure.Auth.CurrentMember"/>).</summary>
+    public DateTimeOffset? LastActiveAt { get; set; }
 
     /// <summary>Normalised searchable text per viewer level (cumulative), written by <see cref="MemberSearchIndex"/>.</summary>
     public string SearchNetwork { get; set; } = "";

@@ -1,3 +1,4 @@
+using OpenAlumni.Web.Infrastructure.Tenancy;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
@@ -10,7 +11,7 @@ public static class MessagesApi
 {
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member).WithTags("Messages");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member).WithTags("Messages").AddEndpointFilter(TenantFeatures.Require(TenantFeature.Messages));
         api.MapGet("/conversations", List).Produces<ConversationListDto>().ProducesValidationProblem();
         api.MapPost("/conversations", Start).Produces<ConversationCreatedDto>(201).ProducesValidationProblem().ProducesProblem(403);
         api.MapGet("/conversations/{id:long}", Get).Produces<ConversationDto>().ProducesProblem(404);

@@ -18,6 +18,16 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
 {
     public const int MaxPageSize = 50;
 
+    /// <summary>Rooms the network switched off (tenant settings): their posts leave the feed and cannot be opened or written.</summary>
+    internal List<Room> ClosedRooms()
+    {
+        var off = tenant.Tenant?.DisabledFeatures ?? new HashSet<TenantFeature>();
+        return Enum.GetValues<Room>().Where(r => off.Contains(r switch
+        {
+            Room.Announcements => TenantFeature.Announcements, Room.Updates => TenantFeature.Updates, _ => TenantFeature.Notices,
+        })).ToList();
+    }
+
     internal async Task<(MemberSession Session, Reader Reader)> ReaderAsync(CancellationToken ct)
     {
         var session = await current.RequireAsync(ct);
@@ -29,6 +39,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var (me, _) = await ReaderAsync(ct);
         var errors = new FieldErrors();
         var room = Check.Enum<Room>(errors, "room", input.Room, required: true);
+        if (room is { } r && ClosedRooms().Contains(r)) errors.Add("room", "Validation.RoomClosed");
         if (room == Room.Announcements && !me.IsAdmin) return Result<PostDto>.Forbidden();
         var now = clock.GetUtcNow();
         var post = new Post { Title = "", Body = "", BodyHtml = "", AuthorMemberId = me.MemberId, CreatedAt = now, Room = room ?? Room.Updates };
@@ -198,7 +209,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         if (mine is not null and not "drafts") errors.Add("mine", "Validation.OneOf", "drafts");
         if (errors.Any) return errors;
 
-        var query = db.Set<Post>().AsNoTracking().VisibleTo(reader);
+        var closed = ClosedRooms();
+        var query = db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => !closed.Contains(p.Room));
         query = mine == "drafts"
             ? query.Where(p => p.AuthorMemberId == me.MemberId && p.Status == PostStatus.Draft)
             : query.Where(p => p.Status == PostStatus.Published);
@@ -261,7 +273,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     public async Task<Result<PostDetailDto>> GetAsync(long id, CancellationToken ct)
     {
         var (me, reader) = await ReaderAsync(ct);
-        var post = (await Project(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id), me, ct)).FirstOrDefault();
+        var closed = ClosedRooms();
+        var post = (await Project(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id && !closed.Contains(p.Room)), me, ct)).FirstOrDefault();
         if (post is null) return Result<PostDetailDto>.NotFound();
         var isAdmin = me.IsAdmin;
         var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))

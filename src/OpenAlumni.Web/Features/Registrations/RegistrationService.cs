@@ -16,12 +16,14 @@ public sealed record PendingRegistrationDto(
     DateTimeOffset? DecidedAt, string? DecisionReason)
 {
     public string DisplayName => PersonName.Display(FamilyName, GivenName);
+    /// <summary>The roster row closest to this applicant (same email, or same name), for the admin's decision.</summary>
+    public Roster.RosterMatchDto? RosterMatch { get; init; }
 }
 
 public sealed record DecisionRequest(string? Reason);
 
 /// <summary>The secretariat's approval queue. A decision is taken once: a second one answers 409.</summary>
-public sealed class RegistrationService(AlumniDb db, CurrentMember current, UserManager<AppUser> users, AccountService accounts, ITenantContext tenant, TimeProvider clock, AuditLog audit)
+public sealed class RegistrationService(AlumniDb db, CurrentMember current, UserManager<AppUser> users, AccountService accounts, ITenantContext tenant, TimeProvider clock, AuditLog audit, Roster.RosterMatcher roster)
 {
     public async Task<Result<PageDto<PendingRegistrationDto>>> ListAsync(string? status, int page, CancellationToken ct)
     {
@@ -35,7 +37,8 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
         var items = await query.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Skip((page - 1) * size).Take(size)
             .Select(AsDto)
             .ToListAsync(ct);
-        return new PageDto<PendingRegistrationDto>(items, page, size, total);
+        var matches = await roster.ClosestAsync(items.Select(i => new Roster.Applicant(i.Email, i.FamilyName, i.GivenName, i.Department, i.JoinedYear, i.LeftYear)).ToList(), ct);
+        return new PageDto<PendingRegistrationDto>(items.Select((i, n) => i with { RosterMatch = matches[n] }).ToList(), page, size, total);
     }
 
     public Task<Result<PendingRegistrationDto>> ApproveAsync(long id, string? reason, CancellationToken ct) =>

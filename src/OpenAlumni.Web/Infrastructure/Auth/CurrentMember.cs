@@ -26,7 +26,7 @@ public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind
 /// suspension or an erasure changes the stamp, and every cookie and bearer token issued before stops working
 /// at its next request (not only after the cookie's revalidation interval or the token's hour).
 /// </remarks>
-public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant, IOptions<IdentityOptions> identity)
+public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenantContext tenant, IOptions<IdentityOptions> identity, TimeProvider clock)
 {
     MemberSession? session;
     bool loaded;
@@ -40,12 +40,21 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
         var userId = UserId;
         if (userId is null || tenant.Tenant is null) return null;
         var stamp = http.HttpContext!.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
-        session = await db.Members.AsNoTracking()
+        var m = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.User!.SecurityStamp })
-            .FirstOrDefaultAsync(ct) is { } m && m.SecurityStamp == stamp
-            ? new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName))
-            : null;
+            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.User!.SecurityStamp, m.LastActiveAt })
+            .FirstOrDefaultAsync(ct);
+        if (m is null || m.SecurityStamp != stamp) return null;
+        session = new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName));
+        // "Last active" for the secretariat's member list: written at most once an hour per member, so a
+        // busy member costs one UPDATE an hour, not one per request.
+        var now = clock.GetUtcNow();
+        if (m.Status == MemberStatus.Approved && (m.LastActiveAt is null || m.LastActiveAt < now.AddHours(-1)))
+        {
+            var stale = now.AddHours(-1);
+            await db.Members.Where(x => x.Id == m.Id && (x.LastActiveAt == null || x.LastActiveAt < stale))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastActiveAt, now), ct);
+        }
         return session;
     }
 

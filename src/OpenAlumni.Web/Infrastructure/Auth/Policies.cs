@@ -74,7 +74,8 @@ public sealed class MembershipHandler(CurrentMember current) : IAuthorizationHan
         {
             var ok = r switch
             {
-                RegisteredRequirement => member is not null,
+                // A suspended member is shut out everywhere: pages, API, even their own status page.
+                RegisteredRequirement => member is not null && member.Status != Features.Members.MemberStatus.Suspended,
                 ApprovedMemberRequirement => member?.IsApproved == true,
                 AdminRequirement => member?.IsAdmin == true,
                 _ => (bool?)null,

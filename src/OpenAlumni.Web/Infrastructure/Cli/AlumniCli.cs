@@ -53,11 +53,34 @@ public static class AlumniCli
             return 0;
         }, ct));
 
+        var file = new Argument<FileInfo>("file") { Description = "Roster CSV (UTF-8 or Shift_JIS), header as in DESIGN.md" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would change, without importing" };
+        var import = new Command("import", "Import the roster of former employees (all or nothing; importing a file twice changes nothing)") { tenant, file, dryRun };
+        import.SetAction((r, ct) => WithScopeAsync(app, r.GetValue(tenant), async (sp, _) =>
+        {
+            var path = r.GetValue(file)!;
+            if (!path.Exists) { Console.Error.WriteLine($"file: '{path.Name}' not found."); return 2; }
+            await using var stream = path.OpenRead();
+            var result = await sp.GetRequiredService<Features.Roster.RosterService>().ImportAsync(stream, path.Length, r.GetValue(dryRun), ct, asOperator: true);
+            if (!result.IsOk)
+            {
+                // Per row and field, as the admin page shows them; nothing was imported.
+                var texts = sp.GetRequiredService<IStringLocalizer<ValidationTexts>>();
+                foreach (var e in result.Errors?.Items ?? []) Console.Error.WriteLine($"{e.Field}: {texts[e.Key, e.Args]}");
+                Console.Error.WriteLine("Nothing imported.");
+                return 2;
+            }
+            var v = result.Value!;
+            Console.WriteLine($"{(v.DryRun ? "Dry run: would import" : "Imported")} {v.Imported} new, {v.Updated} updated, {v.Unchanged} unchanged ({v.Rows} rows).");
+            return 0;
+        }, ct));
+
         var root = new RootCommand("OpenAlumni: run with no arguments to serve.")
         {
             new Command("tenant", "Tenants (networks)") { tenantCreate },
             new Command("admin", "Admins of a tenant") { adminCreate },
             new Command("demo", "Demo and synthetic data") { seed },
+            new Command("members", "Members of a tenant") { import },
         };
         await DatabaseSetup.MigrateAsync(app.Services);
         return await root.Parse(args).InvokeAsync();

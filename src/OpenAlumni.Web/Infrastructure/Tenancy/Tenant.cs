@@ -20,9 +20,29 @@ public class Tenant
     public int ProfileConfirmDays { get; set; } = 365;
     public List<TenantHost> Hosts { get; set; } = [];
 
+    /// <summary>The network's logo (FileStore path, re-encoded JPEG), shown in the top bar.</summary>
+    public string? LogoPath { get; set; }
+    /// <summary>Departments offered as a list on registration, one per line; empty = free text.</summary>
+    public string RegistrationDepartments { get; set; } = "";
+    /// <summary>The range of years offered for joining and leaving on registration (null = 1900 / this year).</summary>
+    public int? RegistrationYearFrom { get; set; }
+    /// <summary>How a registration is matched to the roster for automatic approval.</summary>
+    public RosterMatchRule RosterMatch { get; set; } = RosterMatchRule.Email;
+    /// <summary>Comma-separated <see cref="TenantFeature"/> names switched off; a new feature starts on.</summary>
+    public string DisabledFeatures { get; set; } = "";
+
     public IReadOnlyList<string> EmployeeDomainList =>
         EmployeeDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
+
+/// <summary>Rooms and features a network may switch off (tenant settings).</summary>
+public enum TenantFeature { Announcements, Updates, Notices, Events, Jobs, Consultations, Messages }
+
+/// <summary>
+/// How a registration is recognised as a roster row: by email only, or also by the same name, department
+/// and years (people often register with a private address).
+/// </summary>
+public enum RosterMatchRule { Email, EmailOrNameAndCareer }
 
 /// <summary>A host name that resolves to a tenant; unique across the deployment.</summary>
 public class TenantHost
@@ -49,6 +69,11 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.DefaultCulture).HasMaxLength(8);
         b.Property(t => t.EmployeeDomains).HasMaxLength(1000);
         b.Property(t => t.ProfileConfirmDays).HasDefaultValue(365);
+        b.Property(t => t.LogoPath).HasMaxLength(200);
+        b.Property(t => t.RegistrationDepartments).HasMaxLength(4000);
+        // Existing networks match by email, as new ones do.
+        b.Property(t => t.RosterMatch).HasConversion<string>().HasMaxLength(32).HasDefaultValue(RosterMatchRule.Email);
+        b.Property(t => t.DisabledFeatures).HasMaxLength(400);
         b.HasMany(t => t.Hosts).WithOne().HasForeignKey(h => h.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,8 +14,22 @@ public sealed record TenantInfo(long Id, string Slug, string Name, string TimeZo
 
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZoneInfo);
 
+    public string? LogoPath { get; init; }
+    public IReadOnlyList<string> Departments { get; init; } = [];
+    public int? RegistrationYearFrom { get; init; }
+    public RosterMatchRule RosterMatch { get; init; }
+    public IReadOnlySet<TenantFeature> DisabledFeatures { get; init; } = new HashSet<TenantFeature>();
+
     public static TenantInfo From(Tenant t) =>
-        new(t.Id, t.Slug, t.Name, t.TimeZone, t.DefaultCulture, t.EmployeeDomainList, t.Hosts.OrderBy(h => h.Id).Select(h => h.Host).ToList());
+        new(t.Id, t.Slug, t.Name, t.TimeZone, t.DefaultCulture, t.EmployeeDomainList, t.Hosts.OrderBy(h => h.Id).Select(h => h.Host).ToList())
+        {
+            LogoPath = t.LogoPath,
+            Departments = t.RegistrationDepartments.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            RegistrationYearFrom = t.RegistrationYearFrom,
+            RosterMatch = t.RosterMatch,
+            DisabledFeatures = t.DisabledFeatures.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(f => Enum.TryParse<TenantFeature>(f, out var v) ? v : (TenantFeature?)null).OfType<TenantFeature>().ToHashSet(),
+        };
 }
 
 public sealed class TenantContext : ITenantContext

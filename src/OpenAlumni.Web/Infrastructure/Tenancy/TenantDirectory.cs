@@ -29,6 +29,13 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
             return tenant is null ? null : TenantInfo.From(tenant);
         });
 
+    /// <summary>Drops a tenant's cached info after its settings change, so the next request sees them.</summary>
+    public void Forget(Tenant t)
+    {
+        foreach (var h in t.Hosts) cache.Remove("tenant-host:" + h.Host);
+        cache.Remove("tenant-slug:" + t.Slug);
+    }
+
     public async Task<Result<TenantInfo>> CreateAsync(string slug, string name, IEnumerable<string> hosts, string? employeeDomains, CancellationToken ct,
         string? timeZone = null, string? language = null)
     {

@@ -1,0 +1,306 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Audit;
+using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Features.Roster;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Csv;
+using OpenAlumni.Web.Infrastructure.Storage;
+
+namespace OpenAlumni.Web.Features.MemberAdmin;
+
+public sealed record MemberFilter(string? Kind = null, string? Status = null, string? Department = null, int? ActiveDays = null,
+    int? InactiveDays = null, string? OpenTo = null, string? Q = null);
+
+public sealed record AdminMemberDto(
+    long Id, string FamilyName, string GivenName, string? FamilyNameKana, string? GivenNameKana, string Email, string Kind, string Role,
+    string Status, string? Department, int? JoinedYear, int? LeftYear, string? Organization, string? Title, string? Location,
+    IReadOnlyList<string> OpenTo, DateTimeOffset CreatedAt, DateTimeOffset? LastActiveAt, string? StatusReason)
+{
+    public string DisplayName => PersonName.Display(FamilyName, GivenName);
+}
+
+public sealed record SuspendRequest(string? Reason);
+public sealed record ChangeMemberRequest(string? Kind, string? Role);
+public sealed record MergeRequest(long DuplicateId);
+
+/// <summary>
+/// The secretariat's member management: the list and its CSV, suspension, kind and role, merging a
+/// duplicate account. Admins only; every change is written to the audit log with the change itself.
+/// </summary>
+public sealed class MemberAdminService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock, UserManager<AppUser> users, FileStore files)
+{
+    const int PageSize = 50, ExportMax = 200_000;
+
+    async Task<MemberSession?> AdminAsync(CancellationToken ct) => await current.GetAsync(ct) is { IsAdmin: true } a ? a : null;
+
+    public async Task<Result<PageDto<AdminMemberDto>>> ListAsync(MemberFilter f, int page, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is null) return Result<PageDto<AdminMemberDto>>.Forbidden();
+        var errors = new FieldErrors();
+        var query = Filter(f, errors);
+        if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
+        if (errors.Any) return errors;
+        var total = await query!.CountAsync(ct);
+        var items = await Project(query.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize), ct);
+        return new PageDto<AdminMemberDto>(items, page, PageSize, total);
+    }
+
+    /// <summary>The filtered list as CSV for Excel (UTF-8 with BOM, formula cells escaped); the export is audited (how many, not who).</summary>
+    public async Task<Result<byte[]>> ExportAsync(MemberFilter f, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is null) return Result<byte[]>.Forbidden();
+        var errors = new FieldErrors();
+        var query = Filter(f, errors);
+        if (errors.Any) return errors;
+        var rows = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(ExportMax), ct);
+        await audit.AddAsync("member.export", "member", null, null, new { count = rows.Count, filter = f with { Q = null } }, ct);
+        await db.SaveChangesAsync(ct);
+        return CsvFiles.ForExcel(rows.Select(m => new
+        {
+            m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.Email, m.Kind, m.Role, m.Status, m.Department,
+            m.JoinedYear, m.LeftYear, m.Organization, m.Title, m.Location, OpenTo = string.Join(" ", m.OpenTo),
+            CreatedAt = m.CreatedAt.ToString("yyyy-MM-dd"), LastActiveAt = m.LastActiveAt?.ToString("yyyy-MM-dd"),
+        }));
+    }
+
+    IQueryable<Member>? Filter(MemberFilter f, FieldErrors errors)
+    {
+        var kind = Check.Enum<MemberKind>(errors, "kind", f.Kind, required: false);
+        var status = Check.Enum<MemberStatus>(errors, "status", f.Status, required: false);
+        var openTo = OpenTo.None;
+        foreach (var name in (f.OpenTo ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            openTo |= Check.Enum<OpenTo>(errors, "openTo", name, required: false) ?? OpenTo.None;
+        var department = Check.Text(errors, "department", f.Department, MemberLimits.Department);
+        var q = Check.Text(errors, "q", f.Q, 100);
+        if (f.ActiveDays is < 1 or > 3650) errors.Add("activeDays", "Validation.OutOfRange", 1, 3650);
+        if (f.InactiveDays is < 1 or > 3650) errors.Add("inactiveDays", "Validation.OutOfRange", 1, 3650);
+        if (errors.Any) return null;
+        var query = db.Members.AsNoTracking();
+        if (kind is not null) query = query.Where(m => m.Kind == kind);
+        if (status is not null) query = query.Where(m => m.Status == status);
+        if (department is not null) query = query.Where(m => m.Career.Any(c => c.Department.Contains(department)));
+        if (openTo != OpenTo.None) query = query.Where(m => (m.OpenTo & openTo) == openTo);
+        var now = clock.GetUtcNow();
+        if (f.ActiveDays is { } a) { var since = now.AddDays(-a); query = query.Where(m => m.LastActiveAt != null && m.LastActiveAt >= since); }
+        if (f.InactiveDays is { } i) { var since = now.AddDays(-i); query = query.Where(m => m.LastActiveAt == null || m.LastActiveAt < since); }
+        if (q is not null)
+        {
+            var key = Infrastructure.Search.SearchText.Normalize(q);
+            var lower = q.ToLowerInvariant();
+            query = query.Where(m => m.SearchAdmins.Contains(key) || m.User!.Email!.ToLower().Contains(lower));
+        }
+        return query;
+    }
+
+    async Task<List<AdminMemberDto>> Project(IQueryable<Member> query, CancellationToken ct)
+    {
+        var rows = await query.Select(m => new
+        {
+            m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, Email = m.User!.Email!, m.Kind, m.Role, m.Status,
+            Career = m.Career.OrderBy(c => c.Id).Select(c => new { c.Department, c.FromYear, c.ToYear }).FirstOrDefault(),
+            m.Organization, m.Title, m.Location, m.OpenTo, m.CreatedAt, m.LastActiveAt, m.DecisionReason,
+        }).ToListAsync(ct);
+        return rows.Select(m => new AdminMemberDto(m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.Email,
+            WireNames.Of(m.Kind), WireNames.Of(m.Role), WireNames.Of(m.Status), m.Career?.Department, m.Career?.FromYear, m.Career?.ToYear,
+            m.Organization, m.Title, m.Location, MemberService.OpenToNames(m.OpenTo), m.CreatedAt, m.LastActiveAt,
+            m.Status == MemberStatus.Suspended ? m.DecisionReason : null)).ToList();
+    }
+
+    public async Task<Result<AdminMemberDto>> GetAsync(long id, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is null) return Result<AdminMemberDto>.Forbidden();
+        return (await Project(db.Members.Where(m => m.Id == id), ct)).FirstOrDefault() is { } m ? m : Result<AdminMemberDto>.NotFound();
+    }
+
+    /// <summary>Suspends an approved member: they can no longer sign in, and their tokens and cookies stop working at once.</summary>
+    public async Task<Result<AdminMemberDto>> SuspendAsync(long id, string? reason, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is not { } admin) return Result<AdminMemberDto>.Forbidden();
+        var errors = new FieldErrors();
+        var text = Check.Text(errors, "reason", reason, 1000, required: true);
+        if (errors.Any) return errors;
+        var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Result<AdminMemberDto>.NotFound();
+        if (m.Id == admin.MemberId) return Result<AdminMemberDto>.Conflict("id", "Validation.NotYourself");
+        if (m.Status != MemberStatus.Approved) return Result<AdminMemberDto>.Conflict("status", "Validation.NotApproved");
+        return await ChangeStatusAsync(m, MemberStatus.Suspended, text!, "member.suspend", admin, ct);
+    }
+
+    public async Task<Result<AdminMemberDto>> ReinstateAsync(long id, string? reason, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is not { } admin) return Result<AdminMemberDto>.Forbidden();
+        var errors = new FieldErrors();
+        var text = Check.Text(errors, "reason", reason, 1000);
+        if (errors.Any) return errors;
+        var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Result<AdminMemberDto>.NotFound();
+        if (m.Status != MemberStatus.Suspended) return Result<AdminMemberDto>.Conflict("status", "Validation.NotSuspended");
+        return await ChangeStatusAsync(m, MemberStatus.Approved, text, "member.reinstate", admin, ct);
+    }
+
+    async Task<Result<AdminMemberDto>> ChangeStatusAsync(Member m, MemberStatus status, string? reason, string action, MemberSession admin, CancellationToken ct)
+    {
+        if (m.Role == MemberRole.Admin && status != MemberStatus.Approved && !await OtherAdminsAsync(m.Id, ct))
+            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+        var before = new { status = WireNames.Of(m.Status) };
+        m.Status = status;
+        m.DecidedAt = clock.GetUtcNow();
+        m.DecidedByUserId = admin.UserId;
+        m.DecisionReason = reason;
+        // The reason stays with the member (it is erased with them), not in the append-only log.
+        await audit.AddAsync(action, "member", m.Id.ToString(), before, new { status = WireNames.Of(status) }, ct);
+        // A new security stamp ends every session and bearer token of the login at its next request; the
+        // UserManager's save commits the status and its audit entry with it.
+        if (status == MemberStatus.Suspended && await users.FindByIdAsync(m.UserId) is { } login)
+            await users.UpdateSecurityStampAsync(login);
+        else
+            await db.SaveChangesAsync(ct);
+        return (await GetAsync(m.Id, ct)).Value!;
+    }
+
+    Task<bool> OtherAdminsAsync(long except, CancellationToken ct) =>
+        db.Members.AnyAsync(a => a.Id != except && a.Role == MemberRole.Admin && a.Status == MemberStatus.Approved, ct);
+
+    /// <summary>Changes kind and/or role. The network always keeps at least one approved admin.</summary>
+    public async Task<Result<AdminMemberDto>> ChangeAsync(long id, ChangeMemberRequest r, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is null) return Result<AdminMemberDto>.Forbidden();
+        var errors = new FieldErrors();
+        var kind = Check.Enum<MemberKind>(errors, "kind", r.Kind, required: false);
+        var role = Check.Enum<MemberRole>(errors, "role", r.Role, required: false);
+        if (kind is null && role is null && !errors.Any) errors.Add("role", "Validation.Required");
+        if (errors.Any) return errors;
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Result<AdminMemberDto>.NotFound();
+        if (m.Role == MemberRole.Admin && role == MemberRole.Member && m.Status == MemberStatus.Approved && !await OtherAdminsAsync(m.Id, ct))
+            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+        var before = new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) };
+        m.Kind = kind ?? m.Kind;
+        m.Role = role ?? m.Role;
+        await audit.AddAsync(WireNames.Of(m.Role) != before.role ? "member.role" : "member.kind",
+            "member", m.Id.ToString(), before, new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) }, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.PostgresException && IsSerializationFailure(e))
+        {
+            // Two admins demoting each other at once: one of them must stay.
+            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+        }
+        return (await GetAsync(m.Id, ct)).Value!;
+    }
+
+    static bool IsSerializationFailure(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: "40001" } || e.InnerException is Npgsql.PostgresException { SqlState: "40001" }
+        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 };
+
+    /// <summary>
+    /// Merges a duplicate account into the kept one: the duplicate's posts, comments, reactions, RSVPs,
+    /// pitches, feedback, reports, notifications, job openings and interest, collaborations, conversations and
+    /// messages, blocks, consultation requests and roster link move to the kept member (where both
+    /// have one, the kept member's stays); then the duplicate membership is removed, and its login
+    /// too when it belongs to no other network. One transaction.
+    /// </summary>
+    public async Task<Result<AdminMemberDto>> MergeAsync(long keepId, long duplicateId, CancellationToken ct)
+    {
+        if (await AdminAsync(ct) is not { } admin) return Result<AdminMemberDto>.Forbidden();
+        if (keepId == duplicateId) return FieldErrors.Of("duplicateId", "Validation.MergeSame");
+        var keep = await db.Members.FirstOrDefaultAsync(m => m.Id == keepId, ct);
+        var dup = await db.Members.FirstOrDefaultAsync(m => m.Id == duplicateId, ct);
+        if (keep is null) return Result<AdminMemberDto>.NotFound();
+        if (dup is null) return FieldErrors.Of("duplicateId", "Validation.NotFound");
+        if (dup.Id == admin.MemberId) return Result<AdminMemberDto>.Conflict("duplicateId", "Validation.NotYourself");
+        if (dup.Role == MemberRole.Admin && keep.Role != MemberRole.Admin && !await OtherAdminsAsync(dup.Id, ct))
+            return Result<AdminMemberDto>.Conflict("duplicateId", "Validation.LastAdmin");
+
+        var (k, d) = (keep.Id, dup.Id);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Rows unique per member: the kept member's one wins, the duplicate's is dropped.
+        await db.Set<Reaction>().Where(x => x.MemberId == d && db.Set<Reaction>().Any(y => y.MemberId == k && y.PostId == x.PostId && y.Kind == x.Kind)).ExecuteDeleteAsync(ct);
+        await db.Set<PostInterest>().Where(x => x.MemberId == d && db.Set<PostInterest>().Any(y => y.MemberId == k && y.PostId == x.PostId)).ExecuteDeleteAsync(ct);
+        await db.Set<PitchInterest>().Where(x => x.MemberId == d && db.Set<PitchInterest>().Any(y => y.MemberId == k && y.PitchId == x.PitchId)).ExecuteDeleteAsync(ct);
+        await db.Set<EventFeedback>().Where(x => x.MemberId == d && db.Set<EventFeedback>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
+        await db.Set<Pitch>().Where(x => x.MemberId == d && db.Set<Pitch>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
+        await db.Set<NotificationPreference>().Where(x => x.MemberId == d).ExecuteDeleteAsync(ct);
+        await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d && db.Set<Jobs.JobInterest>().Any(y => y.MemberId == k && y.OpeningId == x.OpeningId)).ExecuteDeleteAsync(ct);
+        await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d && db.Set<Collaborations.CollaborationMember>().Any(y => y.MemberId == k && y.CollaborationId == x.CollaborationId)).ExecuteDeleteAsync(ct);
+        await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);
+        // Blocks between the two accounts make no sense once they are one; the kept member's own blocks win.
+        await db.Set<Messages.MemberBlock>().Where(x => (x.BlockerMemberId == d && x.BlockedMemberId == k) || (x.BlockerMemberId == k && x.BlockedMemberId == d)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockerMemberId == k && y.BlockedMemberId == x.BlockedMemberId)).ExecuteDeleteAsync(ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockedMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockedMemberId == k && y.BlockerMemberId == x.BlockerMemberId)).ExecuteDeleteAsync(ct);
+        // Two RSVPs for one event: the duplicate's seat is given back (the seat counters stay true).
+        var doubled = await db.Set<Rsvp>().Where(x => x.MemberId == d && db.Set<Rsvp>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ToListAsync(ct);
+        foreach (var r in doubled)
+        {
+            if (r.Status == RsvpStatus.Confirmed && r.Mode == AttendanceMode.InPerson)
+                await db.Set<Event>().Where(e => e.Id == r.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedInPerson, e => e.ConfirmedInPerson - 1), ct);
+            else if (r.Status == RsvpStatus.Confirmed)
+                await db.Set<Event>().Where(e => e.Id == r.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedOnline, e => e.ConfirmedOnline - 1), ct);
+            db.Remove(r);
+        }
+        await db.SaveChangesAsync(ct);
+
+        await db.Set<Post>().Where(x => x.AuthorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorMemberId, k), ct);
+        await db.Set<Post>().Where(x => x.HiddenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.HiddenByMemberId, k), ct);
+        await db.Set<Comment>().Where(x => x.AuthorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorMemberId, k), ct);
+        await db.Set<Reaction>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<PostInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Report>().Where(x => x.ReporterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReporterMemberId, k), ct);
+        await db.Set<Report>().Where(x => x.DecidedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.DecidedByMemberId, k), ct);
+        await db.Set<ModerationAction>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
+        await db.Set<Attachment>().Where(x => x.UploaderMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploaderMemberId, k), ct);
+        await db.Set<Event>().Where(x => x.CreatedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedByMemberId, k), ct);
+        await db.Set<Rsvp>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Rsvp>().Where(x => x.CheckedInByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CheckedInByMemberId, k), ct);
+        await db.Set<Pitch>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<PitchInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<EventFeedback>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Notification>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Notification>().Where(x => x.ActorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ActorMemberId, k), ct);
+        await db.Set<RosterEntry>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Invitation>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Jobs.JobOpening>().Where(x => x.PostedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.PostedByMemberId, k), ct);
+        await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Jobs.JobReferral>().Where(x => x.ReferrerMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReferrerMemberId, k), ct);
+        await db.Set<Collaborations.Collaboration>().Where(x => x.ProposedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ProposedByMemberId, k), ct);
+        await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Collaborations.CollaborationStageChange>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
+        await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Community.FeaturedStory>().Where(x => x.ChosenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ChosenByMemberId, k), ct);
+        await db.Set<Messages.Conversation>().Where(x => x.StartedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartedByMemberId, k), ct);
+        await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+        await db.Set<Messages.Message>().Where(x => x.SenderMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.SenderMemberId, k), ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.BlockerMemberId, k), ct);
+        await db.Set<Messages.MemberBlock>().Where(x => x.BlockedMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.BlockedMemberId, k), ct);
+        await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReporterMemberId, k), ct);
+        await db.Set<Messages.MessageReport>().Where(x => x.ClosedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosedByMemberId, k), ct);
+        await db.Set<Consultations.ConsultationRequest>().Where(x => x.RequesterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RequesterMemberId, k), ct);
+        await db.Set<Consultations.ConsultationRequest>().Where(x => x.RecipientMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RecipientMemberId, k), ct);
+
+        if (dup.Role == MemberRole.Admin) keep.Role = MemberRole.Admin;
+        var photo = dup.PhotoPath;
+        var userId = dup.UserId;
+        db.Members.Remove(dup);
+        await audit.AddAsync("member.merge", "member", keep.Id.ToString(), new { duplicateId = d }, new { keptId = k }, ct);
+        await db.SaveChangesAsync(ct);
+        // The login goes too, unless it is a member of another network (Identity users are global).
+        if (!await db.Members.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId, ct) && await users.FindByIdAsync(userId) is { } login)
+            await users.DeleteAsync(login);
+        await tx.CommitAsync(ct);
+        files.Delete(photo);
+        return (await GetAsync(keep.Id, ct)).Value!;
+    }
+}

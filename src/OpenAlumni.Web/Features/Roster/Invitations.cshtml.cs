@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Features.Accounts;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Roster;
+
+/// <summary>Invitations (admins only): invite pasted addresses, see each invitation's state, resend or revoke.</summary>
+public sealed class InvitationsModel(InvitationService invitations, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<RosterTexts> R) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? State { get; set; }
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty] public string? Emails { get; set; }
+    public PageDto<InvitationDto> Items { get; private set; } = new([], 1, 100, 0);
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await invitations.ListAsync(State, Math.Max(1, PageNumber), ct);
+        if (!result.IsOk) { State = null; result = await invitations.ListAsync(null, 1, ct); }
+        Items = result.Value!;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        var result = await invitations.InviteAsync(new InviteRequest(Emails: Emails), AccountsApi.BaseUrl(HttpContext), ct);
+        if (result.IsOk)
+        {
+            TempData["Flash"] = R["Invited", result.Value!.Invited, result.Value.Skipped].Value;
+            return RedirectToPage();
+        }
+        Error = string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value).Distinct() ?? []);
+        return await OnGetAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostResendAsync(long id, CancellationToken ct) =>
+        DoAsync(invitations.ResendAsync(id, AccountsApi.BaseUrl(HttpContext), ct), "Resent", ct);
+
+    public Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct) => DoAsync(invitations.RevokeAsync(id, ct), "Revoked", ct);
+
+    async Task<IActionResult> DoAsync(Task<Result<InvitationDto>> action, string done, CancellationToken ct)
+    {
+        var result = await action;
+        if (result.Status == ResultStatus.NotFound) return NotFound();
+        TempData["Flash"] = result.IsOk ? R[done].Value : string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value) ?? []);
+        return RedirectToPage(new { State });
+    }
+}
