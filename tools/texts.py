@@ -794,6 +794,7 @@ TEXTS = {
  "CannotSend": ("A block stands between you and a member of this conversation: no more messages can be sent.", "この会話のメンバーとの間にブロックが設定されているため、メッセージを送れません。"),
  "Blocked": ("You cannot send messages to this member.", "このメンバーにはメッセージを送れません。"),
  "You": ("You", "あなた"),
+ "FormerMember": ("Former member", "退会したメンバー"),
  "Live": ("New messages appear here by themselves.", "新しいメッセージは自動で表示されます。"),
  "Report": ("Report", "通報"),
  "ReportReason": ("Why do you report this message to the secretariat?", "このメッセージを事務局に通報する理由"),

@@ -6,10 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Community;
+using OpenAlumni.Web.Features.Consultations;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Features.Privacy;
+using OpenAlumni.Web.Features.Roster;
 
 namespace OpenAlumni.Tests.Privacy;
 
@@ -261,6 +265,70 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Single(names, n => n.StartsWith("files/post-images/"));
     }
 
+    sealed record Connections(long ConversationId, long CollaborationId, long JobId, string ReferredEmail, string OthersRosterEmail);
+
+    /// <summary>
+    /// Everything #6 and #7 can hold on a member: a conversation (from an accepted consultation), a block, a message report,
+    /// a job interest with consent and a referral, a collaboration with a stage change of theirs, a featured story,
+    /// their roster row and an invitation to their address; plus another member's roster row and invitation, which must stay.
+    /// </summary>
+    async Task<Connections> ConnectAsync(TestTenant tenant, HttpClient admin, HttpClient api, TestMember me, string family, TestMember otherMember, HttpClient other)
+    {
+        var third = await tenant.MemberAsync(family: "第三", given: "者");
+        var consultation = await api.PostAsJsonAsync("/api/v1/consultations", new { memberId = otherMember.Id, topic = "転職の相談", goal = "進め方を伺いたいです", format = "onlineCall" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, consultation.StatusCode);
+        var consultationId = (await JsonAsync(consultation)).GetProperty("id").GetInt64();
+        var accepted = await other.PostAsync($"/api/v1/consultations/{consultationId}/accept", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        var conversationId = (await JsonAsync(accepted)).GetProperty("conversationId").GetInt64();
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { body = "私のメッセージ" }, Ct)).StatusCode);
+        var reply = await other.PostAsJsonAsync($"/api/v1/conversations/{conversationId}/messages", new { body = "相手の返信" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, reply.StatusCode);
+        var replyId = (await JsonAsync(reply)).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/messages/{replyId}/reports", new { reason = "私の通報理由" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/v1/me/blocks", new { memberId = third.Id }, Ct)).StatusCode);
+
+        var job = await admin.PostAsJsonAsync("/api/v1/jobs", new
+        {
+            title = "事業開発マネージャー", department = "機械・インフラ本部", location = "東京本社", remote = "hybrid", description = "物流", howToApply = "人事まで",
+            closesAt = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd"), keywords = "物流",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, job.StatusCode);
+        var jobId = (await JsonAsync(job)).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/jobs/{jobId}/interest", new { consent = true }, Ct)).StatusCode);
+        var referred = $"referred-{Guid.NewGuid():N}@example.org";
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/v1/jobs/{jobId}/referrals", new { name = "紹介 一郎", email = referred, note = "元同僚です" }, Ct)).StatusCode);
+
+        var collaboration = await admin.PostAsJsonAsync("/api/v1/collaborations", new
+        {
+            title = "共同配送PoC", description = "検証", stage = "talking", memberIds = new[] { me.Id, otherMember.Id }, departments = new[] { "DX推進室" },
+            origin = new { type = "consultation", id = consultationId },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, collaboration.StatusCode);
+        var collaborationId = (await JsonAsync(collaboration)).GetProperty("collaboration").GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync($"/api/v1/collaborations/{collaborationId}", new { stage = "poc" }, Ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/admin/community/stories", new { memberId = me.Id, story = "起業して会社と共同配送を始めました" }, Ct)).StatusCode);
+
+        var othersEmail = $"roster-{Guid.NewGuid():N}@example.com";
+        await tenant.DbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var adminId = await db.Members.Where(m => m.Role == MemberRole.Admin).Select(m => m.Id).FirstAsync(Ct);
+            var row = new RosterEntry { FamilyName = family, GivenName = "花子", Email = me.Email.ToUpperInvariant(), EmailKey = me.Email.ToLowerInvariant(), Department = "物流部", CreatedAt = now, UpdatedAt = now };
+            var otherRow = new RosterEntry { FamilyName = "名簿", GivenName = "残る", Email = othersEmail, EmailKey = othersEmail, CreatedAt = now, UpdatedAt = now };
+            db.AddRange(row, otherRow);
+            await db.SaveChangesAsync(Ct);
+            db.AddRange(
+                new Invitation { Email = me.Email, EmailKey = me.Email.ToLowerInvariant(), RosterEntryId = row.Id, TokenHash = Guid.NewGuid().ToString("N"), Language = "ja",
+                    CreatedAt = now, SentAt = now, SendCount = 1, ExpiresAt = now.AddDays(30), CreatedByMemberId = adminId },
+                new Invitation { Email = othersEmail, EmailKey = othersEmail, RosterEntryId = otherRow.Id, TokenHash = Guid.NewGuid().ToString("N"), Language = "ja",
+                    CreatedAt = now, SentAt = now, SendCount = 1, ExpiresAt = now.AddDays(30), CreatedByMemberId = adminId });
+            return await db.SaveChangesAsync(Ct);
+        });
+        return new Connections(conversationId, collaborationId, jobId, referred, othersEmail);
+    }
+
     [Theory]
     [InlineData("delete")]
     [InlineData("anonymize")]
@@ -270,7 +338,8 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var admin = await tenant.ApiAsync(await tenant.AdminAsync());
         var family = "消去" + Guid.NewGuid().ToString("N")[..6];
         var me = await tenant.MemberAsync(family: family, given: "花子", edit: m => { m.Bio = "自己紹介"; m.Location = "札幌"; });
-        var other = await tenant.ApiAsync(await tenant.MemberAsync());
+        var otherMember = await tenant.MemberAsync(edit: m => m.OpenTo = OpenTo.Consultation);
+        var other = await tenant.ApiAsync(otherMember);
         var api = await tenant.ApiAsync(me);
         var token = await tenant.TokenAsync(me);
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/v1/members/me/photo", new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png(64, 64)), "photo", "me.png" } }, Ct)).StatusCode);
@@ -285,6 +354,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var eventId = await Api.EventTestData.CreateAsync(admin, Api.EventTestData.Meetup(capacity: 5));
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/events/{eventId}/rsvp", new { mode = "inPerson" }, Ct)).StatusCode);
         await SetConsentAsync(api, "featured", false);
+        var connections = await ConnectAsync(tenant, admin, api, me, family, otherMember, other);
 
         var response = await api.DeleteAsync($"/api/v1/me?posts={posts}", Ct);
         var afterwards = await tenant.Client().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/v1/members/me") { Headers = { Authorization = new("Bearer", token) } }, Ct);
@@ -295,6 +365,19 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var myPostNow = await other.GetAsync($"/api/v1/posts/{myPost}", Ct);
         var ev = await Api.EventTestData.GetAsync(admin, eventId);
         var audit = await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Features.Audit.AuditEntry>().Where(a => a.Action == "member.delete_self").ToListAsync(Ct));
+        var referralHits = await tenant.DbAsync(db => PrivacyData.TablesContainingAsync(db, connections.ReferredEmail));
+        var conversation = await other.GetAsync($"/api/v1/conversations/{connections.ConversationId}", Ct);
+        var collaboration = await JsonAsync(await admin.GetAsync($"/api/v1/collaborations/{connections.CollaborationId}", Ct));
+        var job = await JsonAsync(await admin.GetAsync($"/api/v1/jobs/{connections.JobId}", Ct));
+        var left = await tenant.DbAsync(async db => new
+        {
+            Consultations = await db.Set<ConsultationRequest>().CountAsync(Ct),
+            Blocks = await db.Set<MemberBlock>().CountAsync(Ct),
+            Stories = await db.Set<FeaturedStory>().CountAsync(Ct),
+            Roster = await db.Set<RosterEntry>().Select(r => r.Email).ToListAsync(Ct),
+            Invitations = await db.Set<Invitation>().Select(i => i.Email).ToListAsync(Ct),
+            Participants = await db.Set<ConversationParticipant>().Where(p => p.MemberId == me.Id).CountAsync(Ct),
+        });
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", App.Logs.Lines.Where(l => l.StartsWith("Error"))));
         Assert.True((await JsonAsync(response)).GetProperty("loginDeleted").GetBoolean());
@@ -302,6 +385,36 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         Assert.Empty(emailHits);
         Assert.Empty(nameHits);
+        Assert.Empty(referralHits);
+        Assert.Equal(0, left.Consultations);
+        Assert.Equal(0, left.Blocks);
+        Assert.Equal(0, left.Stories);
+        Assert.Equal(0, left.Participants);
+        Assert.Equal([connections.OthersRosterEmail], left.Roster);
+        Assert.Equal([connections.OthersRosterEmail], left.Invitations);
+        // The other participant keeps the conversation and their own messages; mine follow my choice for posts.
+        Assert.Equal(HttpStatusCode.OK, conversation.StatusCode);
+        var messages = (await JsonAsync(conversation)).GetProperty("messages").EnumerateArray().ToList();
+        Assert.Contains(messages, x => x.GetProperty("body").GetString() == "相手の返信" && x.GetProperty("senderId").GetInt64() == otherMember.Id);
+        Assert.DoesNotContain(messages, x => x.GetProperty("senderId").GetInt64() == me.Id);
+        var mineLeft = messages.Where(x => x.GetProperty("senderId").GetInt64() != otherMember.Id).ToList();
+        if (posts == "delete") Assert.Empty(mineLeft);
+        else
+        {
+            Assert.Contains(mineLeft, x => x.GetProperty("body").GetString() == "私のメッセージ");
+            Assert.All(mineLeft, x => Assert.True(x.GetProperty("formerMember").GetBoolean()));
+            Assert.All(mineLeft, x => Assert.Equal("", x.GetProperty("sender").GetString()));
+        }
+        // The collaboration stays with the others, its history keeps my stage change (with no name), its origin link is gone.
+        var collab = collaboration.GetProperty("collaboration");
+        Assert.Equal("poc", collab.GetProperty("stage").GetString());
+        Assert.Equal([otherMember.Id], collab.GetProperty("members").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ToList());
+        Assert.Equal("consultation", collab.GetProperty("origin").GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, collab.GetProperty("origin").GetProperty("id").ValueKind);
+        var change = Assert.Single(collaboration.GetProperty("history").EnumerateArray(), h => h.GetProperty("to").GetString() == "poc");
+        Assert.Equal(JsonValueKind.Null, change.GetProperty("by").ValueKind);
+        Assert.Equal(0, job.GetProperty("interestCount").GetInt32());
+        Assert.Empty(job.GetProperty("referrals").EnumerateArray());
         var entry = Assert.Single(audit);
         Assert.Equal(me.Id.ToString(), entry.TargetId);
         Assert.Equal($"{{\"posts\":\"{posts}\"}}", entry.After);

@@ -200,8 +200,9 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         var c = (await Project(Visible(me).Where(x => x.Id == id), me, ct)).FirstOrDefault();
         if (c is null) return Result<CollaborationDetailDto>.NotFound();
         var t = tenant.Tenant!;
+        // A change made by someone who has since deleted themselves shows with no name (its row points at the former member).
         var history = (await db.Set<CollaborationStageChange>().AsNoTracking().Where(s => s.CollaborationId == id).OrderBy(s => s.At).ThenBy(s => s.Id)
-                .Select(s => new { s, By = db.Members.Where(m => m.Id == s.ByMemberId).Select(m => new { m.Id, m.FamilyName, m.GivenName }).FirstOrDefault() })
+                .Select(s => new { s, By = db.Members.Where(m => m.Id == s.ByMemberId && m.Status != MemberStatus.Former).Select(m => new { m.Id, m.FamilyName, m.GivenName }).FirstOrDefault() })
                 .ToListAsync(ct))
             .Select(x => new StageChangeDto(x.s.From is { } f ? WireNames.Of(f) : null, WireNames.Of(x.s.To), t.ToLocal(x.s.At),
                 x.By is null ? null : new CollaboratorDto(x.By.Id, PersonName.Display(x.By.FamilyName, x.By.GivenName)), x.s.Reason)).ToList();

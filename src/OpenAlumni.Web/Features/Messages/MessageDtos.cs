@@ -14,7 +14,8 @@ public sealed record ConversationSummaryDto(long Id, IReadOnlyList<ParticipantDt
 public sealed record ConversationListDto(IReadOnlyList<ConversationSummaryDto> Items, int Page, int PageSize, int Total, int TotalUnread);
 
 /// <summary>A message as every participant receives it (also over the hub); the page marks its reader's own by <see cref="SenderId"/>.</summary>
-public sealed record MessageDto(long Id, long ConversationId, long SenderId, string Sender, string Body, string BodyHtml, DateTimeOffset CreatedAt);
+/// <see cref="FormerMember"/>: the sender deleted themselves and chose to leave their messages (as "former member", with no name).
+public sealed record MessageDto(long Id, long ConversationId, long SenderId, string Sender, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool FormerMember = false);
 
 /// <summary>A conversation as a participant reads it. <see cref="CanSend"/> is false when a block stands between its members.</summary>
 public sealed record ConversationDto(long Id, IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<MessageDto> Messages, bool CanSend);

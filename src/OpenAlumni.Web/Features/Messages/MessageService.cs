@@ -172,10 +172,11 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
     {
         var rows = await db.Set<Message>().AsNoTracking().Where(m => m.ConversationId == id && m.Id > after)
             .OrderByDescending(m => m.Id).Take(MessagePage)
-            .Join(db.Members, m => m.SenderMemberId, s => s.Id, (m, s) => new { m.Id, m.SenderMemberId, s.FamilyName, s.GivenName, m.Body, m.BodyHtml, m.CreatedAt })
+            .Join(db.Members, m => m.SenderMemberId, s => s.Id, (m, s) => new { m.Id, m.SenderMemberId, s.FamilyName, s.GivenName, s.Status, m.Body, m.BodyHtml, m.CreatedAt })
             .ToListAsync(ct);
         var t = tenant.Tenant!;
-        return rows.OrderBy(r => r.Id).Select(r => new MessageDto(r.Id, id, r.SenderMemberId, PersonName.Display(r.FamilyName, r.GivenName), r.Body, r.BodyHtml, t.ToLocal(r.CreatedAt))).ToList();
+        return rows.OrderBy(r => r.Id).Select(r => new MessageDto(r.Id, id, r.SenderMemberId,
+            r.Status == MemberStatus.Former ? "" : PersonName.Display(r.FamilyName, r.GivenName), r.Body, r.BodyHtml, t.ToLocal(r.CreatedAt), r.Status == MemberStatus.Former)).ToList();
     }
 
     async Task MarkReadAsync(long conversationId, long memberId, CancellationToken ct)

@@ -5,10 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Analytics;
+using OpenAlumni.Web.Features.Collaborations;
+using OpenAlumni.Web.Features.Community;
+using OpenAlumni.Web.Features.Consultations;
 using OpenAlumni.Web.Features.Events;
+using OpenAlumni.Web.Features.Jobs;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Features.Roster;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Outbox;
@@ -89,6 +95,8 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
         var activity = await db.Set<MemberActivity>().AsNoTracking().Where(a => a.MemberId == id).OrderBy(a => a.Day).Select(a => a.Day).ToListAsync(ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
 
+        var more = await CollectConnectionsAsync(id, m.User?.Email, ct);
+
         var fileList = new List<(string, string)>();
         if (m.PhotoPath is not null) fileList.Add((m.PhotoPath, "photo.jpg"));
         fileList.AddRange(attachments.Select(a => (a.Path, $"post-images/{a.Id}.jpg")));
@@ -98,7 +106,8 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
             network = t.Name,
             exportedAt = t.ToLocal(clock.GetUtcNow()),
             account = new { email = m.User?.Email, preferredLanguage = m.User?.PreferredCulture, twoFactorEnabled = m.User?.TwoFactorEnabled },
-            membership = new { m.Id, Kind = m.Kind.ToString(), Role = m.Role.ToString(), Status = m.Status.ToString(), m.CreatedAt, m.DecidedAt, m.ConfirmedAt },
+            membership = new { m.Id, Kind = m.Kind.ToString(), Role = m.Role.ToString(), Status = m.Status.ToString(), m.CreatedAt, m.DecidedAt, m.ConfirmedAt,
+                m.ConfirmRequestedAt, m.LastActiveAt, m.UpdatedAt, m.IsRecruiter, m.FeatureOnCommunity },
             profile = new
             {
                 m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.RomanizedName, m.Organization, m.Title, m.Location, m.Bio,
@@ -116,9 +125,85 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
             },
             posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
             notifications, notificationSettings = preferences, activityDays = activity,
+            more.Conversations, more.Blocks, more.MessageReports, more.Consultations,
+            more.JobsPosted, more.JobInterests, more.JobReferrals, more.Collaborations, more.CollaborationStageChanges,
+            more.FeaturedStory, more.Roster, more.Invitations,
             files = fileList.Select(f => f.Item2),
         };
         return (data, fileList);
+    }
+
+    sealed record Connections(object Conversations, object Blocks, object MessageReports, object Consultations, object JobsPosted,
+        object JobInterests, object JobReferrals, object Collaborations, object CollaborationStageChanges, object? FeaturedStory,
+        object Roster, object Invitations);
+
+    /// <summary>
+    /// What the messaging, consultation, jobs, collaboration, community and roster features hold on me. Only what I
+    /// could see anyway: my own messages (not the others'), the names of the people I talk to and blocked, requests I
+    /// sent or received; never who blocked me or who else showed interest.
+    /// </summary>
+    async Task<Connections> CollectConnectionsAsync(long id, string? email, CancellationToken ct)
+    {
+        var names = db.Members.AsNoTracking();
+        var conversationIds = await db.Set<ConversationParticipant>().AsNoTracking().Where(p => p.MemberId == id).Select(p => p.ConversationId).ToListAsync(ct);
+        var others = await db.Set<ConversationParticipant>().AsNoTracking().Where(p => conversationIds.Contains(p.ConversationId) && p.MemberId != id)
+            .Join(names, p => p.MemberId, m => m.Id, (p, m) => new { p.ConversationId, m.Status, m.FamilyName, m.GivenName }).ToListAsync(ct);
+        var myMessages = await db.Set<Message>().AsNoTracking().Where(x => x.SenderMemberId == id).OrderBy(x => x.Id)
+            .Select(x => new { x.Id, x.ConversationId, x.Body, x.CreatedAt }).ToListAsync(ct);
+        var conversations = await db.Set<Conversation>().AsNoTracking().Where(c => conversationIds.Contains(c.Id)).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.CreatedAt, c.LastMessageAt, StartedByMe = c.StartedByMemberId == id }).ToListAsync(ct);
+        var blocks = await db.Set<MemberBlock>().AsNoTracking().Where(b => b.BlockerMemberId == id).OrderBy(b => b.Id)
+            .Join(names, b => b.BlockedMemberId, m => m.Id, (b, m) => new { b.BlockedMemberId, m.FamilyName, m.GivenName, b.CreatedAt }).ToListAsync(ct);
+        var messageReports = await db.Set<MessageReport>().AsNoTracking().Where(r => r.ReporterMemberId == id).OrderBy(r => r.Id)
+            .Select(r => new { r.MessageId, r.Reason, Status = r.Status.ToString(), r.CreatedAt, r.ClosedAt }).ToListAsync(ct);
+        var consultations = await db.Set<ConsultationRequest>().AsNoTracking().Where(r => r.RequesterMemberId == id || r.RecipientMemberId == id).OrderBy(r => r.Id)
+            .Select(r => new
+            {
+                r.Id, Sent = r.RequesterMemberId == id, Other = r.RequesterMemberId == id ? r.RecipientMemberId : r.RequesterMemberId, r.Topic, r.Goal,
+                Format = r.Format.ToString(), r.PreferredTimes, State = r.Status.ToString(), r.CreatedAt, r.ProposedTimes, r.DeclineMessage, r.DecidedAt, r.ConversationId,
+            }).ToListAsync(ct);
+        var otherIds = consultations.Select(r => r.Other).Distinct().ToList();
+        var consultationPeople = await names.Where(m => otherIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => Name(m.Status, m.FamilyName, m.GivenName), ct);
+        var jobsPosted = await db.Set<JobOpening>().AsNoTracking().Where(j => j.PostedByMemberId == id).OrderBy(j => j.Id)
+            .Select(j => new { j.Id, j.Title, j.Department, Status = j.Status.ToString(), j.CreatedAt, j.ClosesAt }).ToListAsync(ct);
+        var jobInterests = await db.Set<JobInterest>().AsNoTracking().Where(i => i.MemberId == id).OrderBy(i => i.Id)
+            .Join(db.Set<JobOpening>(), i => i.OpeningId, j => j.Id, (i, j) => new { i.OpeningId, Opening = j.Title, i.ConsentToShare, i.CreatedAt }).ToListAsync(ct);
+        // The person I referred was typed in by me: their name and address are part of what I gave the network.
+        var jobReferrals = await db.Set<JobReferral>().AsNoTracking().Where(r => r.ReferrerMemberId == id).OrderBy(r => r.Id)
+            .Join(db.Set<JobOpening>(), r => r.OpeningId, j => j.Id, (r, j) => new { r.OpeningId, Opening = j.Title, r.Name, r.Email, r.Note, r.CreatedAt }).ToListAsync(ct);
+        var collaborations = await db.Set<Collaboration>().AsNoTracking()
+            .Where(c => c.ProposedByMemberId == id || db.Set<CollaborationMember>().Any(x => x.CollaborationId == c.Id && x.MemberId == id)).OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.Title, Stage = c.Stage.ToString(), Status = c.Status.ToString(), ProposedByMe = c.ProposedByMemberId == id,
+                Involved = db.Set<CollaborationMember>().Any(x => x.CollaborationId == c.Id && x.MemberId == id), c.CreatedAt,
+            }).ToListAsync(ct);
+        var stageChanges = await db.Set<CollaborationStageChange>().AsNoTracking().Where(x => x.ByMemberId == id).OrderBy(x => x.Id)
+            .Select(x => new { x.CollaborationId, From = x.From == null ? null : x.From.ToString(), To = x.To.ToString(), x.At, x.Reason }).ToListAsync(ct);
+        var story = await db.Set<FeaturedStory>().AsNoTracking().Where(x => x.MemberId == id).Select(x => new { x.Story, x.CreatedAt }).FirstOrDefaultAsync(ct);
+        var key = email?.ToLowerInvariant();
+        var roster = await db.Set<RosterEntry>().AsNoTracking().Where(r => r.MemberId == id || (key != null && r.EmailKey == key)).OrderBy(r => r.Id)
+            .Select(r => new { r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.Email, r.Department, r.JoinedYear, r.LeftYear, r.EmployeeNumber, r.Language, r.CreatedAt, r.UpdatedAt })
+            .ToListAsync(ct);
+        var invitations = await db.Set<Invitation>().AsNoTracking().Where(i => i.MemberId == id || (key != null && i.EmailKey == key)).OrderBy(i => i.Id)
+            .Select(i => new { i.Email, i.Language, i.CreatedAt, i.SentAt, i.SendCount, i.ExpiresAt, i.UsedAt, i.RevokedAt }).ToListAsync(ct);
+
+        static string Name(MemberStatus status, string family, string given) => status == MemberStatus.Former ? "" : PersonName.Display(family, given);
+        return new Connections(
+            conversations.Select(c => new
+            {
+                c.Id, c.CreatedAt, c.LastMessageAt, c.StartedByMe,
+                With = others.Where(o => o.ConversationId == c.Id && o.Status != MemberStatus.Former).Select(o => Name(o.Status, o.FamilyName, o.GivenName)),
+                MyMessages = myMessages.Where(x => x.ConversationId == c.Id).Select(x => new { x.Id, x.Body, x.CreatedAt }),
+            }).ToList(),
+            blocks.Select(b => new { MemberId = b.BlockedMemberId, Name = PersonName.Display(b.FamilyName, b.GivenName), b.CreatedAt }).ToList(),
+            messageReports,
+            consultations.Select(r => new
+            {
+                r.Id, Direction = r.Sent ? "sent" : "received", With = consultationPeople.GetValueOrDefault(r.Other, ""), r.Topic, r.Goal, r.Format, r.PreferredTimes,
+                Status = r.State, r.CreatedAt, r.ProposedTimes, r.DeclineMessage, r.DecidedAt, r.ConversationId,
+            }).ToList(),
+            jobsPosted, jobInterests, jobReferrals, collaborations, stageChanges, story, roster, invitations);
     }
 
     /// <summary>
@@ -187,6 +272,10 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
         foreach (var postId in touchedPosts)
             await db.Set<Post>().Where(p => p.Id == postId)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, p => db.Set<Comment>().Count(c => c.PostId == p.Id && c.HiddenAt == null)), ct);
+        await EraseConnectionsAsync(id, email, choice == PostsOnDelete.Delete, ct);
+        // Others' notifications whose subject is my name ("X sent you a message") go; the rest keep their subject but no longer point at me.
+        foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+            await db.Set<Notification>().Where(n => n.ActorMemberId == id && n.Subject.Contains(name)).ExecuteDeleteAsync(ct);
         // Others' notifications keep their subject but no longer point at me.
         await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
         await db.Set<Post>().Where(p => p.HiddenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenByMemberId, (long?)null), ct);
@@ -215,6 +304,94 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
         await tx.CommitAsync(ct);
         foreach (var f in filesToDelete) files.Delete(f);
         return new DeleteMeDto(true, loginDeleted);
+    }
+
+    /// <summary>
+    /// My part in messages, consultations, jobs, collaborations, the community page and the roster. Shared records
+    /// stay for the others: my messages follow my choice for posts (kept as "former member" or deleted) and a
+    /// conversation stays for its other participants; a collaboration, an opening or a stage change I made stays,
+    /// its "by" pointing at the former member. Consultation requests are correspondence between two people and go;
+    /// a collaboration that grew from one keeps its origin kind but loses the link. Referrals (someone else's name
+    /// and address that I typed), my interests, blocks, reports, featured story, roster rows and invitations under
+    /// my address go.
+    /// </summary>
+    async Task EraseConnectionsAsync(long id, string? email, bool deleteMessages, CancellationToken ct)
+    {
+        long? formerId = null;
+        async Task<long> Former() => formerId ??= await FormerMemberIdAsync(ct);
+
+        // Messages and conversations.
+        if (deleteMessages)
+            await db.Set<Message>().Where(x => x.SenderMemberId == id).ExecuteDeleteAsync(ct);
+        else if (await db.Set<Message>().AnyAsync(x => x.SenderMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Message>().Where(x => x.SenderMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SenderMemberId, former), ct);
+        }
+        var mine = await db.Set<ConversationParticipant>().Where(p => p.MemberId == id).Select(p => p.ConversationId).ToListAsync(ct);
+        await db.Set<ConversationParticipant>().Where(p => p.MemberId == id).ExecuteDeleteAsync(ct);
+        // A conversation nobody else is in, or with nothing left in it, goes.
+        await db.Set<Conversation>().Where(c => mine.Contains(c.Id)
+                && (!db.Set<ConversationParticipant>().Any(p => p.ConversationId == c.Id) || !db.Set<Message>().Any(x => x.ConversationId == c.Id)))
+            .ExecuteDeleteAsync(ct);
+        if (await db.Set<Conversation>().AnyAsync(c => c.StartedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Conversation>().Where(c => c.StartedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.StartedByMemberId, former), ct);
+        }
+        await db.Set<MessageReport>().Where(r => r.ReporterMemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<MessageReport>().AnyAsync(r => r.ClosedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<MessageReport>().Where(r => r.ClosedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ClosedByMemberId, (long?)former), ct);
+        }
+        await db.Set<MemberBlock>().Where(b => b.BlockerMemberId == id || b.BlockedMemberId == id).ExecuteDeleteAsync(ct);
+
+        // Consultation requests, sent or received.
+        var consultations = await db.Set<ConsultationRequest>().Where(r => r.RequesterMemberId == id || r.RecipientMemberId == id).Select(r => (long?)r.Id).ToListAsync(ct);
+        await db.Set<Collaboration>().Where(c => c.OriginKind == CollaborationOrigin.Consultation && consultations.Contains(c.OriginId))
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.OriginId, (long?)null), ct);
+        await db.Set<ConsultationRequest>().Where(r => r.RequesterMemberId == id || r.RecipientMemberId == id).ExecuteDeleteAsync(ct);
+
+        // Jobs.
+        await db.Set<JobReferral>().Where(r => r.ReferrerMemberId == id).ExecuteDeleteAsync(ct);
+        await db.Set<JobInterest>().Where(i => i.MemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<JobOpening>().AnyAsync(j => j.PostedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<JobOpening>().Where(j => j.PostedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(j => j.PostedByMemberId, former), ct);
+        }
+
+        // Collaborations.
+        await db.Set<CollaborationMember>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<Collaboration>().AnyAsync(c => c.ProposedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Collaboration>().Where(c => c.ProposedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ProposedByMemberId, former), ct);
+        }
+        if (await db.Set<CollaborationStageChange>().AnyAsync(x => x.ByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<CollaborationStageChange>().Where(x => x.ByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ByMemberId, former), ct);
+        }
+
+        // Community page.
+        await db.Set<FeaturedStory>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<FeaturedStory>().AnyAsync(x => x.ChosenByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<FeaturedStory>().Where(x => x.ChosenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ChosenByMemberId, former), ct);
+        }
+
+        // Roster and invitations: my row (linked or under my address) and every invitation to me. A later roster import may add me again.
+        var key = email?.ToLowerInvariant();
+        await db.Set<Invitation>().Where(i => i.MemberId == id || (key != null && i.EmailKey == key)).ExecuteDeleteAsync(ct);
+        await db.Set<RosterEntry>().Where(r => r.MemberId == id || (key != null && r.EmailKey == key)).ExecuteDeleteAsync(ct);
+        if (await db.Set<Invitation>().AnyAsync(i => i.CreatedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Invitation>().Where(i => i.CreatedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.CreatedByMemberId, former), ct);
+        }
     }
 
     /// <summary>
