@@ -265,6 +265,48 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Single(names, n => n.StartsWith("files/post-images/"));
     }
 
+    [Fact]
+    public async Task Export_HoldsMyMessagesConsultationsJobsCollaborationsAndRoster_NotWhatOthersKeepToThemselves()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var family = "輸出" + Guid.NewGuid().ToString("N")[..6];
+        var me = await tenant.MemberAsync(family: family, given: "花子");
+        var otherMember = await tenant.MemberAsync(family: "相手", given: "次郎", edit: m => m.OpenTo = OpenTo.Consultation);
+        var other = await tenant.ApiAsync(otherMember);
+        var api = await tenant.ApiAsync(me);
+        var connections = await ConnectAsync(tenant, admin, api, me, family, otherMember, other);
+        var blocker = await tenant.MemberAsync(family: "秘密", given: "遮断");
+        Assert.Equal(HttpStatusCode.Created, (await (await tenant.ApiAsync(blocker)).PostAsJsonAsync("/api/v1/me/blocks", new { memberId = me.Id }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.PostAsJsonAsync($"/api/v1/jobs/{connections.JobId}/interest", new { consent = true }, Ct)).StatusCode);
+
+        var json = await JsonAsync(await api.GetAsync("/api/v1/me/export", Ct));
+        var text = json.GetRawText();
+
+        var conversation = Assert.Single(json.GetProperty("conversations").EnumerateArray());
+        Assert.Equal(["相手 次郎"], conversation.GetProperty("with").EnumerateArray().Select(x => x.GetString()).ToList());
+        Assert.Contains("私のメッセージ", conversation.GetProperty("myMessages").GetRawText());
+        Assert.DoesNotContain("相手の返信", text);
+        Assert.Equal("第三 者", Assert.Single(json.GetProperty("blocks").EnumerateArray()).GetProperty("name").GetString());
+        Assert.DoesNotContain("秘密", text);
+        Assert.Equal("私の通報理由", Assert.Single(json.GetProperty("messageReports").EnumerateArray()).GetProperty("reason").GetString());
+        var consultation = Assert.Single(json.GetProperty("consultations").EnumerateArray());
+        Assert.Equal("sent", consultation.GetProperty("direction").GetString());
+        Assert.Equal("転職の相談", consultation.GetProperty("topic").GetString());
+        Assert.Equal("相手 次郎", consultation.GetProperty("with").GetString());
+        Assert.True(Assert.Single(json.GetProperty("jobInterests").EnumerateArray()).GetProperty("consentToShare").GetBoolean());
+        Assert.Equal(connections.ReferredEmail, Assert.Single(json.GetProperty("jobReferrals").EnumerateArray()).GetProperty("email").GetString());
+        var collaboration = Assert.Single(json.GetProperty("collaborations").EnumerateArray());
+        Assert.Equal("共同配送PoC", collaboration.GetProperty("title").GetString());
+        Assert.Equal("poc", Assert.Single(json.GetProperty("collaborationStageChanges").EnumerateArray()).GetProperty("to").GetString().ToLowerInvariant());
+        Assert.Equal("起業して会社と共同配送を始めました", json.GetProperty("featuredStory").GetProperty("story").GetString());
+        Assert.Equal("物流部", Assert.Single(json.GetProperty("roster").EnumerateArray()).GetProperty("department").GetString());
+        Assert.Single(json.GetProperty("invitations").EnumerateArray());
+        Assert.DoesNotContain(otherMember.Email, text);
+        Assert.DoesNotContain(connections.OthersRosterEmail, text);
+        Assert.True(json.GetProperty("membership").TryGetProperty("lastActiveAt", out _));
+    }
+
     sealed record Connections(long ConversationId, long CollaborationId, long JobId, string ReferredEmail, string OthersRosterEmail);
 
     /// <summary>
