@@ -419,6 +419,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
             Roster = await db.Set<RosterEntry>().Select(r => r.Email).ToListAsync(Ct),
             Invitations = await db.Set<Invitation>().Select(i => i.Email).ToListAsync(Ct),
             Participants = await db.Set<ConversationParticipant>().Where(p => p.MemberId == me.Id).CountAsync(Ct),
+            TheirConsultationNotices = await db.Set<Notification>().CountAsync(n => n.MemberId == otherMember.Id && n.Type == NotificationType.ConsultationRequest, Ct),
         });
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", App.Logs.Lines.Where(l => l.StartsWith("Error"))));
@@ -432,6 +433,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(0, left.Blocks);
         Assert.Equal(0, left.Stories);
         Assert.Equal(0, left.Participants);
+        Assert.Equal(0, left.TheirConsultationNotices);
         Assert.Equal([connections.OthersRosterEmail], left.Roster);
         Assert.Equal([connections.OthersRosterEmail], left.Invitations);
         // The other participant keeps the conversation and their own messages; mine follow my choice for posts.

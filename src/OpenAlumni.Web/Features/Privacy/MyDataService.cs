@@ -273,7 +273,11 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
             await db.Set<Post>().Where(p => p.Id == postId)
                 .ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, p => db.Set<Comment>().Count(c => c.PostId == p.Id && c.HiddenAt == null)), ct);
         await EraseConnectionsAsync(id, email, choice == PostsOnDelete.Delete, ct);
-        // Others' notifications whose subject is my name ("X sent you a message") go; the rest keep their subject but no longer point at me.
+        // Others' notifications of my messages (their subject is my name) and of consultation requests (now deleted) go, as does
+        // any whose subject holds my name; the rest keep their subject but no longer point at me.
+        NotificationType[] gone = [NotificationType.Message, NotificationType.ConsultationRequest, NotificationType.ConsultationAccepted,
+            NotificationType.ConsultationProposed, NotificationType.ConsultationDeclined];
+        await db.Set<Notification>().Where(n => n.ActorMemberId == id && gone.Contains(n.Type)).ExecuteDeleteAsync(ct);
         foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
             await db.Set<Notification>().Where(n => n.ActorMemberId == id && n.Subject.Contains(name)).ExecuteDeleteAsync(ct);
         // Others' notifications keep their subject but no longer point at me.
