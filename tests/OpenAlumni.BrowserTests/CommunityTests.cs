@@ -229,7 +229,8 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         // 3. The secretariat hides it from the queue; the reporter is told, the comment is gone for members.
         var secretariat = await OpenAsync(tenant, "admin");
         await SignInAsync(secretariat, text, admin);
-        await secretariat.GetByRole(AriaRole.Link, new() { Name = t.NavModeration, Exact = true }).ClickAsync();
+        await secretariat.GetByTestId("nav-admin").ClickAsync();
+        await secretariat.GetByTestId("admin-nav").GetByRole(AriaRole.Link, new() { Name = t.NavModeration, Exact = true }).ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = t.ModerationTitle, Level = 1 })).ToBeVisibleAsync();
         var report = secretariat.GetByTestId("report");
         await Expect(report).ToHaveCountAsync(1);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 
 namespace OpenAlumni.Tests.Api;
 
@@ -73,17 +74,15 @@ public abstract class CommunityPageTests(AlumniApp app) : AppTest(app)
         var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
         var featured = await tenant.MemberAsync(MemberKind.Alumni, "山田", "花子", m =>
         {
-            m.FeatureOnCommunity = true;
             m.Organization = "株式会社ミライ物流"; m.OrganizationVisibility = Visibility.Network;
             m.Location = "秘密の町"; m.LocationVisibility = Visibility.Network;
             m.EmailVisibility = Visibility.Network;
         });
         var hiddenOrg = await tenant.MemberAsync(MemberKind.Alumni, "佐藤", "健", m =>
         {
-            m.FeatureOnCommunity = true;
             m.Organization = "非公開商事"; m.OrganizationVisibility = Visibility.Employees;
         });
-        var notConsenting = await tenant.MemberAsync(MemberKind.Alumni, "鈴木", "一郎", m => m.Organization = "鈴木ラボ");
+        var notConsenting = await tenant.MemberAsync(MemberKind.Alumni, "鈴木", "一郎", m => { m.Organization = "鈴木ラボ"; m.WithheldPurposes = Purpose.Featured; });
         await tenant.MemberAsync(MemberKind.Employee);
         await tenant.MemberAsync(MemberKind.Alumni, "保留", "中", status: MemberStatus.Pending);
         foreach (var (id, story) in new[] { (featured.Id, "起業して会社と共同配送を始めました"), (hiddenOrg.Id, "10年ぶりに戻りました"), (notConsenting.Id, "同意のない話") })
@@ -131,7 +130,7 @@ public abstract class CommunityPageTests(AlumniApp app) : AppTest(app)
     {
         var tenant = await App.CreateTenantAsync();
         var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
-        var alumnus = await tenant.MemberAsync();
+        var alumnus = await tenant.MemberAsync(edit: m => m.WithheldPurposes = Purpose.Featured);
         var self = await tenant.ClientForAsync(alumnus);
         await admin.PostAsJsonAsync("/api/v1/admin/community/stories", new { memberId = alumnus.Id, story = "戻ってきました" }, Ct);
         await SwitchAsync(admin, true);
@@ -152,10 +151,10 @@ public abstract class CommunityPageTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
-    public async Task ProfileEditPage_SavesTheConsent()
+    public async Task ProfileEditPage_SavesTheConsent_AsAConsentRecord()
     {
         var tenant = await App.CreateTenantAsync();
-        var alumnus = await tenant.MemberAsync();
+        var alumnus = await tenant.MemberAsync(edit: m => m.WithheldPurposes = Purpose.Featured);
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, alumnus.Email, TestTenant.Password);
         var form = await browser.GetStringAsync("/Members/Edit", Ct);
@@ -167,7 +166,9 @@ public abstract class CommunityPageTests(AlumniApp app) : AppTest(app)
 
         Assert.Contains("data-testid=\"feature-on-community\"", form);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.True((await tenant.LoadMemberAsync(alumnus.Id)).FeatureOnCommunity);
+        Assert.True((await tenant.LoadMemberAsync(alumnus.Id)).Has(Purpose.Featured));
+        var consents = await (await tenant.ClientForAsync(alumnus)).GetFromJsonAsync<JsonElement>("/api/v1/me/consents", Ct);
+        Assert.Contains(consents.GetProperty("history").EnumerateArray(), h => h.GetProperty("purpose").GetString() == "featured" && h.GetProperty("granted").GetBoolean());
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public abstract class CommunityPageTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var other = await App.CreateTenantAsync();
         var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
-        var foreign = await other.MemberAsync(edit: m => m.FeatureOnCommunity = true);
+        var foreign = await other.MemberAsync();
         await SwitchAsync(admin, true);
 
         var otherPage = await other.Client().GetAsync("/community", Ct);

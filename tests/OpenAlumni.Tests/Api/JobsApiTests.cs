@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Jobs;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Infrastructure.Search;
 
 namespace OpenAlumni.Tests.Api;
@@ -200,6 +201,7 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
         var noMatch = await tenant.MemberAsync(edit: OpenToRehire(department: "営業部", skill: "会計"));
         var partialWord = await tenant.MemberAsync(edit: OpenToRehire(department: "機械・インフラ本部企画室"));
         var employee = await tenant.MemberAsync(MemberKind.Employee, edit: OpenToRehire(department: "機械・インフラ本部"));
+        var withdrewRehireContact = await tenant.MemberAsync(edit: m => { OpenToRehire(department: "機械・インフラ本部")(m); m.WithheldPurposes = Purpose.RehireContact; });
         await tenant.DbAsync(db => db.Users.Where(u => u.Email == bySkill.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "ja"), Ct));
 
         var id = await PostAsync(admin, Opening(status: "draft"));
@@ -221,6 +223,7 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
         Assert.Empty(Mailbox.For(App, noMatch.Email));
         Assert.Empty(Mailbox.For(App, partialWord.Email));
         Assert.Empty(Mailbox.For(App, employee.Email));
+        Assert.Empty(Mailbox.For(App, withdrewRehireContact.Email));
     }
 
     [Fact]

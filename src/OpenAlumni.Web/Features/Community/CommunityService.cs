@@ -3,6 +3,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Collaborations;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -48,7 +49,7 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
                 .OrderBy(e => e.StartsAt).Take(CommunityLimits.UpcomingEvents).Select(e => new { e.Title, e.StartsAt, e.EndsAt }).ToListAsync(ct))
             .Select(e => new CommunityEventDto(e.Title, t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt))).ToList();
         var stories = (await db.Set<FeaturedStory>().AsNoTracking().OrderByDescending(s => s.Id)
-                .Join(db.Members.Where(m => m.FeatureOnCommunity && m.Status == MemberStatus.Approved), s => s.MemberId, m => m.Id, (s, m) => new
+                .Join(db.Members.Where(m => m.Status == MemberStatus.Approved).Consenting(Purpose.Featured), s => s.MemberId, m => m.Id, (s, m) => new
                 {
                     s.Story, m.FamilyName, m.GivenName,
                     Organization = m.OrganizationVisibility == Visibility.Network ? m.Organization : null,
@@ -65,8 +66,8 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         var me = await current.RequireAsync(ct);
         if (!me.IsAdmin) return Result<CommunityAdminDto>.Forbidden();
         var stories = (await db.Set<FeaturedStory>().AsNoTracking().OrderByDescending(s => s.Id)
-                .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.FamilyName, m.GivenName, s.Story, m.FeatureOnCommunity }).ToListAsync(ct))
-            .Select(s => new AdminStoryDto(s.Id, s.MemberId, PersonName.Display(s.FamilyName, s.GivenName), s.Story, s.FeatureOnCommunity)).ToList();
+                .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.FamilyName, m.GivenName, s.Story, Consents = (m.WithheldPurposes & Purpose.Featured) == Purpose.None }).ToListAsync(ct))
+            .Select(s => new AdminStoryDto(s.Id, s.MemberId, PersonName.Display(s.FamilyName, s.GivenName), s.Story, s.Consents)).ToList();
         return new CommunityAdminDto(await IsEnabledAsync(ct), stories);
     }
 
@@ -93,7 +94,7 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         if (row is null) db.Add(row = new FeaturedStory { MemberId = m!.Id, Story = story!, ChosenByMemberId = me.MemberId, CreatedAt = clock.GetUtcNow() });
         else row.Story = story!;
         await db.SaveChangesAsync(ct);
-        return new AdminStoryDto(row.Id, m!.Id, m.DisplayName, row.Story, m.FeatureOnCommunity);
+        return new AdminStoryDto(row.Id, m!.Id, m.DisplayName, row.Story, m.Has(Purpose.Featured));
     }
 
     public async Task<Result<bool>> RemoveStoryAsync(long id, CancellationToken ct)

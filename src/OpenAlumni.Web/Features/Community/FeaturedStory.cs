@@ -6,7 +6,7 @@ namespace OpenAlumni.Web.Features.Community;
 
 /// <summary>
 /// An alumni story an admin chose for the public community page. It shows only while its member is approved
-/// and has agreed to be featured (<see cref="Members.Member.FeatureOnCommunity"/>), which the member can withdraw.
+/// and has agreed to be featured (the purpose <see cref="Privacy.Purpose.Featured"/>), which the member can withdraw.
 /// </summary>
 public class FeaturedStory : ITenantOwned
 {

@@ -45,6 +45,7 @@ internal static class DemoActivity
         }
 
         var hanako = members.First(m => m.FamilyName == "山田" && m.GivenName == "花子");
+        var storyMembers = await db.Set<Community.FeaturedStory>().OrderBy(s => s.Id).Select(s => s.MemberId).ToListAsync(ct);
         for (var i = 0; i < members.Count; i++)
         {
             var m = members[i];
@@ -52,6 +53,8 @@ internal static class DemoActivity
             var granted = Consents.RegistrationDefault | (rng.Next(3) > 0 ? Purpose.EventPhotos : Purpose.None)
                 | (rng.Next(2) == 0 ? Purpose.Featured : Purpose.None) | (m.Kind == MemberKind.Alumni && rng.Next(2) == 0 ? Purpose.RehireContact : Purpose.None);
             if (m.Id == hanako.Id || m.Id == admin.Id) granted = Consents.All.Aggregate(Purpose.None, (a, p) => a | p);
+            // The community page's featured stories: the first two members chosen agreed, the third has not (yet).
+            if (storyMembers.IndexOf(m.Id) is var story and >= 0) granted = story < 2 ? granted | Purpose.Featured : granted & ~Purpose.Featured;
             var version = m.CreatedAt < v2At ? 1 : 2;
             foreach (var p in Consents.All)
                 db.Add(new ConsentRecord { MemberId = m.Id, Purpose = p, Granted = (granted & p) != 0, PolicyVersion = version, At = m.CreatedAt });

@@ -119,9 +119,8 @@ internal static class DemoConnections
     static async Task SeedCommunityAsync(AlumniDb db, long tenantId, long admin, List<long> alumni, DateTimeOffset now, CancellationToken ct)
     {
         await db.Tenants.Where(t => t.Id == tenantId).ExecuteUpdateAsync(s => s.SetProperty(t => t.CommunityPageEnabled, true), ct);
-        // Hanako (alumni[0]) and one more alumna agreed to be featured; a third story waits for consent and is not shown.
-        var featured = new[] { alumni[0], alumni[2] };
-        await db.Members.Where(m => featured.Contains(m.Id)).ExecuteUpdateAsync(s => s.SetProperty(m => m.FeatureOnCommunity, true), ct);
+        // Hanako (alumni[0]) and one more alumna agreed to be featured; a third story waits for consent and is not
+        // shown (the consents themselves are given in DemoActivity, with everyone else's).
         db.AddRange(
             new FeaturedStory { MemberId = alumni[0], Story = "退職後に物流スタートアップを創業。ピッチナイトをきっかけに、古巣の機械・インフラ本部と共同配送の実証を始めました。", ChosenByMemberId = admin, CreatedAt = now.AddDays(-10) },
             new FeaturedStory { MemberId = alumni[2], Story = "After ten years in the energy division I joined a climate-tech VC. I now meet colleagues from my old team at every alumni meetup.", ChosenByMemberId = admin, CreatedAt = now.AddDays(-5) },

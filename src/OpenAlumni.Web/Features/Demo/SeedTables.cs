@@ -70,7 +70,6 @@ internal static class SeedTables
             (nameof(Member.OpenToVisibility), m => m.OpenToVisibility),
             (nameof(Member.EmailVisibility), m => m.EmailVisibility),
             (nameof(Member.IsRecruiter), m => m.IsRecruiter),
-            (nameof(Member.FeatureOnCommunity), m => m.FeatureOnCommunity),
             (nameof(Member.UpdatedAt), m => m.UpdatedAt),
             (nameof(Member.ConfirmedAt), m => m.ConfirmedAt),
             (nameof(Member.ConfirmRequestedAt), m => m.ConfirmRequestedAt),

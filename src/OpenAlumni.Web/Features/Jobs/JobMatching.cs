@@ -1,4 +1,5 @@
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Infrastructure.Search;
 
 namespace OpenAlumni.Web.Features.Jobs;
@@ -23,7 +24,11 @@ public static class JobMatching
         return tagKeys.Any(keys.Contains);
     }
 
-    /// <summary>The candidates before the profile test: the part of the rule SQL can do.</summary>
+    /// <summary>
+    /// The candidates before the profile test: the part of the rule SQL can do. Being open to rehire on the
+    /// profile is not enough: the member must also consent to the purpose of use "rehire contact" (APPI).
+    /// </summary>
     public static IQueryable<Member> OpenToRehire(this IQueryable<Member> members) =>
-        members.Where(m => m.Kind == MemberKind.Alumni && m.Status == MemberStatus.Approved && (m.OpenTo & OpenTo.Rehire) == OpenTo.Rehire);
+        members.Where(m => m.Kind == MemberKind.Alumni && m.Status == MemberStatus.Approved && (m.OpenTo & OpenTo.Rehire) == OpenTo.Rehire)
+            .Consenting(Privacy.Purpose.RehireContact);
 }

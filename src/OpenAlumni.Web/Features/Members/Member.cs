@@ -68,8 +68,6 @@ public class Member : ITenantOwned
     public Visibility EmailVisibility { get; set; } = Visibility.Admins;
     /// <summary>May post rehire openings and see who is interested (set by admins; admins may anyway).</summary>
     public bool IsRecruiter { get; set; }
-    /// <summary>The member's own consent to appear in a featured story on the public community page.</summary>
-    public bool FeatureOnCommunity { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>When the owner last confirmed the profile is current (registering and saving it count); the yearly mail asks again.</summary>
     public DateTimeOffset? ConfirmedAt { get; set; }

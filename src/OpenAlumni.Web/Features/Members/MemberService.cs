@@ -8,7 +8,7 @@ using OpenAlumni.Web.Infrastructure.Storage;
 namespace OpenAlumni.Web.Features.Members;
 
 /// <summary>Profiles: creating a member's profile, reading it as a viewer may, editing one's own.</summary>
-public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvider clock, FileStore files, PhotoProcessor photos)
+public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvider clock, FileStore files, PhotoProcessor photos, Privacy.PrivacyService privacy)
 {
     public ProfileDraft? ValidateDraft(FieldErrors errors, ProfileDraft d, MemberKind? kind, int year)
     {
@@ -80,7 +80,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
                 m.TagsVisibility.ToString(), m.LocationVisibility.ToString(), m.BioVisibility.ToString(), m.LinksVisibility.ToString(),
                 m.OpenToVisibility.ToString(), m.EmailVisibility.ToString()) : null,
             m.UpdatedAt, m.Id == viewer.MemberId,
-            m.Id == viewer.MemberId ? m.FeatureOnCommunity : null, m.ConfirmedAt);
+            m.Id == viewer.MemberId ? (m.WithheldPurposes & Privacy.Purpose.Featured) == Privacy.Purpose.None : null, m.ConfirmedAt);
     }
 
     public static string PhotoUrl(Member m) => $"/members/{m.Id}/photo?v={m.UpdatedAt.ToUnixTimeSeconds()}";
@@ -122,7 +122,8 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
                 flags |= Check.Enum<OpenTo>(errors, "openTo", name, required: true) ?? Members.OpenTo.None;
             m.OpenTo = flags;
         }
-        if (r.FeatureOnCommunity is { } featured) m.FeatureOnCommunity = featured;
+        // "Feature me on the community page" is the consent to the purpose `featured`, recorded like any other.
+        if (r.FeatureOnCommunity is { } featured) await privacy.SetConsentAsync(m, Privacy.Purpose.Featured, featured, ct);
         if (r.Career is not null) SetCareer(m, r.Career, errors);
         if (r.Skills is not null) SetTags(m, TagKind.Skill, r.Skills, "skills", errors);
         if (r.Interests is not null) SetTags(m, TagKind.Interest, r.Interests, "interests", errors);

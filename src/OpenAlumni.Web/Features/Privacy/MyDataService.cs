@@ -44,6 +44,9 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
     {
         var me = await current.RequireAsync(ct);
         var (data, fileList) = await CollectAsync(me.MemberId, ct);
+        // A copy of personal data leaving the network is worth a line in the log (the member's id, nothing more).
+        await audit.AddAsync("member.export_self", "member", me.MemberId.ToString(), null, null, ct);
+        await db.SaveChangesAsync(ct);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {

@@ -112,6 +112,10 @@ public sealed class PrivacyService(AlumniDb db, CurrentMember current, ITenantCo
             db.Add(new ConsentRecord { MemberId = member.Id, Purpose = p, Granted = (granted & p) != Purpose.None, PolicyVersion = version, At = now });
     }
 
+    /// <summary>One purpose granted or withdrawn from another form (the profile's "feature me" box); the caller saves.</summary>
+    public Task SetConsentAsync(Member member, Purpose purpose, bool granted, CancellationToken ct) =>
+        ApplyAsync(member, new Dictionary<Purpose, bool> { [purpose] = granted }, ct);
+
     async Task ApplyAsync(Member member, IReadOnlyDictionary<Purpose, bool> wanted, CancellationToken ct)
     {
         var version = await CurrentVersionAsync(ct);

@@ -1157,9 +1157,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
-                    b.Property<bool>("FeatureOnCommunity")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(50)

@@ -1108,9 +1108,6 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("FeatureOnCommunity")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("GivenName")
                         .IsRequired()
                         .HasMaxLength(50)
