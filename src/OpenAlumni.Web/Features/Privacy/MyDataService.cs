@@ -110,7 +110,7 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
             exportedAt = t.ToLocal(clock.GetUtcNow()),
             account = new { email = m.User?.Email, preferredLanguage = m.User?.PreferredCulture, twoFactorEnabled = m.User?.TwoFactorEnabled },
             membership = new { m.Id, Kind = m.Kind.ToString(), Role = m.Role.ToString(), Status = m.Status.ToString(), m.CreatedAt, m.DecidedAt, m.ConfirmedAt,
-                m.ConfirmRequestedAt, m.LastActiveAt, m.UpdatedAt, m.IsRecruiter, m.FeatureOnCommunity },
+                m.ConfirmRequestedAt, m.LastActiveAt, m.UpdatedAt, m.IsRecruiter },
             profile = new
             {
                 m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.RomanizedName, m.Organization, m.Title, m.Location, m.Bio,
