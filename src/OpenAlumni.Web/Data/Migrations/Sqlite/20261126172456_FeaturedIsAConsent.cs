@@ -14,9 +14,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
             migrationBuilder.Sql("""
                 UPDATE "Members" SET "WithheldPurposes" = CASE WHEN "FeatureOnCommunity" THEN "WithheldPurposes" & ~8 ELSE "WithheldPurposes" | 8 END;
                 """);
-            migrationBuilder.DropColumn(
-                name: "FeatureOnCommunity",
-                table: "Members");
+            // SQLite drops a plain column in place since 3.35; EF would rebuild the whole Members table instead
+            // (outside a transaction, with foreign keys off) to do the same.
+            migrationBuilder.Sql("""ALTER TABLE "Members" DROP COLUMN "FeatureOnCommunity";""");
         }
 
         /// <inheritdoc />
