@@ -65,7 +65,7 @@ static class DashboardBench
     /// A year of the network's other features, in proportion to its size: per 100 members about 20 consultation
     /// requests (half accepted), 20 invitations, 10 rehire interests and 2 referrals; one collaboration per 200
     /// members walked through up to five stages a month apart; one opening per 1,000 members. Written in SQL
-    /// (instants in EF's binary DateTimeOffset form), once.
+    /// once.
     /// </summary>
     static async Task SeedNetworkAsync(NpgsqlConnection db, int members)
     {
@@ -76,7 +76,7 @@ static class DashboardBench
         }
         var watch = Stopwatch.StartNew();
         const string ago = "(extract(epoch from now())::bigint - (random() * 364 * 86400)::bigint)";
-        static string Bin(string epoch) => $"((({epoch}) * 10000 + 621355968000000) * 2048)";
+        static string Bin(string epoch) => $"to_timestamp({epoch})";
         var sql = $"""
             CREATE TEMP TABLE m AS SELECT row_number() OVER (ORDER BY "Id") AS n, "Id", "TenantId" FROM "Members" WHERE "Status" = 'Approved';
             CREATE TEMP TABLE t AS SELECT {ago} AS e, g FROM generate_series(1, {members / 5}) g;
