@@ -189,6 +189,11 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
         Assert.True(Series(data, "events", "held").Count(v => v > 0) >= 6);
         Assert.True(Series(data, "rooms", "posts").Sum() > 20);
         Assert.InRange(data.GetProperty("headline").GetProperty("staleProfiles").GetInt32(), 1, 20);
+        // The demo's collaborations and job board show on the wired charts too.
+        Assert.True(data.GetProperty("headline").GetProperty("collaborations").GetInt32() > 0);
+        Assert.True(Series(data, "rehires", "interests").Sum() > 0);
+        var report = await client.GetStringAsync("/admin/analytics/report", Ct);
+        Assert.DoesNotContain("data-testid=\"featured-none\"", report);
         Assert.Equal(2, policy.GetProperty("version").GetInt32());
     }
 
