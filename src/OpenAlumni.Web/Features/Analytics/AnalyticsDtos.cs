@@ -9,10 +9,12 @@ public sealed record SeriesDto(string Name, IReadOnlyList<double> Values);
 /// <summary>A chart as data: its labels (x axis) and series; the page draws it, shows it as a table, and offers it as CSV.</summary>
 public sealed record ChartDto(string Id, IReadOnlyList<string> Labels, IReadOnlyList<SeriesDto> Series);
 
+/// <summary>Collaborations: under way (not stopped) at the period's end. RehireInterests: interests raised for openings (hires are not recorded).</summary>
 public sealed record HeadlineDto(int Members, int NewMembers, int ActiveMonthly, int ActiveWeekly, int Posts, int EventsHeld,
-    int Signups, double AttendanceRate, int StaleProfiles, double StaleShare, int ConsultationsRequested, int Collaborations, int Rehires);
+    int Signups, double AttendanceRate, int StaleProfiles, double StaleShare, int ConsultationsRequested, int ConsultationsAccepted, int Collaborations, int RehireInterests);
 
-public sealed record AnalyticsDto(string From, string To, string? Kind, string? Department, HeadlineDto Headline, IReadOnlyList<ChartDto> Charts)
+public sealed record AnalyticsDto(string From, string To, string? Kind, string? Department, HeadlineDto Headline, IReadOnlyList<ChartDto> Charts,
+    IReadOnlyList<FeaturedCollaborationDto>? Featured = null)
 {
     public ChartDto? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
 }

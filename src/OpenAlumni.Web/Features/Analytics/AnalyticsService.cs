@@ -42,9 +42,9 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
             await WeeklyActiveAsync(members, p!, ct),
             await RoomsAsync(members, p!, ct),
             await EventsAsync(members, p!, months, ct),
-            await ConsultationsAsync(p!, months, ct),
+            await ConsultationsAsync(members, p!, months, ct),
             await CollaborationsByStageAsync(p!, months, ct),
-            await RehiresAsync(p!, months, ct),
+            await RehiresAsync(members, p!, months, ct),
         };
 
         var total = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt < p!.End, ct);
@@ -55,11 +55,13 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         double Sum(string chart, int series = 0) => charts.First(c => c.Id == chart) is var c && c.Series.Count > series ? c.Series[series].Values.Sum() : 0;
         var signups = (int)Sum("events", 1);
         var attended = (int)Sum("events", 2);
-        var collaborations = charts.First(c => c.Id == "collaborations").Series.Sum(s => s.Values.LastOrDefault());
+        // Collaborations under way at the period's end: every stage but stopped.
+        var collaborations = charts.First(c => c.Id == "collaborations").Series.Where(s => s.Name != "stopped").Sum(s => s.Values.LastOrDefault());
         var headline = new HeadlineDto(total, newMembers, activeMonthly, activeWeekly, (int)Sum("rooms"), (int)Sum("events"), signups,
             signups == 0 ? 0 : Math.Round((double)attended / signups, 3), stale.Stale, stale.Share,
-            (int)Sum("consultations"), (int)collaborations, (int)Sum("rehires"));
-        return new AnalyticsDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), p.Kind?.ToString(), p.Department, headline, charts);
+            (int)Sum("consultations"), (int)Sum("consultations", 1), (int)collaborations, (int)Sum("rehires"));
+        return new AnalyticsDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), p.Kind?.ToString(), p.Department, headline, charts,
+            await FeaturedAsync(p, ct));
     }
 
     Period? Read(FieldErrors errors, AnalyticsQuery q)

@@ -10,8 +10,6 @@ namespace OpenAlumni.Web.Features.Analytics;
 /// <summary>The admins' dashboard: the same figures as GET /api/v1/admin/analytics, as charts, tables and CSV.</summary>
 public sealed class IndexModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> A) : PageModel
 {
-    /// <summary>Charts whose data comes from features not yet in this build (see AnalyticsService.Pending.cs).</summary>
-    public static readonly string[] PendingCharts = ["consultations", "collaborations", "rehires"];
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }

@@ -33,7 +33,7 @@ public sealed class ReportModel(AnalyticsService analytics, IStringLocalizer<Val
         From = Data.From;
         To = Data.To;
         ChartsJson = IndexModel.Json(new AnalyticsDto(Data.From, Data.To, Data.Kind, Data.Department, Data.Headline,
-            Data.Charts.Where(c => KeyCharts.Contains(c.Id)).ToList()), A);
+            Data.Charts.Where(c => KeyCharts.Contains(c.Id)).ToList(), Data.Featured), A);
         return Page();
     }
 }

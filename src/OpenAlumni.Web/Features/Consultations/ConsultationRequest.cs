@@ -56,6 +56,9 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         b.HasIndex(r => new { r.TenantId, r.RequesterMemberId, r.Id });
         b.HasIndex(r => new { r.TenantId, r.RecipientMemberId, r.Id });
         b.HasIndex(r => new { r.TenantId, r.Status, r.WaitingSince });
+        // The dashboard counts requests per month, and acceptances per month.
+        b.HasIndex(r => new { r.TenantId, r.CreatedAt });
+        b.HasIndex(r => new { r.TenantId, r.Status, r.DecidedAt });
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.RequesterMemberId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(r => r.RecipientMemberId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -76,6 +76,7 @@ internal sealed class JobOpeningConfiguration : IEntityTypeConfiguration<JobOpen
         b.Property(j => j.HowToApply).HasMaxLength(JobLimits.HowToApply);
         b.Property(j => j.Keywords).HasMaxLength(JobLimits.Keywords);
         b.HasIndex(j => new { j.TenantId, j.Status, j.ClosesAt });
+        b.HasIndex(j => new { j.TenantId, j.AnnouncedAt });
     }
 }
 
@@ -84,6 +85,7 @@ internal sealed class JobInterestConfiguration : IEntityTypeConfiguration<JobInt
     public void Configure(EntityTypeBuilder<JobInterest> b)
     {
         b.HasIndex(i => new { i.TenantId, i.OpeningId, i.MemberId }).IsUnique();
+        b.HasIndex(i => new { i.TenantId, i.CreatedAt });
         b.HasOne<JobOpening>().WithMany().HasForeignKey(i => i.OpeningId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Members.Member>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -97,6 +99,7 @@ internal sealed class JobReferralConfiguration : IEntityTypeConfiguration<JobRef
         b.Property(r => r.Email).HasMaxLength(254);
         b.Property(r => r.Note).HasMaxLength(JobLimits.Note);
         b.HasIndex(r => new { r.TenantId, r.OpeningId });
+        b.HasIndex(r => new { r.TenantId, r.CreatedAt });
         b.HasOne<JobOpening>().WithMany().HasForeignKey(r => r.OpeningId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -107,6 +107,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.HasIndex(i => new { i.TenantId, i.EmailKey });
         b.HasIndex(i => new { i.TenantId, i.Id });
+        b.HasIndex(i => new { i.TenantId, i.CreatedAt });
         b.HasOne<RosterEntry>().WithMany().HasForeignKey(i => i.RosterEntryId).OnDelete(DeleteBehavior.SetNull);
         // A member who leaves the network takes the invitation (with their address) along.
         b.HasOne<Member>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Cascade);

@@ -559,9 +559,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RequesterMemberId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "RecipientMemberId", "Id");
 
                     b.HasIndex("TenantId", "RequesterMemberId", "Id");
+
+                    b.HasIndex("TenantId", "Status", "DecidedAt");
 
                     b.HasIndex("TenantId", "Status", "WaitingSince");
 
@@ -948,6 +952,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OpeningId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "OpeningId", "MemberId")
                         .IsUnique();
 
@@ -1026,6 +1032,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "AnnouncedAt");
+
                     b.HasIndex("TenantId", "Status", "ClosesAt");
 
                     b.ToTable("JobOpening");
@@ -1068,6 +1076,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OpeningId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "OpeningId");
 
@@ -2135,6 +2145,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "EmailKey");
 

@@ -532,9 +532,13 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RequesterMemberId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "RecipientMemberId", "Id");
 
                     b.HasIndex("TenantId", "RequesterMemberId", "Id");
+
+                    b.HasIndex("TenantId", "Status", "DecidedAt");
 
                     b.HasIndex("TenantId", "Status", "WaitingSince");
 
@@ -907,6 +911,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OpeningId");
 
+                    b.HasIndex("TenantId", "CreatedAt");
+
                     b.HasIndex("TenantId", "OpeningId", "MemberId")
                         .IsUnique();
 
@@ -983,6 +989,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TenantId", "AnnouncedAt");
+
                     b.HasIndex("TenantId", "Status", "ClosesAt");
 
                     b.ToTable("JobOpening");
@@ -1023,6 +1031,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OpeningId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "OpeningId");
 
@@ -2030,6 +2040,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "EmailKey");
 
