@@ -29,7 +29,9 @@ public abstract class ConnectionPagesTests(AlumniApp app) : AppTest(app)
         var home = await admin.GetStringAsync("/", Ct);
         Assert.Contains("href=\"/jobs\"", home);
         Assert.Contains("href=\"/collaborations\"", home);
-        Assert.Contains("href=\"/admin/community\"", home);
+        Assert.Contains("href=\"/admin/members\"", home);
+        // The desk's own menu, on every admin page, leads to the community page's settings.
+        Assert.Contains("href=\"/admin/community\"", await admin.GetStringAsync("/admin/members", Ct));
     }
 
     [Fact]
