@@ -79,6 +79,16 @@ internal static class DemoMessages
             db.Add(Request(hanako, openAlumnus, "東南アジアでの販路開拓", "物流サービスの東南アジア展開を検討しています。現地での最初のパートナー探しについて伺いたいです。",
                 ConsultationFormat.OnlineCall, "平日夜", ConsultationStatus.Pending, 1));
 
+        // A year of earlier consultations between employees and alumni (answered long ago), so the dashboard's
+        // consultation chart shows how the network has been used, not only this month.
+        var topics = new[] { "新規事業の立ち上げ方", "スタートアップとの協業", "海外拠点の立ち上げ", "転職後のキャリア", "DX推進の進め方", "業界の最新動向" };
+        for (var i = 0; i < 24; i++)
+        {
+            var past = Request(Employee(i % 6), alumni[i % Math.Min(alumni.Count, 8)], topics[i % topics.Length], "経験を踏まえたアドバイスを伺いたいです。",
+                (ConsultationFormat)(i % 3), null, i % 5 == 4 ? ConsultationStatus.Declined : i % 7 == 6 ? ConsultationStatus.Expired : ConsultationStatus.Accepted, 30 + i * 14);
+            db.Add(past);
+        }
+
         await TalkAsync([hanako, alumni[1]], unreadBy: null,
             (1, "山田さん、ご無沙汰しています！シンガポールに来る予定はありますか？", 72),
             (0, "来月出張で伺います。ぜひ食事でも。", 70),
