@@ -48,7 +48,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (errors.Any) return errors;
         var total = await query!.CountAsync(ct);
-        var items = await Project(query.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize), ct);
+        var items = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize), ct);
         return new PageDto<AdminMemberDto>(items, page, PageSize, total);
     }
 
