@@ -83,9 +83,11 @@ public sealed class AccountService(
                     ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
                     : FieldErrors.Of("password", "Validation.PasswordWeak");
         }
-        // An invitation is the secretariat's approval in advance; its link proves the invited mailbox.
-        var member = members.NewMember(user.Id, kind!.Value, invitation is null ? MemberStatus.Pending : MemberStatus.Approved, draft!);
-        if (invitation is not null) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
+        // An invitation is the secretariat's approval in advance, for the invited address and a former employee
+        // (the roster lists people who left). A forwarded link, another address or "employee" waits in the queue.
+        var invited = invitation is not null && kind == MemberKind.Alumni && string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase);
+        var member = members.NewMember(user.Id, kind!.Value, invited ? MemberStatus.Approved : MemberStatus.Pending, draft!);
+        if (invited) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
         db.Members.Add(member);
         try
         {
@@ -206,15 +208,17 @@ public sealed class AccountService(
         if (tenant.Tenant!.EmployeeDomains.Contains(domain)
             && await Approve(db.Members.Where(m => m.UserId == user.Id && m.Kind == MemberKind.Employee), "employee email domain") > 0) return;
 
-        var m = await db.Members.AsNoTracking().Where(x => x.UserId == user.Id && x.Status == MemberStatus.Pending)
+        // The roster lists former employees: it approves alumni, never someone registering as an employee.
+        var m = await db.Members.AsNoTracking().Where(x => x.UserId == user.Id && x.Status == MemberStatus.Pending && x.Kind == MemberKind.Alumni)
             .Select(x => new { x.Id, x.FamilyName, x.GivenName, Career = x.Career.OrderBy(c => c.Id).Select(c => new { c.Department, c.FromYear, c.ToYear }).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         if (m is null) return;
         var match = await roster.FindAsync(new Roster.Applicant(user.Email, m.FamilyName, m.GivenName, m.Career?.Department, m.Career?.FromYear, m.Career?.ToYear), ct);
         if (match is not { Approves: true }) return;
-        if (await Approve(db.Members.Where(x => x.Id == m.Id), "roster") > 0)
-            await db.Set<Roster.RosterEntry>().Where(r => r.Id == match.RosterId && r.MemberId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, m.Id), ct);
+        // Claim the roster row first: a row already linked to a member approves nobody else (no second 山田花子).
+        if (await db.Set<Roster.RosterEntry>().Where(r => r.Id == match.RosterId && r.MemberId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.MemberId, m.Id), ct) == 1)
+            await Approve(db.Members.Where(x => x.Id == m.Id), "roster");
 
         Task<int> Approve(IQueryable<Member> which, string reason) =>
             which.Where(x => x.Status == MemberStatus.Pending).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, MemberStatus.Approved)

@@ -71,7 +71,8 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         DateOnly? Date(string field, string? text)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
-            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d)) return d;
+            // Years a network can have lived in; 0001 or 9999 would overflow the month arithmetic below.
+            if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", out var d) && d.Year >= 1990 && d.Year <= today.Year + 1) return d;
             errors.Add(field, "Posts.DateInvalid");
             return null;
         }

@@ -3,6 +3,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Consultations;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -209,9 +210,14 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         return new CollaborationDetailDto(c, history);
     }
 
-    /// <summary>Approved members a form offers as the people involved (by reading order).</summary>
-    public async Task<IReadOnlyList<CollaboratorDto>> CandidatesAsync(CancellationToken ct) =>
-        (await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved).OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(1000)
-            .Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct))
-        .Select(m => new CollaboratorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName))).ToList();
+    /// <summary>Approved members a form offers as the people involved (by reading order); to members, only those listed in the directory.</summary>
+    public async Task<IReadOnlyList<CollaboratorDto>> CandidatesAsync(CancellationToken ct)
+    {
+        var everyone = (await current.RequireAsync(ct)).IsAdmin;
+        var members = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved);
+        if (!everyone) members = members.Consenting(Privacy.Purpose.Directory);
+        return (await members.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(1000)
+                .Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct))
+            .Select(m => new CollaboratorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName))).ToList();
+    }
 }

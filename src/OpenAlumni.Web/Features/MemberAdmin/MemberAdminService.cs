@@ -82,7 +82,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         if (f.ActiveDays is < 1 or > 3650) errors.Add("activeDays", "Validation.OutOfRange", 1, 3650);
         if (f.InactiveDays is < 1 or > 3650) errors.Add("inactiveDays", "Validation.OutOfRange", 1, 3650);
         if (errors.Any) return null;
-        var query = db.Members.AsNoTracking();
+        var query = db.Members.AsNoTracking().Where(m => m.Status != MemberStatus.Former);
         if (kind is not null) query = query.Where(m => m.Kind == kind);
         if (status is not null) query = query.Where(m => m.Status == status);
         if (department is not null) query = query.Where(m => m.Career.Any(c => c.Department.Contains(department)));
@@ -215,8 +215,9 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
     {
         if (await AdminAsync(ct) is not { } admin) return Result<AdminMemberDto>.Forbidden();
         if (keepId == duplicateId) return FieldErrors.Of("duplicateId", "Validation.MergeSame");
-        var keep = await db.Members.FirstOrDefaultAsync(m => m.Id == keepId, ct);
-        var dup = await db.Members.FirstOrDefaultAsync(m => m.Id == duplicateId, ct);
+        // The "former member" placeholder holds deleted members' kept posts: it is nobody's duplicate.
+        var keep = await db.Members.FirstOrDefaultAsync(m => m.Id == keepId && m.Status != MemberStatus.Former, ct);
+        var dup = await db.Members.FirstOrDefaultAsync(m => m.Id == duplicateId && m.Status != MemberStatus.Former, ct);
         if (keep is null) return Result<AdminMemberDto>.NotFound();
         if (dup is null) return FieldErrors.Of("duplicateId", "Validation.NotFound");
         if (dup.Id == admin.MemberId) return Result<AdminMemberDto>.Conflict("duplicateId", "Validation.NotYourself");

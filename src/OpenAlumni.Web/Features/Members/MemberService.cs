@@ -48,8 +48,9 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         var isAdmin = viewer.IsAdmin;
         var m = await db.Members.AsNoTracking().AsSplitQuery()
             .Include(x => x.Career).Include(x => x.Tags).Include(x => x.User)
-            // Others see approved members only; admins also see the queue's applicants.
-            .Where(x => x.Id == id && (x.Status == MemberStatus.Approved || x.Id == viewer.MemberId || isAdmin))
+            // Others see approved members who agreed to be listed (APPI purpose "directory"); admins also see the queue's applicants.
+            .Where(x => x.Id == id && ((x.Status == MemberStatus.Approved && (x.WithheldPurposes & Privacy.Purpose.Directory) == Privacy.Purpose.None)
+                || x.Id == viewer.MemberId || isAdmin))
             .FirstOrDefaultAsync(ct);
         return m is null ? Result<MemberDto>.NotFound() : ToDto(m, viewer);
     }
@@ -229,7 +230,8 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         var viewer = await current.RequireAsync(ct);
         var isAdmin = viewer.IsAdmin;
         var m = await db.Members.AsNoTracking()
-            .Where(x => x.Id == id && (x.Status == MemberStatus.Approved || x.Id == viewer.MemberId || isAdmin))
+            .Where(x => x.Id == id && ((x.Status == MemberStatus.Approved && (x.WithheldPurposes & Privacy.Purpose.Directory) == Privacy.Purpose.None)
+                || x.Id == viewer.MemberId || isAdmin))
             .Select(x => new { x.Id, x.PhotoPath, x.PhotoVisibility })
             .FirstOrDefaultAsync(ct);
         if (m?.PhotoPath is null || !(m.Id == viewer.MemberId || m.PhotoVisibility <= viewer.ViewerLevel)) return null;

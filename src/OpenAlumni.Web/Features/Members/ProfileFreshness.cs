@@ -82,6 +82,8 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
         // SQLite's packed form a tenth of a millisecond; mails are never queued that close together).
         if (member?.ConfirmRequestedAt is not { } asked || Math.Abs((asked - requested).Ticks) >= TimeSpan.TicksPerMillisecond) return invalid;
         member.ConfirmedAt = now;
+        // The link works once: a forwarded mail cannot keep the profile "confirmed".
+        member.ConfirmRequestedAt = null;
         await db.SaveChangesAsync(ct);
         return tenant.Tenant!.ToLocal(now);
     }

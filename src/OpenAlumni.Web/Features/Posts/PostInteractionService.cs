@@ -165,7 +165,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         db.Add(new ModerationAction { TargetType = report.TargetType, TargetId = report.TargetId, PostId = report.PostId, ReportId = reportId,
             Action = hide ? ModerationKind.Hide : ModerationKind.Dismiss, ByMemberId = me.MemberId, Reason = note, At = now });
         await audit.AddAsync(hide ? "content.hide" : "report.dismiss", WireNames.Of(report.TargetType), report.TargetId.ToString(),
-            null, new { report = reportId, reason = note }, ct);
+            null, new { report = reportId, hasReason = note is not null }, ct);
         // Every open report of the same target is settled by one decision.
         var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId
             && (r.Status == ReportStatus.Open || r.Id == reportId)).ToListAsync(ct);
@@ -208,7 +208,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var postOf = target == ReportTarget.Post ? id : await db.Set<Comment>().Where(c => c.Id == id).Select(c => c.PostId).FirstAsync(ct);
         db.Add(new ModerationAction { TargetType = target, TargetId = id, PostId = postOf, Action = hidden ? ModerationKind.Hide : ModerationKind.Restore,
             ByMemberId = me.MemberId, Reason = note, At = clock.GetUtcNow() });
-        await audit.AddAsync(hidden ? "content.hide" : "content.restore", WireNames.Of(target), id.ToString(), null, new { reason = note }, ct);
+        await audit.AddAsync(hidden ? "content.hide" : "content.restore", WireNames.Of(target), id.ToString(), null, new { hasReason = note is not null }, ct);
         await db.SaveChangesAsync(ct);
         if (hidden) await HideTargetAsync(target, id, me.MemberId, note, clock.GetUtcNow(), ct);
         else if (target == ReportTarget.Post)

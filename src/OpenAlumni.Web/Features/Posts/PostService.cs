@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -172,7 +173,10 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var allowed = new List<long>();
         foreach (var id in ids)
         {
-            if (!await db.Members.AnyAsync(m => m.Id == id && m.Status == MemberStatus.Approved, ct)) continue;
+            // A mention in an announcement is company news too: not to a member who withdrew that purpose (APPI).
+            var mentioned = db.Members.Where(m => m.Id == id && m.Status == MemberStatus.Approved);
+            if (post.Room == Room.Announcements) mentioned = mentioned.Consenting(Privacy.Purpose.CompanyNews);
+            if (!await mentioned.AnyAsync(ct)) continue;
             var reader = await PostAudience.ReaderAsync(db, id, ct);
             if (await db.Set<Post>().Where(p => p.Id == post.Id).VisibleTo(reader).AnyAsync(ct)) allowed.Add(id);
         }

@@ -287,7 +287,14 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
         await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
         await db.Set<Post>().Where(p => p.HiddenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenByMemberId, (long?)null), ct);
         // Mail still queued to me (or kept as sent) holds my address; mail to others about me ("X replied") holds my name.
-        if (email is not null) await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To == email).ExecuteDeleteAsync(ct);
+        // The address in any letter case (the roster may have spelt it "Taro.Yamada@Example.com"); a referral
+        // another member made of me holds it too.
+        var key = email?.ToLowerInvariant();
+        if (key is not null)
+        {
+            await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To.ToLower() == key).ExecuteDeleteAsync(ct);
+            await db.Set<JobReferral>().Where(r => r.Email.ToLower() == key).ExecuteDeleteAsync(ct);
+        }
         foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
             await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && (o.Subject.Contains(name) || o.Body.Contains(name))).ExecuteDeleteAsync(ct);
         // The rest (career, tags, consents, reactions, interests, reports, RSVPs, pitches, feedback, notifications, activity) cascades.
@@ -304,7 +311,7 @@ public sealed class MyDataService(AlumniDb db, CurrentMember current, ITenantCon
             if (elsewhere) await users.UpdateSecurityStampAsync(user);
             else
             {
-                if (email is not null) await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(o => o.To == email).ExecuteDeleteAsync(ct);
+                if (key is not null) await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(o => o.To.ToLower() == key).ExecuteDeleteAsync(ct);
                 loginDeleted = (await users.DeleteAsync(user)).Succeeded;
             }
         }

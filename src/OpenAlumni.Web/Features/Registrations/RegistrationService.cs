@@ -64,7 +64,7 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
                 .SetProperty(m => m.DecidedByUserId, admin.UserId).SetProperty(m => m.DecisionReason, text), ct);
         if (changed == 0) return Result<PendingRegistrationDto>.Conflict("status", "Validation.AlreadyDecided");
         await audit.AddAsync(decision == MemberStatus.Approved ? "registration.approve" : "registration.reject", "member", id.ToString(),
-            new { status = WireNames.Of(MemberStatus.Pending) }, new { status = WireNames.Of(decision), reason = text }, ct);
+            new { status = WireNames.Of(MemberStatus.Pending) }, new { status = WireNames.Of(decision), hasReason = text is not null }, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 

@@ -87,7 +87,7 @@ public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog a
         if (dryRun) { db.ChangeTracker.Clear(); return result; }
         if (imported + updated == 0) return result;
         // Registrations already waiting with a confirmed address now on the roster: approved, as if the roster had come first.
-        var waiting = await db.Members.Where(m => m.Status == MemberStatus.Pending && m.User!.EmailConfirmed && keys.Contains(m.User.NormalizedEmail!))
+        var waiting = await db.Members.Where(m => m.Status == MemberStatus.Pending && m.Kind == MemberKind.Alumni && m.User!.EmailConfirmed && keys.Contains(m.User.NormalizedEmail!))
             .Select(m => new { m.Id, m.UserId }).ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Counts only: the audit log must not hold the people's names or addresses.

@@ -53,7 +53,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         if (r.Name is not null) t.Name = Check.Text(errors, "name", r.Name, 200, required: true) ?? t.Name;
         if (r.EmployeeDomains is not null)
         {
-            var domains = r.EmployeeDomains.Select(d => d.Trim().ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
+            var domains = r.EmployeeDomains.Select(d => (d ?? "").Trim().ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
             if (domains.Any(d => Uri.CheckHostName(d) != UriHostNameType.Dns || !d.Contains('.')) || string.Join(',', domains).Length > 1000)
                 errors.Add("employeeDomains", "Validation.HostInvalid");
             else t.EmployeeDomains = string.Join(',', domains);
