@@ -163,12 +163,14 @@ public abstract class CollaborationsApiTests(AlumniApp app) : AppTest(app)
         var fromEvent = await CreateAsync(admin, Record([], origin: new { type = "event", id = ownEvent }));
         var fromForeign = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([], origin: new { type = "event", id = foreignEvent }), Ct);
         var alumnus = await tenant.MemberAsync(edit: m => m.OpenTo = OpenTo.Consultation);
-        var employee = await tenant.ClientForAsync(await tenant.MemberAsync(MemberKind.Employee));
+        var employeeMember = await tenant.MemberAsync(MemberKind.Employee);
+        var employee = await tenant.ClientForAsync(employeeMember);
         var request = await employee.PostAsJsonAsync("/api/v1/consultations",
             new { memberId = alumnus.Id, topic = "協業の相談", goal = "共同開発の進め方", format = "coffee" }, Ct);
         var consultation = (await JsonAsync(request)).GetProperty("id").GetInt64();
-        var fromConsultation = await CreateAsync(admin, Record([], origin: new { type = "consultation", id = consultation }));
-        var fromUnknownConsultation = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([], origin: new { type = "consultation", id = consultation + 1000 }), Ct);
+        await (await tenant.ClientForAsync(alumnus)).PostAsync($"/api/v1/consultations/{consultation}/accept", null, Ct);
+        var fromConsultation = await CreateAsync(admin, Record([alumnus.Id, employeeMember.Id], origin: new { type = "consultation", id = consultation }));
+        var fromUnknownConsultation = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([alumnus.Id, employeeMember.Id], origin: new { type = "consultation", id = consultation + 1000 }), Ct);
         var fromOther = await CreateAsync(admin, Record([], origin: new { type = "other" }));
 
         Assert.Equal($"/Events/{ownEvent}", fromEvent.GetProperty("origin").GetProperty("url").GetString());
@@ -199,6 +201,28 @@ public abstract class CollaborationsApiTests(AlumniApp app) : AppTest(app)
         await AssertValidationProblemAsync(beforeAccepted, "origin.id");
         Assert.Equal(consultation, linked.GetProperty("origin").GetProperty("id").GetInt64());
         await AssertValidationProblemAsync(others, "origin.id");
+    }
+
+    [Fact]
+    public async Task AMember_CannotUseTheOriginToFindOutWhoConsultedWhom()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var alumnus = await tenant.MemberAsync(edit: m => m.OpenTo = OpenTo.Consultation);
+        var employee = await tenant.MemberAsync(MemberKind.Employee);
+        var nosy = await tenant.ClientForAsync(await tenant.MemberAsync(MemberKind.Employee, "詮索", "好子"));
+        var request = await (await tenant.ClientForAsync(employee)).PostAsJsonAsync("/api/v1/consultations",
+            new { memberId = alumnus.Id, topic = "協業の相談", goal = "共同開発の進め方", format = "coffee" }, Ct);
+        var consultation = (await JsonAsync(request)).GetProperty("id").GetInt64();
+        await (await tenant.ClientForAsync(alumnus)).PostAsync($"/api/v1/consultations/{consultation}/accept", null, Ct);
+
+        var byMembers = await nosy.PostAsJsonAsync("/api/v1/collaborations", Record([alumnus.Id, employee.Id], origin: new { type = "consultation" }), Ct);
+        var byNumber = await nosy.PostAsJsonAsync("/api/v1/collaborations", Record([alumnus.Id, employee.Id], origin: new { type = "consultation", id = consultation }), Ct);
+        var byAParty = await (await tenant.ClientForAsync(employee)).PostAsJsonAsync("/api/v1/collaborations",
+            Record([alumnus.Id, employee.Id], origin: new { type = "consultation" }), Ct);
+
+        await AssertValidationProblemAsync(byMembers, "origin.id");
+        await AssertValidationProblemAsync(byNumber, "origin.id");
+        Assert.Equal(HttpStatusCode.Created, byAParty.StatusCode);
     }
 
     [Fact]

@@ -30,6 +30,30 @@ public abstract class ConsultationsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AnsweringTwiceAtOnce_OneAnswerWins_AndOnlyOneConversationOpens()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var alumnus = await tenant.MemberAsync(edit: Open);
+        var employee = await tenant.MemberAsync(MemberKind.Employee);
+        var asker = await tenant.ClientForAsync(employee);
+        var first = await RequestAsync(asker, alumnus.Id);
+        var second = await RequestAsync(await tenant.ClientForAsync(await tenant.MemberAsync(MemberKind.Employee, "二人", "目")), alumnus.Id);
+        var answerer = await tenant.ClientForAsync(alumnus);
+
+        var accepts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => answerer.PostAsync($"/api/v1/consultations/{first}/accept", null, Ct)));
+        var mixed = await Task.WhenAll(
+            answerer.PostAsync($"/api/v1/consultations/{second}/accept", null, Ct),
+            answerer.PostAsJsonAsync($"/api/v1/consultations/{second}/decline", new { message = "すみません" }, Ct));
+
+        Assert.Single(accepts, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(accepts.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single(mixed, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(mixed, r => r.StatusCode == HttpStatusCode.Conflict);
+        var conversations = await asker.GetFromJsonAsync<JsonElement>("/api/v1/conversations", Ct);
+        Assert.Single(conversations.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Request_Accepted_OpensAConversationSeededWithTheRequest()
     {
         var tenant = await App.CreateTenantAsync();

@@ -191,6 +191,18 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AClosingDateBeyondAnyCalendar_IsA400_EvenWestOfUtc()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/admin/settings", new { timeZone = "America/Los_Angeles" }, Ct)).StatusCode);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/jobs", Opening(closesAt: "9999-12-31"), Ct);
+
+        await AssertValidationProblemAsync(response, "closesAt");
+    }
+
+    [Fact]
     public async Task Publishing_MailsOnlyMatchingAlumniOpenToRehire_InTheirLanguage_Once()
     {
         var tenant = await App.CreateTenantAsync();

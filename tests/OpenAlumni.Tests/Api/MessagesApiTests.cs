@@ -110,6 +110,22 @@ public abstract class MessagesApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AGroup_CannotPutTwoMembersWhoBlockedEachOtherTogether()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var a = await tenant.MemberAsync(family: "迷惑", given: "太郎");
+        var b = await tenant.MemberAsync();
+        var organiser = await tenant.ApiAsync(await tenant.MemberAsync(family: "幹事", given: "一郎"));
+        await (await tenant.ApiAsync(b)).PostAsJsonAsync("/api/v1/me/blocks", new { memberId = a.Id }, Ct);
+
+        var group = await organiser.PostAsJsonAsync("/api/v1/conversations", new { memberIds = new[] { a.Id, b.Id }, body = "3人で話しましょう" }, Ct);
+        var conversations = await organiser.GetFromJsonAsync<JsonElement>("/api/v1/conversations", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, group.StatusCode);
+        Assert.Empty(conversations.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task BlockedMember_CannotMessage_UntilUnblocked()
     {
         var tenant = await App.CreateTenantAsync();

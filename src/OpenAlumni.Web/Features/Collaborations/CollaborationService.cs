@@ -109,16 +109,10 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
             }
             else if (kind is not null)
             {
-                if (o.Id is null && kind == CollaborationOrigin.Consultation)
+                if (kind == CollaborationOrigin.Consultation)
                 {
-                    // The secretariat does not see consultations; it names the members involved, and the latest
-                    // accepted consultation between two of them is the origin.
-                    var involved = c.Members.Select(m => m.MemberId).ToList();
-                    var found = await db.Set<ConsultationRequest>()
-                        .Where(q => q.Status == ConsultationStatus.Accepted && involved.Contains(q.RequesterMemberId) && involved.Contains(q.RecipientMemberId))
-                        .OrderByDescending(q => q.Id).Select(q => (long?)q.Id).FirstOrDefaultAsync(ct);
-                    if (found is null) errors.Add("origin.id", "Collaborations.NoConsultationBetween");
-                    else (c.OriginKind, c.OriginId) = (kind, found);
+                    if (await ConsultationOriginAsync(c, o.Id, ct) is { } found) (c.OriginKind, c.OriginId) = (kind, found);
+                    else errors.Add("origin.id", o.Id is null ? "Collaborations.NoConsultationBetween" : "Collaborations.OriginUnknown");
                 }
                 else if (o.Id is not { } oid) errors.Add("origin.id", "Validation.Required");
                 else if (!await OriginExistsAsync(kind.Value, oid, ct)) errors.Add("origin.id", "Collaborations.OriginUnknown");
@@ -133,12 +127,25 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         CollaborationOrigin.Pitch => await db.Set<Pitch>().AnyAsync(p => p.Id == id, ct),
         CollaborationOrigin.Post => await db.Set<Post>().AnyAsync(p => p.Id == id && p.Status == PostStatus.Published, ct),
         CollaborationOrigin.Event => await db.Set<Event>().AnyAsync(e => e.Id == id && e.Status != EventStatus.Draft, ct),
-        CollaborationOrigin.Consultation => await ConsultationExistsAsync(id, ct),
         _ => false,
     };
 
-    /// <summary>A consultation origin: any request of this network (its contents stay between the two members; the record keeps only the id).</summary>
-    Task<bool> ConsultationExistsAsync(long id, CancellationToken ct) => db.Set<ConsultationRequest>().AnyAsync(r => r.Id == id, ct);
+    /// <summary>
+    /// A consultation origin: an accepted consultation between two of the collaboration's members (the latest, when
+    /// no number is given). The secretariat does not see consultations, so it names the members involved; a
+    /// member may only point at a consultation they took part in, so that the form cannot be used to find out
+    /// who consulted whom. The record keeps only the id; the contents stay between the two.
+    /// </summary>
+    async Task<long?> ConsultationOriginAsync(Collaboration c, long? id, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var involved = c.Members.Select(m => m.MemberId).ToList();
+        var q = db.Set<ConsultationRequest>().Where(r => r.Status == ConsultationStatus.Accepted
+            && involved.Contains(r.RequesterMemberId) && involved.Contains(r.RecipientMemberId));
+        if (!me.IsAdmin) q = q.Where(r => r.RequesterMemberId == me.MemberId || r.RecipientMemberId == me.MemberId);
+        if (id is not null) q = q.Where(r => r.Id == id);
+        return await q.OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
+    }
 
     static string? OriginUrl(CollaborationOrigin kind, long? id, long? pitchEventId) => kind switch
     {

@@ -42,6 +42,8 @@ public sealed class EditModel(CollaborationService collaborations, CurrentMember
         if (!result.IsOk) return NotFound();
         var c = result.Value!.Collaboration;
         if (!c.CanEdit) return Forbid();
+        // The list offers at most a thousand people: those already involved are always in it, or saving would drop them.
+        Candidates = [.. Candidates, .. c.Members.Where(m => Candidates.All(x => x.Id != m.Id))];
         Input = new Form
         {
             Title = c.Title, Description = c.Description, Stage = c.Stage, MemberIds = c.Members.Select(m => m.Id).ToList(),
@@ -63,6 +65,8 @@ public sealed class EditModel(CollaborationService collaborations, CurrentMember
         var result = id is null ? await collaborations.CreateAsync(input, ct) : await collaborations.UpdateAsync(id.Value, input, ct);
         if (result.Status == ResultStatus.Forbidden) return Forbid();
         if (result.Status == ResultStatus.NotFound) return NotFound();
+        // Saved, but the editor took themselves off a proposal they may no longer see.
+        if (result.IsOk && result.Value is null) return Redirect("/collaborations");
         if (result.IsOk)
         {
             var c = result.Value!.Collaboration;

@@ -98,6 +98,8 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var byRequester = request.RequesterMemberId == me.MemberId && request.Status == ConsultationStatus.Proposed;
         if (!byRecipient && !byRequester) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         if (await MemberBlocks.AnyBetweenAsync(db, request.RequesterMemberId, [request.RecipientMemberId], ct)) return Result<ConsultationDto>.Forbidden();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(request, ConsultationStatus.Accepted, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         var requester = await db.Members.AsNoTracking().Where(m => m.Id == request.RequesterMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstAsync(ct);
         var seed = texts["Seed", request.Topic, request.Goal, texts["Format." + WireNames.Of(request.Format)],
             request.ProposedTimes ?? request.PreferredTimes ?? "-"].Value;
@@ -108,6 +110,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var other = byRecipient ? request.RequesterMemberId : request.RecipientMemberId;
         await notifications.NotifyAsync([other], NotificationType.ConsultationAccepted, null, me.MemberId, request.Topic, baseUrl, ct, link: $"/messages/{request.ConversationId}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return await DtoAsync(id, me, ct);
     }
 
@@ -121,11 +124,14 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var times = Check.Text(errors, "times", input.Times, ConsultationLimits.Times, required: true);
         if (errors.Any) return errors;
         if (request.Status != ConsultationStatus.Pending) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(request, ConsultationStatus.Proposed, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         request.Status = ConsultationStatus.Proposed;
         request.ProposedTimes = times;
         request.WaitingSince = clock.GetUtcNow();
         await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationProposed, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=sent", note: times);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return await DtoAsync(id, me, ct);
     }
 
@@ -139,12 +145,26 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var message = Check.Text(errors, "message", input.Message, ConsultationLimits.Message);
         if (errors.Any) return errors;
         if (request.Status is not (ConsultationStatus.Pending or ConsultationStatus.Proposed)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(request, ConsultationStatus.Declined, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         request.Status = ConsultationStatus.Declined;
         request.DeclineMessage = message;
         request.DecidedAt = clock.GetUtcNow();
         await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationDeclined, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=sent", note: message);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return await DtoAsync(id, me, ct);
+    }
+
+    /// <summary>
+    /// Moves the request on from the state it was read in, in the database: of two answers at once (a double
+    /// click, an accept and a decline), one wins and the other gets 409, so no second conversation or mail.
+    /// </summary>
+    async Task<bool> ClaimAsync(ConsultationRequest request, ConsultationStatus to, CancellationToken ct)
+    {
+        var from = request.Status;
+        return await db.Set<ConsultationRequest>().Where(r => r.Id == request.Id && r.Status == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, to), ct) == 1;
     }
 
     public async Task<Result<ConsultationCountsDto>> CountsAsync(CancellationToken ct)

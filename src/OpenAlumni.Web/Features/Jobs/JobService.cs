@@ -94,6 +94,8 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         var text = value.Trim();
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
+            // Checked before the offset is applied: 9999-12-31 in a zone west of UTC would not fit a DateTimeOffset.
+            if (date.Year is < 2000 or > 2200) { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
             var endOfDay = date.ToDateTime(new TimeOnly(23, 59));
             at = new DateTimeOffset(endOfDay, tenant.Tenant!.TimeZoneInfo.GetUtcOffset(endOfDay));
         }

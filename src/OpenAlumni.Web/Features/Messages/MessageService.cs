@@ -33,6 +33,9 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         var body = Check.Text(errors, "body", input.Body, MessageLimits.Body, required: true);
         if (errors.Any) return errors;
         if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, others, ct)) return Result<ConversationCreatedDto>.Forbidden();
+        // Nor a group that would put two people who blocked each other in one room.
+        if (others.Count > 1 && await db.Set<MemberBlock>().AnyAsync(b => others.Contains(b.BlockerMemberId) && others.Contains(b.BlockedMemberId), ct))
+            return Result<ConversationCreatedDto>.Forbidden();
 
         long? existing = null;
         if (others.Count == 1)

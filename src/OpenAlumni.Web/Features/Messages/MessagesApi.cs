@@ -27,7 +27,8 @@ public static class MessagesApi
         admin.MapGet("/message-reports", Reports).Produces<MessageReportListDto>().ProducesValidationProblem();
         admin.MapPost("/message-reports/{id:long}/close", Close).Produces<MessageReportDto>().ProducesProblem(404).ProducesProblem(409);
 
-        app.MapHub<MessagesHub>(MessagesHub.Path);
+        // A connection ends with its sign-in (a bearer token's hour): it does not go on receiving after that.
+        app.MapHub<MessagesHub>(MessagesHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 
