@@ -89,6 +89,23 @@ public abstract class MemberAdminTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task TwoAdminsSuspendingEachOtherAtOnce_LeaveOneAdmin()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var a = await tenant.AdminAsync();
+        var b = await tenant.AdminAsync();
+        var (apiA, apiB) = (await tenant.ApiAsync(a), await tenant.ApiAsync(b));
+
+        var answers = await Task.WhenAll(
+            apiA.PostAsJsonAsync($"/api/v1/admin/members/{b.Id}/suspend", new { reason = "交代" }, Ct),
+            apiB.PostAsJsonAsync($"/api/v1/admin/members/{a.Id}/suspend", new { reason = "交代" }, Ct));
+
+        Assert.DoesNotContain(answers, r => r.StatusCode == HttpStatusCode.InternalServerError);
+        var statuses = new[] { (await tenant.LoadMemberAsync(a.Id)).Status, (await tenant.LoadMemberAsync(b.Id)).Status };
+        Assert.Contains(MemberStatus.Approved, statuses);
+    }
+
+    [Fact]
     public async Task ChangeKindAndRole_ButTheLastAdminCannotBeRemoved()
     {
         var tenant = await App.CreateTenantAsync();

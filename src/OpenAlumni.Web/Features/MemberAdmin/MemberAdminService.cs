@@ -147,6 +147,8 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
 
     async Task<Result<AdminMemberDto>> ChangeStatusAsync(Member m, MemberStatus status, string? reason, string action, MemberSession admin, CancellationToken ct)
     {
+        // Serializable, like role changes: two admins suspending each other at once cannot both succeed.
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
         if (m.Role == MemberRole.Admin && status != MemberStatus.Approved && !await OtherAdminsAsync(m.Id, ct))
             return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
         var before = new { status = WireNames.Of(m.Status) };
@@ -158,10 +160,18 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         await audit.AddAsync(action, "member", m.Id.ToString(), before, new { status = WireNames.Of(status) }, ct);
         // A new security stamp ends every session and bearer token of the login at its next request; the
         // UserManager's save commits the status and its audit entry with it.
-        if (status == MemberStatus.Suspended && await users.FindByIdAsync(m.UserId) is { } login)
-            await users.UpdateSecurityStampAsync(login);
-        else
-            await db.SaveChangesAsync(ct);
+        try
+        {
+            if (status == MemberStatus.Suspended && await users.FindByIdAsync(m.UserId) is { } login)
+                await users.UpdateSecurityStampAsync(login);
+            else
+                await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.PostgresException && IsSerializationFailure(e))
+        {
+            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+        }
         return (await GetAsync(m.Id, ct)).Value!;
     }
 
@@ -200,9 +210,13 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         return (await GetAsync(m.Id, ct)).Value!;
     }
 
-    static bool IsSerializationFailure(Exception e) =>
-        e is Npgsql.PostgresException { SqlState: "40001" } || e.InnerException is Npgsql.PostgresException { SqlState: "40001" }
-        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 };
+    /// <summary>The database refused one of two racing transactions (PostgreSQL 40001, SQLite busy), however deep EF wrapped it.</summary>
+    static bool IsSerializationFailure(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.PostgresException { SqlState: "40001" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 }) return true;
+        return false;
+    }
 
     /// <summary>
     /// Merges a duplicate account into the kept one: the duplicate's posts, comments, reactions, RSVPs,
