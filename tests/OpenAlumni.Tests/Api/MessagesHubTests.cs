@@ -134,6 +134,36 @@ public abstract class MessagesHubTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task AMemberSuspendedWhileConnected_ReceivesNoMoreMessages()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var a = await tenant.MemberAsync();
+        var b = await tenant.MemberAsync();
+        var alice = await tenant.ApiAsync(a);
+        var id = await MessagesApiTests.StartAsync(alice, b.Id);
+        // A WebSocket is authorized once, at connect: only the delivery rule can stop it.
+        await using var bob = Connect(tenant.Host, token: await tenant.TokenForAsync(b), transport: HttpTransportType.WebSockets);
+        var unread = Channel.CreateUnbounded<long>();
+        bob.Connection.On<long>("unread", c => unread.Writer.TryWrite(c));
+        await bob.Connection.StartAsync(Ct);
+        await bob.Connection.InvokeAsync("Join", id, Ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+
+        await alice.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "一通目" }, Ct);
+        var first = await bob.NextAsync();
+        await unread.Reader.ReadAsync(timeout.Token);
+        await tenant.DbAsync(db => db.Members.Where(m => m.Id == b.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OpenAlumni.Web.Features.Members.MemberStatus.Suspended), Ct));
+        await alice.PostAsJsonAsync($"/api/v1/conversations/{id}/messages", new { body = "二通目" }, Ct);
+        // The unread signal is sent after the message would have been: when it arrives, nothing came before it.
+        await unread.Reader.ReadAsync(timeout.Token);
+
+        Assert.Equal("一通目", first.GetProperty("body").GetString());
+        Assert.False(bob.Messages.Reader.TryRead(out var leaked), leaked.ToString());
+    }
+
+    [Fact]
     public async Task WebSocketTransport_WithABearerToken_DeliversLive()
     {
         var tenant = await App.CreateTenantAsync();

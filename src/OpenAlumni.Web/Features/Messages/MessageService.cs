@@ -105,7 +105,11 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         await notifications.NotifyAsync(toNotify, NotificationType.Message, null, senderId, senderName, baseUrl, ct, link: $"/messages/{conversation.Id}");
         await db.SaveChangesAsync(ct);
         var dto = new MessageDto(message.Id, conversation.Id, senderId, senderName, message.Body, message.BodyHtml, tenant.Tenant!.ToLocal(now));
-        await hub.Clients.Group(MessagesHub.ConversationGroup(tenant.TenantId, conversation.Id)).SendAsync("message", dto, ct);
+        // Delivered to each participant's own group, and only to those still approved now: a member suspended or
+        // erased while their page is open receives nothing more (the page keeps only its conversation's messages).
+        var ids = participants.Select(p => p.MemberId).ToList();
+        var live = await db.Members.Where(m => m.Status == MemberStatus.Approved && ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        await hub.Clients.Groups(live.Select(id => MessagesHub.MemberGroup(tenant.TenantId, id)).ToList()).SendAsync("message", dto, ct);
         foreach (var p in participants.Where(p => p.MemberId != senderId))
             await hub.Clients.Group(MessagesHub.MemberGroup(tenant.TenantId, p.MemberId)).SendAsync("unread", conversation.Id, ct);
         return dto;

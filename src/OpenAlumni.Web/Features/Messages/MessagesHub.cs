@@ -11,17 +11,16 @@ namespace OpenAlumni.Web.Features.Messages;
 
 /// <summary>
 /// Live delivery of new messages. The hub only listens: messages are sent through <see cref="MessageService"/>
-/// (the page or the API), which pushes them to the conversation's group. The rules are the pages':
-/// the connection is authorized as an approved member (cookie, or bearer token for API clients), the tenant
-/// comes from the host and must be the one the sign-in was issued for, and a connection joins a
-/// conversation's group only when its member takes part in it.
+/// (the page or the API), which pushes each to the own group of every participant still approved. The rules
+/// are the pages': the connection is authorized as an approved member (cookie, or bearer token for API
+/// clients), the tenant comes from the host and must be the one the sign-in was issued for, and only a
+/// participant may follow a conversation.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
 public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, TenantDirectory tenants, IOptions<TenancyOptions> tenancy) : Hub
 {
     public const string Path = "/hubs/messages";
 
-    public static string ConversationGroup(long tenantId, long conversationId) => $"t{tenantId}:c{conversationId}";
     public static string MemberGroup(long tenantId, long memberId) => $"t{tenantId}:m{memberId}";
 
     public override async Task OnConnectedAsync()
@@ -31,18 +30,16 @@ public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, Tenant
         await base.OnConnectedAsync();
     }
 
-    /// <summary>Starts receiving a conversation's new messages; refused (an error to the caller, no group) unless the member takes part in it.</summary>
+    /// <summary>
+    /// Checks that the member may follow a conversation (an error to the caller otherwise). Messages themselves go
+    /// to each approved participant's own group (see MessageService), so nobody outside it receives them, and a
+    /// member suspended or erased meanwhile receives nothing more.
+    /// </summary>
     public async Task Join(long conversationId)
     {
         var me = await MemberAsync() ?? throw new HubException("Not a member of this network.");
         if (!await db.Set<ConversationParticipant>().AnyAsync(p => p.ConversationId == conversationId && p.MemberId == me.MemberId, Context.ConnectionAborted))
             throw new HubException("No such conversation.");
-        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(me.TenantId, conversationId), Context.ConnectionAborted);
-    }
-
-    public async Task Leave(long conversationId)
-    {
-        if (await MemberAsync() is { } me) await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(me.TenantId, conversationId));
     }
 
     /// <summary>
