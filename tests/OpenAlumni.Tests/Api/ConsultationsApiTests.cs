@@ -30,6 +30,21 @@ public abstract class ConsultationsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SendingTwiceAtOnce_LeavesOneRequestWaiting()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var alumnus = await tenant.MemberAsync(edit: Open);
+        var asker = await tenant.ClientForAsync(await tenant.MemberAsync(MemberKind.Employee));
+
+        var sends = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => asker.PostAsJsonAsync("/api/v1/consultations", Request(alumnus.Id), Ct)));
+        var sent = await asker.GetFromJsonAsync<JsonElement>("/api/v1/consultations?box=sent", Ct);
+
+        Assert.Single(sends, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(sends.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Single(sent.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
     public async Task AnsweringTwiceAtOnce_OneAnswerWins_AndOnlyOneConversationOpens()
     {
         var tenant = await App.CreateTenantAsync();

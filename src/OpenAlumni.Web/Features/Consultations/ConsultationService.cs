@@ -51,6 +51,8 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         if (!recipient.Open) return FieldErrors.Of("memberId", "Consultations.NotOpen");
         if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, [recipient.Id], ct)) return Result<ConsultationDto>.Forbidden();
         await ExpireDueAsync(ct);
+        // Serializable: a double click on "send" must not leave two requests waiting (the second is a 409).
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
         if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipient.Id
                 && (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed), ct))
             return Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen");
@@ -61,9 +63,17 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
             PreferredTimes = times, Status = ConsultationStatus.Pending, CreatedAt = now, WaitingSince = now,
         };
         db.Add(request);
-        await db.SaveChangesAsync(ct);
-        await notifications.NotifyAsync([recipient.Id], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=received");
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await notifications.NotifyAsync([recipient.Id], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=received");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e) when (DbErrors.IsSerializationFailure(e))
+        {
+            return Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen");
+        }
         return await DtoAsync(request.Id, me, ct);
     }
 

@@ -168,7 +168,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
                 await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.PostgresException && IsSerializationFailure(e))
+        catch (Exception e) when (DbErrors.IsSerializationFailure(e))
         {
             return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
         }
@@ -202,20 +202,12 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Npgsql.PostgresException && IsSerializationFailure(e))
+        catch (Exception e) when (DbErrors.IsSerializationFailure(e))
         {
             // Two admins demoting each other at once: one of them must stay.
             return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
         }
         return (await GetAsync(m.Id, ct)).Value!;
-    }
-
-    /// <summary>The database refused one of two racing transactions (PostgreSQL 40001, SQLite busy), however deep EF wrapped it.</summary>
-    static bool IsSerializationFailure(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-            if (e is Npgsql.PostgresException { SqlState: "40001" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 }) return true;
-        return false;
     }
 
     /// <summary>
