@@ -112,15 +112,7 @@ public sealed class ProfileFreshnessJob(TimeProvider clock, IServiceScopeFactory
         var now = clock.GetUtcNow();
         if (now - lastRun < TimeSpan.FromHours(1)) return;
         lastRun = now;
-        var db = services.GetRequiredService<AlumniDb>();
-        var tenants = await db.Tenants.AsNoTracking().Include(t => t.Hosts).ToListAsync(ct);
-        foreach (var t in tenants)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var info = TenantInfo.From(t);
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(info);
-            var baseUrl = info.Hosts.Count > 0 ? $"https://{info.Hosts[0]}" : "";
-            await scope.ServiceProvider.GetRequiredService<ProfileFreshness>().QueueAsync(now, baseUrl, ct);
-        }
+        await EveryTenant.ForEachAsync(services, scopes, (tenantServices, baseUrl) =>
+            tenantServices.GetRequiredService<ProfileFreshness>().QueueAsync(now, baseUrl, ct), ct);
     }
 }

@@ -87,17 +87,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
 /// <summary>Runs the digest for every network on the outbox worker's timer.</summary>
 public sealed class WeeklyDigestJob(TimeProvider clock, IServiceScopeFactory scopes) : IPeriodicJob
 {
-    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<AlumniDb>();
-        var tenants = await db.Tenants.AsNoTracking().Include(t => t.Hosts).ToListAsync(ct);
-        foreach (var t in tenants)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var info = TenantInfo.From(t);
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(info);
-            var baseUrl = info.Hosts.Count > 0 ? $"https://{info.Hosts[0]}" : "";
-            await scope.ServiceProvider.GetRequiredService<WeeklyDigest>().QueueAsync(clock.GetUtcNow(), baseUrl, force: false, ct);
-        }
-    }
+    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        EveryTenant.ForEachAsync(services, scopes, (tenantServices, baseUrl) =>
+            tenantServices.GetRequiredService<WeeklyDigest>().QueueAsync(clock.GetUtcNow(), baseUrl, force: false, ct), ct);
 }
