@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Localization;
+
+namespace OpenAlumni.Web.Features.Analytics;
+
+/// <summary>
+/// The dashboard and the value report read the same figures with the same filters (period, kind,
+/// department); they differ only in which charts they draw.
+/// </summary>
+public abstract class AnalyticsPageModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> a) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    public AnalyticsDto? Data { get; private set; }
+    public string ChartsJson { get; private set; } = "[]";
+
+    public string Query => QueryString.Create(new Dictionary<string, string?> { ["from"] = From, ["to"] = To, ["kind"] = Kind, ["department"] = Department }
+        .Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
+
+    /// <summary>The charts this page draws; all of them unless narrowed.</summary>
+    protected virtual bool Draws(ChartDto chart) => true;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await analytics.GetAsync(new AnalyticsQuery(From, To, Kind, Department), ct);
+        if (result.Status == ResultStatus.Forbidden) return Forbid();
+        if (!result.IsOk)
+        {
+            ModelState.AddErrors(result.Errors!, texts, prefix: "");
+            return Page();
+        }
+        Data = result.Value!;
+        From = Data.From;
+        To = Data.To;
+        // The charts as Chart.js data, safe inside a script element.
+        ChartsJson = JsonSerializer.Serialize(AnalyticsView.Charts.Select(Data.Chart).Where(c => c is not null && Draws(c)).Select(c => AnalyticsView.ChartJs(c!, a)))
+            .Replace("<", "\\u003c");
+        return Page();
+    }
+}
