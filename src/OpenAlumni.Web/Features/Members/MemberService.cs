@@ -45,12 +45,9 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
     public async Task<Result<MemberDto>> GetAsync(long id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var isAdmin = viewer.IsAdmin;
         var m = await db.Members.AsNoTracking().AsSplitQuery()
             .Include(x => x.Career).Include(x => x.Tags).Include(x => x.User)
-            // Others see approved members who agreed to be listed (APPI purpose "directory"); admins also see the queue's applicants.
-            .Where(x => x.Id == id && ((x.Status == MemberStatus.Approved && (x.WithheldPurposes & Privacy.Purpose.Directory) == Privacy.Purpose.None)
-                || x.Id == viewer.MemberId || isAdmin))
+            .Where(x => x.Id == id).Where(ProfileShownTo(viewer))
             .FirstOrDefaultAsync(ct);
         return m is null ? Result<MemberDto>.NotFound() : ToDto(m, viewer);
     }
@@ -224,14 +221,23 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         return ToDto(m, viewer);
     }
 
+    /// <summary>
+    /// Whose profile (and photo) a viewer may open: others see approved members who agreed to be listed (APPI
+    /// purpose "directory"); admins also see the queue's applicants; everyone sees their own.
+    /// </summary>
+    static System.Linq.Expressions.Expression<Func<Member, bool>> ProfileShownTo(MemberSession viewer)
+    {
+        var (me, isAdmin) = (viewer.MemberId, viewer.IsAdmin);
+        return x => (x.Status == MemberStatus.Approved && (x.WithheldPurposes & Privacy.Purpose.Directory) == Privacy.Purpose.None)
+            || x.Id == me || isAdmin;
+    }
+
     /// <summary>The photo's file, when the viewer may see it; the same rule as the profile.</summary>
     public async Task<Stream?> OpenPhotoAsync(long id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        var isAdmin = viewer.IsAdmin;
         var m = await db.Members.AsNoTracking()
-            .Where(x => x.Id == id && ((x.Status == MemberStatus.Approved && (x.WithheldPurposes & Privacy.Purpose.Directory) == Privacy.Purpose.None)
-                || x.Id == viewer.MemberId || isAdmin))
+            .Where(x => x.Id == id).Where(ProfileShownTo(viewer))
             .Select(x => new { x.Id, x.PhotoPath, x.PhotoVisibility })
             .FirstOrDefaultAsync(ct);
         if (m?.PhotoPath is null || !(m.Id == viewer.MemberId || m.PhotoVisibility <= viewer.ViewerLevel)) return null;
