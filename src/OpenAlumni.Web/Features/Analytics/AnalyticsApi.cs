@@ -34,12 +34,3 @@ public static class AnalyticsApi
 
 /// <summary>Marker for the analytics strings (AnalyticsTexts.resx, AnalyticsTexts.ja.resx).</summary>
 public sealed class AnalyticsTexts;
-
-public static class AnalyticsSetup
-{
-    public static IServiceCollection AddAnalytics(this IServiceCollection services)
-    {
-        services.AddScoped<AnalyticsService>();
-        return services;
-    }
-}

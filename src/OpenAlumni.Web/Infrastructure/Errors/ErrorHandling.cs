@@ -32,3 +32,22 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems, 
         });
     }
 }
+
+public static class ErrorPages
+{
+    /// <summary>The API (and the hub, health and OpenAPI) answers problem+json; pages get a page in the user's language.</summary>
+    public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app)
+    {
+        app.UseWhen(IsApi, api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
+        app.UseWhen(http => !IsApi(http), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        return app;
+    }
+
+    static bool IsApi(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi")
+        || http.Request.Path.StartsWithSegments(Features.Messages.MessagesHub.Path);
+}
