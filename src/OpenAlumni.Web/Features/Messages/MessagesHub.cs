@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -17,7 +16,7 @@ namespace OpenAlumni.Web.Features.Messages;
 /// participant may follow a conversation.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, TenantDirectory tenants, IOptions<TenancyOptions> tenancy) : Hub
+public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, TenantDirectory tenants) : Hub
 {
     public const string Path = "/hubs/messages";
 
@@ -53,8 +52,7 @@ public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, Tenant
         var userId = Context.UserIdentifier;
         if (http is null || userId is null) return null;
         var ct = Context.ConnectionAborted;
-        var tenant = await tenants.FindByHostAsync(http.Request.Host.Host, ct);
-        if (tenant is null && tenancy.Value.DefaultTenant is { Length: > 0 } slug) tenant = await tenants.FindBySlugAsync(slug, ct);
+        var tenant = await tenants.ResolveAsync(http.Request.Host.Host, ct);
         if (tenant is null || Context.User?.FindFirst(TenantClaimsPrincipalFactory.TenantClaim)?.Value != tenant.Id.ToString()) return null;
         if (tenantContext.Tenant is null) tenantContext.Set(tenant);
         var memberId = await db.Members.Where(m => m.UserId == userId && m.Status == MemberStatus.Approved).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);

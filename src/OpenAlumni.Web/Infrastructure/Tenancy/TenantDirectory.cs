@@ -1,13 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using OpenAlumni.Web.Data;
 
 namespace OpenAlumni.Web.Infrastructure.Tenancy;
 
 /// <summary>Finds and creates tenants. Operator-level: tenants and hosts are not tenant-owned.</summary>
-public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvider clock)
+public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvider clock, IOptions<TenancyOptions> options)
 {
     static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The network a request to this host is for: the tenant that claims the host, else the configured
+    /// default tenant, else none. The one rule for requests (the middleware) and hub calls alike.
+    /// </summary>
+    public async Task<TenantInfo?> ResolveAsync(string host, CancellationToken ct) =>
+        await FindByHostAsync(host, ct)
+        ?? (options.Value.DefaultTenant is { Length: > 0 } slug ? await FindBySlugAsync(slug, ct) : null);
 
     public Task<TenantInfo?> FindByHostAsync(string host, CancellationToken ct) =>
         cache.GetOrCreateAsync("tenant-host:" + host.ToLowerInvariant(), async e =>

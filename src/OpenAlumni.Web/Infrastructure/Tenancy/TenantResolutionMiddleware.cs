@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace OpenAlumni.Web.Infrastructure.Tenancy;
 
 public sealed class TenancyOptions
@@ -17,11 +15,9 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
 {
     static readonly string[] TenantFreePaths = ["/health", "/openapi", "/css", "/js", "/lib", "/favicon.ico", "/img"];
 
-    public async Task InvokeAsync(HttpContext http, TenantContext context, TenantDirectory directory, IOptions<TenancyOptions> options)
+    public async Task InvokeAsync(HttpContext http, TenantContext context, TenantDirectory directory)
     {
-        var tenant = await directory.FindByHostAsync(http.Request.Host.Host, http.RequestAborted);
-        if (tenant is null && options.Value.DefaultTenant is { Length: > 0 } slug)
-            tenant = await directory.FindBySlugAsync(slug, http.RequestAborted);
+        var tenant = await directory.ResolveAsync(http.Request.Host.Host, http.RequestAborted);
 
         if (tenant is not null)
             context.Set(tenant);
