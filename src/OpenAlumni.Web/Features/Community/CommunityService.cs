@@ -42,10 +42,9 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         var collaborations = await db.Set<Collaboration>().CountAsync(c => c.Status == CollaborationStatus.Accepted, ct);
         var t = tenant.Tenant!;
         // Only events every member may see: audience all and no segment (a segment would tell who it is for).
+        var everyone = new Segment();
         var events = (await db.Set<Event>().AsNoTracking()
-                .Where(e => e.Status == EventStatus.Published && e.Audience == EventAudience.All && e.StartsAt > now
-                    && e.SegmentDepartment == null && e.SegmentLeftFrom == null && e.SegmentLeftTo == null && e.SegmentLocation == null
-                    && e.SegmentOpenTo == OpenTo.None && e.SegmentTag == null)
+                .Where(e => e.Status == EventStatus.Published && e.Audience == EventAudience.All && e.StartsAt > now && e.Segment == everyone)
                 .OrderBy(e => e.StartsAt).Take(CommunityLimits.UpcomingEvents).Select(e => new { e.Title, e.StartsAt, e.EndsAt }).ToListAsync(ct))
             .Select(e => new CommunityEventDto(e.Title, t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt))).ToList();
         var stories = (await db.Set<FeaturedStory>().AsNoTracking().OrderByDescending(s => s.Id)

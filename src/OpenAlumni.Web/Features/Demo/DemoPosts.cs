@@ -46,7 +46,7 @@ internal static class DemoPosts
         };
         var metalOnly = posts[2];
         metalOnly.SegmentKind = MemberKind.Alumni;
-        metalOnly.SegmentDepartment = "金属本部";
+        metalOnly.Segment = new Segment { Department = "金属本部" };
         posts[0].Pinned = true;
         var job = posts[^1];
         job.JobRole = "プロダクトマネージャー";

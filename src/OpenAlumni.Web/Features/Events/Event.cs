@@ -7,7 +7,7 @@ namespace OpenAlumni.Web.Features.Events;
 public enum EventKind { Agm, Pitch, Meetup, Other }
 public enum EventFormat { Online, Offline, Hybrid }
 public enum EventStatus { Draft, Published, Cancelled }
-/// <summary>Who may see and join an event (the announcement segments of the content issue will extend this).</summary>
+/// <summary>Who may see and join an event by member kind; its <see cref="Event.Segment"/> narrows it further.</summary>
 public enum EventAudience { All, Alumni, Employees }
 public enum AttendanceMode { InPerson, Online }
 public enum RsvpStatus { Confirmed, Waitlisted, Cancelled }
@@ -50,12 +50,7 @@ public class Event : ITenantOwned
     public DateTimeOffset? ReminderQueuedAt { get; set; }
 
     // A finer audience than Audience (all / alumni / employees): every part that is set must match the member.
-    public string? SegmentDepartment { get; set; }
-    public int? SegmentLeftFrom { get; set; }
-    public int? SegmentLeftTo { get; set; }
-    public string? SegmentLocation { get; set; }
-    public Members.OpenTo SegmentOpenTo { get; set; }
-    public string? SegmentTag { get; set; }
+    public Members.Segment Segment { get; set; } = new();
 }
 
 /// <summary>One member's sign-up to one event. The ticket code is the secret in their QR code.</summary>
@@ -138,9 +133,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.OnlineUrl).HasMaxLength(EventLimits.Url);
         b.Property(e => e.CoverPath).HasMaxLength(200);
         b.HasIndex(e => new { e.TenantId, e.Status, e.StartsAt });
-        b.Property(e => e.SegmentDepartment).HasMaxLength(Members.MemberLimits.Department);
-        b.Property(e => e.SegmentLocation).HasMaxLength(Members.MemberLimits.Location);
-        b.Property(e => e.SegmentTag).HasMaxLength(Members.MemberLimits.Tag);
+        b.ComplexProperty(e => e.Segment, Members.SegmentRule.Map);
     }
 }
 

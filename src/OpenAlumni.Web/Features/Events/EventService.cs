@@ -87,8 +87,8 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         var kind = creating || r.Kind is not null ? Check.Enum<EventKind>(errors, "kind", r.Kind, required: true) : e.Kind;
         var format = creating || r.Format is not null ? Check.Enum<EventFormat>(errors, "format", r.Format, required: true) : e.Format;
         var audience = r.Audience is not null ? Check.Enum<EventAudience>(errors, "audience", r.Audience, required: true) ?? e.Audience : e.Audience;
-        var segment = r.Segment is { } si ? MemberAudience.ReadSegment(errors, "segment", si, clock.GetUtcNow().Year)
-            : new SegmentValues(e.SegmentDepartment, e.SegmentLeftFrom, e.SegmentLeftTo, e.SegmentLocation, e.SegmentOpenTo, e.SegmentTag);
+        // An event's kind is its audience; a segment's kind, if sent, is not read here.
+        var segment = r.Segment is { } si ? SegmentRule.Read(errors, "segment", si, clock.GetUtcNow().Year) : e.Segment;
         var starts = creating || r.StartsAt is not null ? ParseTime(errors, "startsAt", r.StartsAt, tz, required: true) : e.StartsAt;
         var ends = creating || r.EndsAt is not null ? ParseTime(errors, "endsAt", r.EndsAt, tz, required: true) : e.EndsAt;
         var deadline = r.SignupDeadline is not null ? ParseTime(errors, "signupDeadline", r.SignupDeadline, tz, required: false) : e.SignupDeadline;
@@ -108,8 +108,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         if (errors.Any) return;
 
         e.Title = title!; e.Description = description; e.Kind = kind!.Value; e.Format = format!.Value; e.Audience = audience;
-        (e.SegmentDepartment, e.SegmentLeftFrom, e.SegmentLeftTo, e.SegmentLocation, e.SegmentOpenTo, e.SegmentTag) =
-            (segment.Department, segment.LeftFrom, segment.LeftTo, segment.Location, segment.OpenTo, segment.Tag);
+        e.Segment = segment;
         e.StartsAt = starts!.Value; e.EndsAt = ends!.Value; e.SignupDeadline = deadline;
         e.Venue = venue; e.Address = address; e.MapUrl = mapUrl; e.OnlineUrl = onlineUrl;
         // "capacity" is the room for offline and hybrid events, the online seats for online ones (DESIGN.md's one field).
@@ -255,8 +254,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             RsvpService.SignupOpen(e, now), counts?.Attended ?? 0, programme)
         {
             WaitlistPosition = position,
-            Segment = viewer.IsAdmin ? new SegmentInput(null, e.SegmentDepartment, e.SegmentLeftFrom, e.SegmentLeftTo, e.SegmentLocation,
-                MemberService.OpenToNames(e.SegmentOpenTo), e.SegmentTag) : null,
+            Segment = viewer.IsAdmin ? SegmentRule.ToInput(null, e.Segment) : null,
         };
     }
 }

@@ -17,7 +17,7 @@ public enum PostStatus { Draft, Published }
 public enum ReactionKind { Like, Thanks, Celebrate, Insightful }
 
 /// <summary>
-/// A post in a room. Announcements may target a segment of members (every Segment* column that is set
+/// A post in a room. Announcements may target a kind and segment of members (every part that is set
 /// must match); only the segment, the author and admins see such a post, anywhere (feed, search, by id,
 /// notifications, digest).
 /// </summary>
@@ -48,21 +48,15 @@ public class Post : ITenantOwned
     public string? JobHowToApply { get; set; }
     public DateTimeOffset? JobUntil { get; set; }
 
-    // Segment of an announcement; null = everyone.
+    // The audience of an announcement: a kind (null = both) and a segment (empty = everyone).
     public MemberKind? SegmentKind { get; set; }
-    public string? SegmentDepartment { get; set; }
-    public int? SegmentLeftFrom { get; set; }
-    public int? SegmentLeftTo { get; set; }
-    public string? SegmentLocation { get; set; }
-    public OpenTo SegmentOpenTo { get; set; }
-    public string? SegmentTag { get; set; }
+    public Segment Segment { get; set; } = new();
 
     public string SearchText { get; set; } = "";
     public string SearchTokens { get; set; } = "";
     public NpgsqlTsVector? SearchVector { get; set; }
 
-    public bool IsTargeted => SegmentKind is not null || SegmentDepartment is not null || SegmentLeftFrom is not null
-        || SegmentLeftTo is not null || SegmentLocation is not null || SegmentOpenTo != OpenTo.None || SegmentTag is not null;
+    public bool IsTargeted => SegmentKind is not null || !Segment.IsEveryone;
 }
 
 public class Comment : ITenantOwned
@@ -149,7 +143,7 @@ public class Attachment : ITenantOwned
 
 public static class PostLimits
 {
-    public const int Title = 200, Body = 20_000, Comment = 5_000, Reason = 1000, Short = 200, Department = 100;
+    public const int Title = 200, Body = 20_000, Comment = 5_000, Reason = 1000, Short = 200;
 }
 
 internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
@@ -166,9 +160,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.Property(p => p.JobPlace).HasMaxLength(PostLimits.Short);
         b.Property(p => p.JobHowToApply).HasMaxLength(2000);
         b.Property(p => p.SegmentKind).HasConversion<string>().HasMaxLength(16);
-        b.Property(p => p.SegmentDepartment).HasMaxLength(PostLimits.Department);
-        b.Property(p => p.SegmentLocation).HasMaxLength(100);
-        b.Property(p => p.SegmentTag).HasMaxLength(MemberLimits.Tag);
+        b.ComplexProperty(p => p.Segment, SegmentRule.Map);
         // The feed's order (pinned first, newest first), for all rooms and per room.
         b.HasIndex(p => new { p.TenantId, p.Status, p.Pinned, p.PublishedAt, p.Id });
         b.HasIndex(p => new { p.TenantId, p.Room, p.Status, p.Pinned, p.PublishedAt, p.Id });

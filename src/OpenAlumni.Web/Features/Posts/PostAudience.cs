@@ -17,40 +17,18 @@ public static class PostAudience
 
     public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, Reader r)
     {
-        if (r.IsAdmin) return posts.Where(p => p.Status == PostStatus.Published || p.AuthorMemberId == r.MemberId);
         var me = r.MemberId;
-        var kind = r.Kind;
-        var departments = r.Departments.ToList();
-        var left = r.LeftYear;
-        var location = r.Location;
-        var openTo = r.OpenTo;
-        var tags = r.TagKeys.ToList();
-        return posts.Where(p => p.AuthorMemberId == me || (p.Status == PostStatus.Published && p.HiddenAt == null
-            && (p.SegmentKind == null || p.SegmentKind == kind)
-            && (p.SegmentDepartment == null || departments.Contains(p.SegmentDepartment))
-            && (p.SegmentLeftFrom == null || (left != null && left >= p.SegmentLeftFrom))
-            && (p.SegmentLeftTo == null || (left != null && left <= p.SegmentLeftTo))
-            && (p.SegmentLocation == null || p.SegmentLocation == location)
-            && (p.SegmentOpenTo == OpenTo.None || (p.SegmentOpenTo & openTo) == p.SegmentOpenTo)
-            && (p.SegmentTag == null || tags.Contains(p.SegmentTag))));
+        if (r.IsAdmin) return posts.Where(p => p.Status == PostStatus.Published || p.AuthorMemberId == me);
+        return posts.Where(SegmentRule.Admits<Post>(r, p => p.SegmentKind, p => p.Segment,
+            (p, admitted) => p.AuthorMemberId == me || (p.Status == PostStatus.Published && p.HiddenAt == null && admitted)));
     }
 
     /// <summary>
-    /// The approved members an announcement reaches (the author sees this number before publishing): its
-    /// segment, among those who consent to company news (APPI purpose of use).
+    /// The approved members an announcement with this kind and segment reaches (the author sees this number
+    /// before publishing), among those who consent to company news (APPI purpose of use).
     /// </summary>
-    public static IQueryable<Member> Matching(this IQueryable<Member> members, Post p)
-    {
-        var q = members.Where(m => m.Status == MemberStatus.Approved).Consenting(Privacy.Purpose.CompanyNews);
-        if (p.SegmentKind is { } kind) q = q.Where(m => m.Kind == kind);
-        if (p.SegmentDepartment is { } dep) q = q.Where(m => m.Career.Any(c => c.Department == dep));
-        if (p.SegmentLeftFrom is { } from) q = q.Where(m => m.Career.Max(c => c.ToYear) >= from);
-        if (p.SegmentLeftTo is { } to) q = q.Where(m => m.Career.Max(c => c.ToYear) <= to);
-        if (p.SegmentLocation is { } loc) q = q.Where(m => m.Location == loc);
-        if (p.SegmentOpenTo != OpenTo.None) { var f = p.SegmentOpenTo; q = q.Where(m => (m.OpenTo & f) == f); }
-        if (p.SegmentTag is { } tag) q = q.Where(m => m.Tags.Any(t => t.Key == tag));
-        return q;
-    }
+    public static IQueryable<Member> Reached(this IQueryable<Member> members, MemberKind? kind, Segment segment) =>
+        members.Where(m => m.Status == MemberStatus.Approved).Consenting(Privacy.Purpose.CompanyNews).Matching(kind, segment);
 
     public static void IndexForSearch(Post p, string authorName)
     {

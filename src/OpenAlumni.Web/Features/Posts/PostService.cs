@@ -136,10 +136,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         {
             if (post.Room != Room.Announcements) { errors.Add("segment", "Posts.SegmentAnnouncementsOnly"); return; }
             if (!creating && post.Status == PostStatus.Published) { errors.Add("segment", "Posts.SegmentFixed"); return; }
-            post.SegmentKind = Check.Enum<MemberKind>(errors, "segment.kind", s.Kind, required: false);
-            var v = MemberAudience.ReadSegment(errors, "segment", s, clock.GetUtcNow().Year);
-            (post.SegmentDepartment, post.SegmentLeftFrom, post.SegmentLeftTo, post.SegmentLocation, post.SegmentOpenTo, post.SegmentTag) =
-                (v.Department, v.LeftFrom, v.LeftTo, v.Location, v.OpenTo, v.Tag);
+            post.SegmentKind = SegmentRule.ReadKind(errors, "segment", s);
+            post.Segment = SegmentRule.Read(errors, "segment", s, clock.GetUtcNow().Year);
         }
     }
 
@@ -159,7 +157,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     {
         if (post.Room == Room.Announcements)
         {
-            var audience = await db.Members.AsNoTracking().Matching(post).Select(m => m.Id).ToListAsync(ct);
+            var audience = await db.Members.AsNoTracking().Reached(post.SegmentKind, post.Segment).Select(m => m.Id).ToListAsync(ct);
             await notifications.NotifyAsync(audience, NotificationType.Announcement, post.Id, post.AuthorMemberId, post.Title, baseUrl, ct);
         }
         await NotifyMentionsAsync(post, post.Body, baseUrl, ct);
@@ -186,16 +184,16 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     [GeneratedRegex(@"\[@[^\]]{1,100}\]\(/Members/(\d{1,18})\)")]
     private static partial Regex MentionPattern();
 
-    public async Task<Result<AudienceDto>> AudienceAsync(SegmentInput segment, CancellationToken ct)
+    public async Task<Result<AudienceDto>> AudienceAsync(SegmentInput input, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);
         // Counting members by location, tags or years is an admin's tool: to others it would reveal hidden fields.
         if (!me.IsAdmin) return Result<AudienceDto>.Forbidden();
         var errors = new FieldErrors();
-        var post = new Post { Title = "x", Body = "x", BodyHtml = "", Room = Room.Announcements };
-        Apply(post, new PostInput(Segment: segment), errors, creating: false, me);
+        var kind = SegmentRule.ReadKind(errors, "segment", input);
+        var segment = SegmentRule.Read(errors, "segment", input, clock.GetUtcNow().Year);
         if (errors.Any) return errors;
-        return new AudienceDto(await db.Members.AsNoTracking().Matching(post).CountAsync(ct));
+        return new AudienceDto(await db.Members.AsNoTracking().Reached(kind, segment).CountAsync(ct));
     }
 
     /// <summary>The feed: a room (or all), a category, a search; pinned announcements first, then newest first.</summary>
@@ -269,8 +267,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(WireNames.Of).ToList()), r.Interest, r.IInterested,
                 p.Category == NoticeCategory.Job ? new JobDto(p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil is { } u ? t.ToLocal(u) : null) : null,
                 p.IsTargeted, p.AuthorMemberId == id,
-                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? new SegmentInput(p.SegmentKind?.ToString(), p.SegmentDepartment, p.SegmentLeftFrom,
-                    p.SegmentLeftTo, p.SegmentLocation, MemberService.OpenToNames(p.SegmentOpenTo), p.SegmentTag) : null);
+                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? SegmentRule.ToInput(p.SegmentKind, p.Segment) : null);
         }).ToList();
     }
 
