@@ -23,6 +23,7 @@ using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Errors;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Mail;
 using OpenAlumni.Web.Infrastructure.Storage;
@@ -52,6 +53,7 @@ public static class AppSetup
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddScoped<TenantDirectory>();
+        services.AddAppLinks(config, demo: DemoEnabled(config));
         services.AddSingleton<IMailer, MailKitMailer>();
         services.AddSingleton<FileStore>();
 

@@ -56,21 +56,7 @@ public static class AccountsApi
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 
-    static async Task<IResult> Register(RegisterRequest request, AccountService accounts, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await accounts.RegisterAsync(request, BaseUrl(http), ct))
+    static async Task<IResult> Register(RegisterRequest request, AccountService accounts, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await accounts.RegisterAsync(request, ct))
             .ToHttpResult(texts, r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
-
-    /// <summary>
-    /// The address links in mail point to. Only one of the tenant's own host names is ever used: a request
-    /// that reached the tenant through another Host header (the default-tenant fallback) gets the tenant's
-    /// first host, so nobody can make the app mail out a reset link to a host of their choosing.
-    /// </summary>
-    public static string BaseUrl(HttpContext http)
-    {
-        var tenant = http.RequestServices.GetRequiredService<Infrastructure.Tenancy.ITenantContext>().Tenant;
-        var host = http.Request.Host;
-        if (tenant is not null && !tenant.Hosts.Contains(host.Host.ToLowerInvariant()) && tenant.Hosts.Count > 0)
-            host = host.Port is { } port ? new HostString(tenant.Hosts[0], port) : new HostString(tenant.Hosts[0]);
-        return $"{http.Request.Scheme}://{host}{http.Request.PathBase}";
-    }
 }

@@ -23,8 +23,8 @@ public static class ConsultationsApi
         return app;
     }
 
-    static async Task<IResult> Create(ConsultationInput input, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/consultations/{c.Id}", c));
+    static async Task<IResult> Create(ConsultationInput input, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/consultations/{c.Id}", c));
 
     static async Task<IResult> List(string? box, int? page, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.ListAsync(box ?? "received", page ?? 1, ct)).ToHttpResult(t);
@@ -32,14 +32,14 @@ public static class ConsultationsApi
     static async Task<IResult> Get(long id, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.GetAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Accept(long id, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.AcceptAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Accept(long id, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.AcceptAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Propose(long id, ProposeInput input, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ProposeAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Propose(long id, ProposeInput input, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.ProposeAsync(id, input, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Decline(long id, DeclineInput? input, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DeclineAsync(id, input ?? new DeclineInput(null), AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Decline(long id, DeclineInput? input, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.DeclineAsync(id, input ?? new DeclineInput(null), ct)).ToHttpResult(t);
 
     static async Task<IResult> Counts(ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.CountsAsync(ct)).ToHttpResult(t);

@@ -37,7 +37,7 @@ public sealed class NewModel(ConsultationService consultations, MemberService me
     public async Task<IActionResult> OnPostAsync(long memberId, CancellationToken ct)
     {
         if (!await LoadAsync(memberId, ct)) return NotFound();
-        var result = await consultations.CreateAsync(new ConsultationInput(memberId, Input.Topic, Input.Goal, Input.Format, Input.PreferredTimes), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await consultations.CreateAsync(new ConsultationInput(memberId, Input.Topic, Input.Goal, Input.Format, Input.PreferredTimes), ct);
         if (result.IsOk)
         {
             TempData["Flash"] = C["RequestSent", To.DisplayName].Value;

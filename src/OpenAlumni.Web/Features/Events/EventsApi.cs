@@ -81,17 +81,17 @@ public static class EventsApi
     static async Task<IResult> CheckIn(long id, CheckInRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
         (await rsvps.CheckInAsync(id, request?.Code, ct)).ToHttpResult(texts);
 
-    static async Task<IResult> Calendar(long id, EventCalendar calendar, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await calendar.ForEventAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(texts, ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
+    static async Task<IResult> Calendar(long id, EventCalendar calendar, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await calendar.ForEventAsync(id, ct)).ToHttpResult(texts, ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
 
-    static async Task<IResult> FeedUrl(EventCalendar calendar, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await calendar.FeedUrlAsync(AccountsApi.BaseUrl(http), reset: false, ct));
+    static async Task<IResult> FeedUrl(EventCalendar calendar, CancellationToken ct) =>
+        TypedResults.Ok(await calendar.FeedUrlAsync(reset: false, ct));
 
-    static async Task<IResult> ResetFeedUrl(EventCalendar calendar, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await calendar.FeedUrlAsync(AccountsApi.BaseUrl(http), reset: true, ct));
+    static async Task<IResult> ResetFeedUrl(EventCalendar calendar, CancellationToken ct) =>
+        TypedResults.Ok(await calendar.FeedUrlAsync(reset: true, ct));
 
-    static async Task<IResult> Feed(string token, EventCalendar calendar, HttpContext http, CancellationToken ct) =>
-        await calendar.FeedAsync(token, AccountsApi.BaseUrl(http), ct) is { } ics
+    static async Task<IResult> Feed(string token, EventCalendar calendar, CancellationToken ct) =>
+        await calendar.FeedAsync(token, ct) is { } ics
             ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
             : TypedResults.NotFound();
 

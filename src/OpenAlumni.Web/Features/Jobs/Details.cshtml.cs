@@ -50,7 +50,7 @@ public sealed class DetailsModel(JobService jobs, CurrentMember current, IString
 
     public async Task<IActionResult> OnPostReferAsync(long id, CancellationToken ct)
     {
-        var result = await jobs.ReferAsync(id, new ReferralInput(Referral.Name, Referral.Email, Referral.Note), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await jobs.ReferAsync(id, new ReferralInput(Referral.Name, Referral.Email, Referral.Note), ct);
         return await After(id, result.Status, result.Errors, J["ReferralSent"], "Referral", ct);
     }
 

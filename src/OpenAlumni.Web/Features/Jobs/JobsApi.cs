@@ -30,14 +30,14 @@ public static class JobsApi
     static async Task<IResult> List(string? department, string? location, string? remote, string? q, string? status, int? page, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.ListAsync(department, location, remote, q, status, page ?? 1, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Create(JobInput input, JobService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, j => TypedResults.Created($"/api/v1/jobs/{j.Id}", j));
+    static async Task<IResult> Create(JobInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(t, j => TypedResults.Created($"/api/v1/jobs/{j.Id}", j));
 
     static async Task<IResult> Get(long id, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.GetAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Update(long id, JobInput input, JobService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.UpdateAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Update(long id, JobInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.UpdateAsync(id, input, ct)).ToHttpResult(t);
 
     static async Task<IResult> Interest(long id, InterestInput? input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.InterestAsync(id, input ?? new InterestInput(), ct)).ToHttpResult(t);
@@ -45,8 +45,8 @@ public static class JobsApi
     static async Task<IResult> Withdraw(long id, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.WithdrawInterestAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Refer(long id, ReferralInput input, JobService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReferAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, r => TypedResults.Created($"/api/v1/jobs/{id}", r));
+    static async Task<IResult> Refer(long id, ReferralInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.ReferAsync(id, input, ct)).ToHttpResult(t, r => TypedResults.Created($"/api/v1/jobs/{id}", r));
 
     static async Task<IResult> Recruiters(JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.RecruitersAsync(ct)).ToHttpResult(t);

@@ -35,8 +35,8 @@ public static class MessagesApi
     static async Task<IResult> List(int? page, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.ListAsync(page ?? 1, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Start(StartConversationInput input, MessageService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.StartAsync(input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/conversations/{c.Id}", c));
+    static async Task<IResult> Start(StartConversationInput input, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.StartAsync(input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/conversations/{c.Id}", c));
 
     static async Task<IResult> Get(long id, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.GetAsync(id, ct)).ToHttpResult(t);
@@ -44,8 +44,8 @@ public static class MessagesApi
     static async Task<IResult> Messages(long id, long? after, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.MessagesAsync(id, after ?? 0, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Send(long id, MessageInput input, MessageService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.SendAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, m => TypedResults.Created($"/api/v1/conversations/{id}/messages", m));
+    static async Task<IResult> Send(long id, MessageInput input, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.SendAsync(id, input, ct)).ToHttpResult(t, m => TypedResults.Created($"/api/v1/conversations/{id}/messages", m));
 
     static async Task<IResult> Report(long id, MessageReportInput input, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.ReportAsync(id, input, ct)).ToHttpResult(t, r => TypedResults.Created("/api/v1/admin/message-reports", r));

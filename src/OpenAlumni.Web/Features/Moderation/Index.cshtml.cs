@@ -32,7 +32,7 @@ public sealed class IndexModel(PostInteractionService interactions, IStringLocal
 
     async Task<IActionResult> DecideAsync(long id, bool hide, string? note, CancellationToken ct)
     {
-        var result = await interactions.DecideReportAsync(id, hide, new ModerationInput(note), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await interactions.DecideReportAsync(id, hide, new ModerationInput(note), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk)
         {

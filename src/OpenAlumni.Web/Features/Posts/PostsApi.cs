@@ -32,8 +32,8 @@ public static class PostsApi
         admin.MapGet("/moderation-log", (int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Log(page, s, t, ct))
             .Produces<PageDto<PostInteractionService.ModerationActionDto>>();
         admin.MapGet("/reports", Reports).Produces<PageDto<ReportDto>>().ProducesValidationProblem();
-        admin.MapPost("/reports/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, true, input, s, http, t, ct)).Produces<ReportDto>().ProducesProblem(409);
-        admin.MapPost("/reports/{id:long}/dismiss", (long id, ModerationInput? input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, false, input, s, http, t, ct)).Produces<ReportDto>().ProducesProblem(409);
+        admin.MapPost("/reports/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, true, input, s, t, ct)).Produces<ReportDto>().ProducesProblem(409);
+        admin.MapPost("/reports/{id:long}/dismiss", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, false, input, s, t, ct)).Produces<ReportDto>().ProducesProblem(409);
         admin.MapPost("/posts/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Post, id, true, input, s, t, ct)).Produces(204);
         admin.MapPost("/posts/{id:long}/restore", (long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Post, id, false, null, s, t, ct)).Produces(204);
         admin.MapPost("/comments/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, true, input, s, t, ct)).Produces(204);
@@ -48,29 +48,29 @@ public static class PostsApi
     static async Task<IResult> List(string? room, string? category, string? q, string? mine, int? page, int? pageSize, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.ListAsync(room, category, q, mine, page ?? 1, pageSize ?? 20, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Create(PostInput input, PostService posts, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.CreateAsync(input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, p => TypedResults.Created($"/api/v1/posts/{p.Id}", p));
+    static async Task<IResult> Create(PostInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await posts.CreateAsync(input, ct)).ToHttpResult(t, p => TypedResults.Created($"/api/v1/posts/{p.Id}", p));
 
     static async Task<IResult> Get(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.GetAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Update(long id, PostInput input, PostService posts, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.UpdateAsync(id, input, ct, AccountsApi.BaseUrl(http))).ToHttpResult(t);
+    static async Task<IResult> Update(long id, PostInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await posts.UpdateAsync(id, input, ct)).ToHttpResult(t);
 
     static async Task<IResult> Delete(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await posts.DeleteAsync(id, ct)).ToHttpResult(t, _ => TypedResults.NoContent());
 
-    static async Task<IResult> Publish(long id, PostService posts, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.PublishAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Publish(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await posts.PublishAsync(id, ct)).ToHttpResult(t);
 
-    static async Task<IResult> AddComment(long id, CommentInput input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CommentAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/posts/{id}", c));
+    static async Task<IResult> AddComment(long id, CommentInput input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.CommentAsync(id, input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/posts/{id}", c));
 
-    static async Task<IResult> React(long id, ReactionInput input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReactAsync(id, input.Kind, add: true, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> React(long id, ReactionInput input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.ReactAsync(id, input.Kind, add: true, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Unreact(long id, string kind, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReactAsync(id, kind, add: false, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Unreact(long id, string kind, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.ReactAsync(id, kind, add: false, ct)).ToHttpResult(t);
 
     static async Task<IResult> Interest(long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.InterestAsync(id, add: true, ct)).ToHttpResult(t);
@@ -103,8 +103,8 @@ public static class PostsApi
     static async Task<IResult> Reports(string? status, int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.ReportsAsync(status, page ?? 1, ct)).ToHttpResult(t);
 
-    static async Task<IResult> Decide(long id, bool hide, ModerationInput? input, PostInteractionService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DecideReportAsync(id, hide, input ?? new ModerationInput(null), AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<IResult> Decide(long id, bool hide, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
+        (await s.DecideReportAsync(id, hide, input ?? new ModerationInput(null), ct)).ToHttpResult(t);
 
     static async Task<IResult> SetHidden(ReportTarget target, long id, bool hidden, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
         (await s.SetHiddenAsync(target, id, hidden, input ?? new ModerationInput(null), ct)).ToHttpResult(t, _ => TypedResults.NoContent());

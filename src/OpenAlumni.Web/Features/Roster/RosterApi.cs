@@ -44,11 +44,11 @@ public static class RosterApi
     static async Task<IResult> ListInvitations(string? state, int? page, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
         (await invitations.ListAsync(state, page ?? 1, ct)).ToHttpResult(texts);
 
-    static async Task<IResult> Invite(InviteRequest request, InvitationService invitations, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await invitations.InviteAsync(request, AccountsApi.BaseUrl(http), ct)).ToHttpResult(texts);
+    static async Task<IResult> Invite(InviteRequest request, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await invitations.InviteAsync(request, ct)).ToHttpResult(texts);
 
-    static async Task<IResult> Resend(long id, InvitationService invitations, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await invitations.ResendAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(texts);
+    static async Task<IResult> Resend(long id, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
+        (await invitations.ResendAsync(id, ct)).ToHttpResult(texts);
 
     static async Task<IResult> Revoke(long id, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
         (await invitations.RevokeAsync(id, ct)).ToHttpResult(texts);
