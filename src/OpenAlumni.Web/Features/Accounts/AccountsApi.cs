@@ -56,7 +56,6 @@ public static class AccountsApi
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 
-    static async Task<IResult> Register(RegisterRequest request, AccountService accounts, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await accounts.RegisterAsync(request, ct))
-            .ToHttpResult(texts, r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
+    static async Task<IResult> Register(RegisterRequest request, AccountService accounts, CancellationToken ct) =>
+        (await accounts.RegisterAsync(request, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
 }

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Audit;
 
@@ -17,6 +15,6 @@ public static class AuditApi
     }
 
     static async Task<IResult> List(string? action, long? actor, string? targetType, string? targetId, DateOnly? from, DateOnly? to, int? page,
-        AuditLog audit, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await audit.ListAsync(new AuditQuery(action, actor, targetType, targetId, from, to, page ?? 1), ct)).ToHttpResult(texts);
+        AuditLog audit, CancellationToken ct) =>
+        (await audit.ListAsync(new AuditQuery(action, actor, targetType, targetId, from, to, page ?? 1), ct)).ToHttpResult();
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Collaborations;
 
@@ -14,25 +12,25 @@ public static class CollaborationsApi
         api.MapPost("/", Create).Produces<CollaborationDetailDto>(201).ProducesValidationProblem();
         api.MapGet("/{id:long}", Get).Produces<CollaborationDetailDto>().ProducesProblem(404);
         api.MapPatch("/{id:long}", Update).Produces<CollaborationDetailDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        api.MapPost("/{id:long}/accept", (long id, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, true, s, t, ct))
+        api.MapPost("/{id:long}/accept", (long id, CollaborationService s, CancellationToken ct) => Decide(id, true, s, ct))
             .Produces<CollaborationDetailDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/decline", (long id, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, false, s, t, ct))
+        api.MapPost("/{id:long}/decline", (long id, CollaborationService s, CancellationToken ct) => Decide(id, false, s, ct))
             .Produces<CollaborationDetailDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         return app;
     }
 
-    static async Task<IResult> List(string? stage, string? status, int? page, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(stage, status, page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> List(string? stage, string? status, int? page, CollaborationService s, CancellationToken ct) =>
+        (await s.ListAsync(stage, status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Create(CollaborationInput input, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/collaborations/{c.Collaboration.Id}", c));
+    static async Task<IResult> Create(CollaborationInput input, CollaborationService s, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/collaborations/{c.Collaboration.Id}", c));
 
-    static async Task<IResult> Get(long id, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Get(long id, CollaborationService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Update(long id, CollaborationInput input, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.UpdateAsync(id, input, ct)).ToHttpResult(t);
+    static async Task<IResult> Update(long id, CollaborationInput input, CollaborationService s, CancellationToken ct) =>
+        (await s.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Decide(long id, bool accept, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DecideAsync(id, accept, ct)).ToHttpResult(t);
+    static async Task<IResult> Decide(long id, bool accept, CollaborationService s, CancellationToken ct) =>
+        (await s.DecideAsync(id, accept, ct)).ToHttpResult();
 }

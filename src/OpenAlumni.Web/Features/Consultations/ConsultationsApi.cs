@@ -1,9 +1,7 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Consultations;
 
@@ -23,24 +21,24 @@ public static class ConsultationsApi
         return app;
     }
 
-    static async Task<IResult> Create(ConsultationInput input, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/consultations/{c.Id}", c));
+    static async Task<IResult> Create(ConsultationInput input, ConsultationService s, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/consultations/{c.Id}", c));
 
-    static async Task<IResult> List(string? box, int? page, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(box ?? "received", page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> List(string? box, int? page, ConsultationService s, CancellationToken ct) =>
+        (await s.ListAsync(box ?? "received", page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Get(long id, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Get(long id, ConsultationService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Accept(long id, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.AcceptAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Accept(long id, ConsultationService s, CancellationToken ct) =>
+        (await s.AcceptAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Propose(long id, ProposeInput input, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ProposeAsync(id, input, ct)).ToHttpResult(t);
+    static async Task<IResult> Propose(long id, ProposeInput input, ConsultationService s, CancellationToken ct) =>
+        (await s.ProposeAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Decline(long id, DeclineInput? input, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DeclineAsync(id, input ?? new DeclineInput(null), ct)).ToHttpResult(t);
+    static async Task<IResult> Decline(long id, DeclineInput? input, ConsultationService s, CancellationToken ct) =>
+        (await s.DeclineAsync(id, input ?? new DeclineInput(null), ct)).ToHttpResult();
 
-    static async Task<IResult> Counts(ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CountsAsync(ct)).ToHttpResult(t);
+    static async Task<IResult> Counts(ConsultationService s, CancellationToken ct) =>
+        (await s.CountsAsync(ct)).ToHttpResult();
 }

@@ -1,10 +1,8 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Events;
 
@@ -44,45 +42,45 @@ public static class EventsApi
         return app;
     }
 
-    static async Task<IResult> List(string? when, int? page, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.ListAsync(when, page ?? 1, ct)).ToHttpResult(texts);
+    static async Task<IResult> List(string? when, int? page, EventService events, CancellationToken ct) =>
+        (await events.ListAsync(when, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Get(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.GetAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Get(long id, EventService events, CancellationToken ct) =>
+        (await events.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Create(EventInput input, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.CreateAsync(input, ct)).ToHttpResult(texts, e => TypedResults.Created($"/api/v1/events/{e.Id}", e));
+    static async Task<IResult> Create(EventInput input, EventService events, CancellationToken ct) =>
+        (await events.CreateAsync(input, ct)).ToHttpResult(e => TypedResults.Created($"/api/v1/events/{e.Id}", e));
 
-    static async Task<IResult> Update(long id, EventInput input, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.UpdateAsync(id, input, ct)).ToHttpResult(texts);
+    static async Task<IResult> Update(long id, EventInput input, EventService events, CancellationToken ct) =>
+        (await events.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Publish(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.PublishAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Publish(long id, EventService events, CancellationToken ct) =>
+        (await events.PublishAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Cancel(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.CancelAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Cancel(long id, EventService events, CancellationToken ct) =>
+        (await events.CancelAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Rsvp(long id, RsvpRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await rsvps.RsvpAsync(id, request?.Mode, ct)).ToHttpResult(texts);
+    static async Task<IResult> Rsvp(long id, RsvpRequest? request, RsvpService rsvps, CancellationToken ct) =>
+        (await rsvps.RsvpAsync(id, request?.Mode, ct)).ToHttpResult();
 
-    static async Task<IResult> CancelRsvp(long id, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await rsvps.CancelAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> CancelRsvp(long id, RsvpService rsvps, CancellationToken ct) =>
+        (await rsvps.CancelAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Attendees(long id, string? format, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<IResult> Attendees(long id, string? format, RsvpService rsvps, CancellationToken ct)
     {
         if (format == "csv")
         {
             var csv = await rsvps.ExportAttendeesAsync(id, ct);
-            return csv.IsOk ? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"attendees-{id}.csv") : csv.ToHttpResult(texts);
+            return csv.IsOk ? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"attendees-{id}.csv") : csv.ToHttpResult();
         }
-        return (await rsvps.AttendeesAsync(id, ct)).ToHttpResult(texts);
+        return (await rsvps.AttendeesAsync(id, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> CheckIn(long id, CheckInRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await rsvps.CheckInAsync(id, request?.Code, ct)).ToHttpResult(texts);
+    static async Task<IResult> CheckIn(long id, CheckInRequest? request, RsvpService rsvps, CancellationToken ct) =>
+        (await rsvps.CheckInAsync(id, request?.Code, ct)).ToHttpResult();
 
-    static async Task<IResult> Calendar(long id, EventCalendar calendar, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await calendar.ForEventAsync(id, ct)).ToHttpResult(texts, ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
+    static async Task<IResult> Calendar(long id, EventCalendar calendar, CancellationToken ct) =>
+        (await calendar.ForEventAsync(id, ct)).ToHttpResult(ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
 
     static async Task<IResult> FeedUrl(EventCalendar calendar, CancellationToken ct) =>
         TypedResults.Ok(await calendar.FeedUrlAsync(reset: false, ct));
@@ -95,31 +93,31 @@ public static class EventsApi
             ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
             : TypedResults.NotFound();
 
-    static async Task<IResult> ApplyPitch(long id, PitchInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.ApplyAsync(id, input, ct)).ToHttpResult(texts, p => TypedResults.Created($"/api/v1/events/{id}", p));
+    static async Task<IResult> ApplyPitch(long id, PitchInput input, PitchService pitches, CancellationToken ct) =>
+        (await pitches.ApplyAsync(id, input, ct)).ToHttpResult(p => TypedResults.Created($"/api/v1/events/{id}", p));
 
-    static async Task<IResult> AcceptPitch(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.DecideAsync(id, pitchId, accept: true, ct)).ToHttpResult(texts);
+    static async Task<IResult> AcceptPitch(long id, long pitchId, PitchService pitches, CancellationToken ct) =>
+        (await pitches.DecideAsync(id, pitchId, accept: true, ct)).ToHttpResult();
 
-    static async Task<IResult> DeclinePitch(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.DecideAsync(id, pitchId, accept: false, ct)).ToHttpResult(texts);
+    static async Task<IResult> DeclinePitch(long id, long pitchId, PitchService pitches, CancellationToken ct) =>
+        (await pitches.DecideAsync(id, pitchId, accept: false, ct)).ToHttpResult();
 
-    static async Task<IResult> Interest(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.InterestAsync(id, pitchId, ct)).ToHttpResult(texts);
+    static async Task<IResult> Interest(long id, long pitchId, PitchService pitches, CancellationToken ct) =>
+        (await pitches.InterestAsync(id, pitchId, ct)).ToHttpResult();
 
-    static async Task<IResult> Feedback(long id, FeedbackInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult(texts);
+    static async Task<IResult> Feedback(long id, FeedbackInput input, PitchService pitches, CancellationToken ct) =>
+        (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> SetCover(long id, IFormFile? cover, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<IResult> SetCover(long id, IFormFile? cover, EventService events, CancellationToken ct)
     {
-        if (cover is null) return TypedResults.ValidationProblem(FieldErrors.Of("cover", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        if (cover is null) return ApiProblem.Invalid("cover", "Validation.Required");
         await using var stream = cover.OpenReadStream();
-        return (await events.SetCoverAsync(id, stream, cover.Length, ct)).ToHttpResult(texts);
+        return (await events.SetCoverAsync(id, stream, cover.Length, ct)).ToHttpResult();
     }
 
     static async Task<IResult> Cover(long id, EventService events, CancellationToken ct) =>
         await events.OpenCoverAsync(id, ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
 
-    static async Task<IResult> FeedbackSummary(long id, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.FeedbackSummaryAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> FeedbackSummary(long id, PitchService pitches, CancellationToken ct) =>
+        (await pitches.FeedbackSummaryAsync(id, ct)).ToHttpResult();
 }

@@ -1,9 +1,7 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Jobs;
 
@@ -22,35 +20,35 @@ public static class JobsApi
 
         var admin = app.MapGroup("/api/v1/admin/recruiters").RequireAuthorization(Policies.Admin).WithTags("Jobs");
         admin.MapGet("/", Recruiters).Produces<IReadOnlyList<RecruiterDto>>();
-        admin.MapPut("/{memberId:long}", (long memberId, RecruiterInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetRecruiter(memberId, input.Recruiter, s, t, ct))
+        admin.MapPut("/{memberId:long}", (long memberId, RecruiterInput input, JobService s, CancellationToken ct) => SetRecruiter(memberId, input.Recruiter, s, ct))
             .Produces<RecruiterDto>().ProducesProblem(404);
         return app;
     }
 
-    static async Task<IResult> List(string? department, string? location, string? remote, string? q, string? status, int? page, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(department, location, remote, q, status, page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> List(string? department, string? location, string? remote, string? q, string? status, int? page, JobService s, CancellationToken ct) =>
+        (await s.ListAsync(department, location, remote, q, status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Create(JobInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, ct)).ToHttpResult(t, j => TypedResults.Created($"/api/v1/jobs/{j.Id}", j));
+    static async Task<IResult> Create(JobInput input, JobService s, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(j => TypedResults.Created($"/api/v1/jobs/{j.Id}", j));
 
-    static async Task<IResult> Get(long id, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Get(long id, JobService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Update(long id, JobInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.UpdateAsync(id, input, ct)).ToHttpResult(t);
+    static async Task<IResult> Update(long id, JobInput input, JobService s, CancellationToken ct) =>
+        (await s.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Interest(long id, InterestInput? input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.InterestAsync(id, input ?? new InterestInput(), ct)).ToHttpResult(t);
+    static async Task<IResult> Interest(long id, InterestInput? input, JobService s, CancellationToken ct) =>
+        (await s.InterestAsync(id, input ?? new InterestInput(), ct)).ToHttpResult();
 
-    static async Task<IResult> Withdraw(long id, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.WithdrawInterestAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Withdraw(long id, JobService s, CancellationToken ct) =>
+        (await s.WithdrawInterestAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Refer(long id, ReferralInput input, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReferAsync(id, input, ct)).ToHttpResult(t, r => TypedResults.Created($"/api/v1/jobs/{id}", r));
+    static async Task<IResult> Refer(long id, ReferralInput input, JobService s, CancellationToken ct) =>
+        (await s.ReferAsync(id, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/jobs/{id}", r));
 
-    static async Task<IResult> Recruiters(JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.RecruitersAsync(ct)).ToHttpResult(t);
+    static async Task<IResult> Recruiters(JobService s, CancellationToken ct) =>
+        (await s.RecruitersAsync(ct)).ToHttpResult();
 
-    static async Task<IResult> SetRecruiter(long memberId, bool recruiter, JobService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.SetRecruiterAsync(memberId, recruiter, ct)).ToHttpResult(t);
+    static async Task<IResult> SetRecruiter(long memberId, bool recruiter, JobService s, CancellationToken ct) =>
+        (await s.SetRecruiterAsync(memberId, recruiter, ct)).ToHttpResult();
 }

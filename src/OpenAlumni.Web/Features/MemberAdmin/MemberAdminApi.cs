@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.MemberAdmin;
 
@@ -21,26 +19,26 @@ public static class MemberAdminApi
     }
 
     static async Task<IResult> List(string? kind, string? status, string? department, int? activeDays, int? inactiveDays, string? openTo, string? q,
-        int? page, string? format, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+        int? page, string? format, MemberAdminService members, CancellationToken ct)
     {
         var filter = new MemberFilter(kind, status, department, activeDays, inactiveDays, openTo, q);
         if (format == "csv")
-            return (await members.ExportAsync(filter, ct)).ToHttpResult(texts, csv => TypedResults.File(csv, "text/csv; charset=utf-8", "members.csv"));
-        return (await members.ListAsync(filter, page ?? 1, ct)).ToHttpResult(texts);
+            return (await members.ExportAsync(filter, ct)).ToHttpResult(csv => TypedResults.File(csv, "text/csv; charset=utf-8", "members.csv"));
+        return (await members.ListAsync(filter, page ?? 1, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> Get(long id, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.GetAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Get(long id, MemberAdminService members, CancellationToken ct) =>
+        (await members.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Change(long id, ChangeMemberRequest request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.ChangeAsync(id, request, ct)).ToHttpResult(texts);
+    static async Task<IResult> Change(long id, ChangeMemberRequest request, MemberAdminService members, CancellationToken ct) =>
+        (await members.ChangeAsync(id, request, ct)).ToHttpResult();
 
-    static async Task<IResult> Suspend(long id, SuspendRequest? request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.SuspendAsync(id, request?.Reason, ct)).ToHttpResult(texts);
+    static async Task<IResult> Suspend(long id, SuspendRequest? request, MemberAdminService members, CancellationToken ct) =>
+        (await members.SuspendAsync(id, request?.Reason, ct)).ToHttpResult();
 
-    static async Task<IResult> Reinstate(long id, SuspendRequest? request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.ReinstateAsync(id, request?.Reason, ct)).ToHttpResult(texts);
+    static async Task<IResult> Reinstate(long id, SuspendRequest? request, MemberAdminService members, CancellationToken ct) =>
+        (await members.ReinstateAsync(id, request?.Reason, ct)).ToHttpResult();
 
-    static async Task<IResult> Merge(long id, MergeRequest request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.MergeAsync(id, request.DuplicateId, ct)).ToHttpResult(texts);
+    static async Task<IResult> Merge(long id, MergeRequest request, MemberAdminService members, CancellationToken ct) =>
+        (await members.MergeAsync(id, request.DuplicateId, ct)).ToHttpResult();
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Members;
 
@@ -23,27 +21,27 @@ public static class MembersApi
     }
 
     static async Task<IResult> Search(string? q, string? kind, string? skill, string? department, string? organization, string? openTo,
-        int? page, int? pageSize, DirectoryService directory, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await directory.SearchAsync(new DirectoryQuery(q, kind, skill, department, organization, openTo, page ?? 1, pageSize ?? 20), ct)).ToHttpResult(texts);
+        int? page, int? pageSize, DirectoryService directory, CancellationToken ct) =>
+        (await directory.SearchAsync(new DirectoryQuery(q, kind, skill, department, organization, openTo, page ?? 1, pageSize ?? 20), ct)).ToHttpResult();
 
-    static async Task<IResult> Get(long id, MemberService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.GetAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Get(long id, MemberService members, CancellationToken ct) =>
+        (await members.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> GetMe(MemberService members, CurrentMember current, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.GetAsync((await current.RequireAsync(ct)).MemberId, ct)).ToHttpResult(texts);
+    static async Task<IResult> GetMe(MemberService members, CurrentMember current, CancellationToken ct) =>
+        (await members.GetAsync((await current.RequireAsync(ct)).MemberId, ct)).ToHttpResult();
 
-    static async Task<IResult> UpdateMe(UpdateProfileRequest request, MemberService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.UpdateMineAsync(request, ct)).ToHttpResult(texts);
+    static async Task<IResult> UpdateMe(UpdateProfileRequest request, MemberService members, CancellationToken ct) =>
+        (await members.UpdateMineAsync(request, ct)).ToHttpResult();
 
-    static async Task<IResult> SetPhoto(IFormFile? photo, MemberService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<IResult> SetPhoto(IFormFile? photo, MemberService members, CancellationToken ct)
     {
-        if (photo is null) return TypedResults.ValidationProblem(FieldErrors.Of("photo", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        if (photo is null) return ApiProblem.Invalid("photo", "Validation.Required");
         await using var stream = photo.OpenReadStream();
-        return (await members.SetPhotoAsync(stream, photo.Length, ct)).ToHttpResult(texts);
+        return (await members.SetPhotoAsync(stream, photo.Length, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> RemovePhoto(MemberService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.RemovePhotoAsync(ct)).ToHttpResult(texts);
+    static async Task<IResult> RemovePhoto(MemberService members, CancellationToken ct) =>
+        (await members.RemovePhotoAsync(ct)).ToHttpResult();
 
     static async Task<IResult> Photo(long id, MemberService members, CancellationToken ct) =>
         await members.OpenPhotoAsync(id, ct) is { } stream

@@ -1,9 +1,7 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Messages;
 
@@ -32,33 +30,33 @@ public static class MessagesApi
         return app;
     }
 
-    static async Task<IResult> List(int? page, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> List(int? page, MessageService s, CancellationToken ct) =>
+        (await s.ListAsync(page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Start(StartConversationInput input, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.StartAsync(input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/conversations/{c.Id}", c));
+    static async Task<IResult> Start(StartConversationInput input, MessageService s, CancellationToken ct) =>
+        (await s.StartAsync(input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/conversations/{c.Id}", c));
 
-    static async Task<IResult> Get(long id, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Get(long id, MessageService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Messages(long id, long? after, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.MessagesAsync(id, after ?? 0, ct)).ToHttpResult(t);
+    static async Task<IResult> Messages(long id, long? after, MessageService s, CancellationToken ct) =>
+        (await s.MessagesAsync(id, after ?? 0, ct)).ToHttpResult();
 
-    static async Task<IResult> Send(long id, MessageInput input, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.SendAsync(id, input, ct)).ToHttpResult(t, m => TypedResults.Created($"/api/v1/conversations/{id}/messages", m));
+    static async Task<IResult> Send(long id, MessageInput input, MessageService s, CancellationToken ct) =>
+        (await s.SendAsync(id, input, ct)).ToHttpResult(m => TypedResults.Created($"/api/v1/conversations/{id}/messages", m));
 
-    static async Task<IResult> Report(long id, MessageReportInput input, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReportAsync(id, input, ct)).ToHttpResult(t, r => TypedResults.Created("/api/v1/admin/message-reports", r));
+    static async Task<IResult> Report(long id, MessageReportInput input, MessageReportService s, CancellationToken ct) =>
+        (await s.ReportAsync(id, input, ct)).ToHttpResult(r => TypedResults.Created("/api/v1/admin/message-reports", r));
 
-    static async Task<IResult> Block(BlockInput input, BlockService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.BlockAsync(input.MemberId, ct)).ToHttpResult(t, b => TypedResults.Created("/api/v1/me/blocks", b));
+    static async Task<IResult> Block(BlockInput input, BlockService s, CancellationToken ct) =>
+        (await s.BlockAsync(input.MemberId, ct)).ToHttpResult(b => TypedResults.Created("/api/v1/me/blocks", b));
 
-    static async Task<IResult> Unblock(long memberId, BlockService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.UnblockAsync(memberId, ct)).ToHttpResult(t, _ => TypedResults.NoContent());
+    static async Task<IResult> Unblock(long memberId, BlockService s, CancellationToken ct) =>
+        (await s.UnblockAsync(memberId, ct)).ToHttpResult(_ => TypedResults.NoContent());
 
-    static async Task<IResult> Reports(string? status, int? page, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(status, page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> Reports(string? status, int? page, MessageReportService s, CancellationToken ct) =>
+        (await s.ListAsync(status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Close(long id, CloseReportInput? input, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CloseAsync(id, input ?? new CloseReportInput(null), ct)).ToHttpResult(t);
+    static async Task<IResult> Close(long id, CloseReportInput? input, MessageReportService s, CancellationToken ct) =>
+        (await s.CloseAsync(id, input ?? new CloseReportInput(null), ct)).ToHttpResult();
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
@@ -20,8 +18,8 @@ public static class NotificationsApi
         return app;
     }
 
-    static async Task<IResult> List(int? page, NotificationService n, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await n.ListAsync(page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> List(int? page, NotificationService n, CancellationToken ct) =>
+        (await n.ListAsync(page ?? 1, ct)).ToHttpResult();
 
     static async Task<IResult> MarkRead(MarkReadRequest? request, NotificationService n, CancellationToken ct)
     {
@@ -31,6 +29,6 @@ public static class NotificationsApi
 
     static async Task<IResult> Settings(NotificationService n, CancellationToken ct) => TypedResults.Ok(await n.SettingsAsync(ct));
 
-    static async Task<IResult> SaveSettings(NotificationSettingsRequest request, NotificationService n, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await n.SaveSettingsAsync(request.Delivery, ct)).ToHttpResult(t);
+    static async Task<IResult> SaveSettings(NotificationSettingsRequest request, NotificationService n, CancellationToken ct) =>
+        (await n.SaveSettingsAsync(request.Delivery, ct)).ToHttpResult();
 }

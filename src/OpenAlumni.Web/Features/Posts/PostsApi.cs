@@ -1,9 +1,7 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Posts;
 
@@ -29,15 +27,15 @@ public static class PostsApi
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Moderation");
         admin.MapPost("/posts/audience", Audience).Produces<AudienceDto>().ProducesValidationProblem();
-        admin.MapGet("/moderation-log", (int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Log(page, s, t, ct))
+        admin.MapGet("/moderation-log", (int? page, PostInteractionService s, CancellationToken ct) => Log(page, s, ct))
             .Produces<PageDto<PostInteractionService.ModerationActionDto>>();
         admin.MapGet("/reports", Reports).Produces<PageDto<ReportDto>>().ProducesValidationProblem();
-        admin.MapPost("/reports/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, true, input, s, t, ct)).Produces<ReportDto>().ProducesProblem(409);
-        admin.MapPost("/reports/{id:long}/dismiss", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, false, input, s, t, ct)).Produces<ReportDto>().ProducesProblem(409);
-        admin.MapPost("/posts/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Post, id, true, input, s, t, ct)).Produces(204);
-        admin.MapPost("/posts/{id:long}/restore", (long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Post, id, false, null, s, t, ct)).Produces(204);
-        admin.MapPost("/comments/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, true, input, s, t, ct)).Produces(204);
-        admin.MapPost("/comments/{id:long}/restore", (long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, false, null, s, t, ct)).Produces(204);
+        admin.MapPost("/reports/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => Decide(id, true, input, s, ct)).Produces<ReportDto>().ProducesProblem(409);
+        admin.MapPost("/reports/{id:long}/dismiss", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => Decide(id, false, input, s, ct)).Produces<ReportDto>().ProducesProblem(409);
+        admin.MapPost("/posts/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Post, id, true, input, s, ct)).Produces(204);
+        admin.MapPost("/posts/{id:long}/restore", (long id, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Post, id, false, null, s, ct)).Produces(204);
+        admin.MapPost("/comments/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, true, input, s, ct)).Produces(204);
+        admin.MapPost("/comments/{id:long}/restore", (long id, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Comment, id, false, null, s, ct)).Produces(204);
 
         app.MapGet("/posts/attachments/{id:long}/{key}", Image).RequireAuthorization(Policies.Member).ExcludeFromDescription();
         return app;
@@ -45,67 +43,67 @@ public static class PostsApi
 
     public sealed record ImageDto(string Markdown);
 
-    static async Task<IResult> List(string? room, string? category, string? q, string? mine, int? page, int? pageSize, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.ListAsync(room, category, q, mine, page ?? 1, pageSize ?? 20, ct)).ToHttpResult(t);
+    static async Task<IResult> List(string? room, string? category, string? q, string? mine, int? page, int? pageSize, PostService posts, CancellationToken ct) =>
+        (await posts.ListAsync(room, category, q, mine, page ?? 1, pageSize ?? 20, ct)).ToHttpResult();
 
-    static async Task<IResult> Create(PostInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.CreateAsync(input, ct)).ToHttpResult(t, p => TypedResults.Created($"/api/v1/posts/{p.Id}", p));
+    static async Task<IResult> Create(PostInput input, PostService posts, CancellationToken ct) =>
+        (await posts.CreateAsync(input, ct)).ToHttpResult(p => TypedResults.Created($"/api/v1/posts/{p.Id}", p));
 
-    static async Task<IResult> Get(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Get(long id, PostService posts, CancellationToken ct) =>
+        (await posts.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Update(long id, PostInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.UpdateAsync(id, input, ct)).ToHttpResult(t);
+    static async Task<IResult> Update(long id, PostInput input, PostService posts, CancellationToken ct) =>
+        (await posts.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Delete(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.DeleteAsync(id, ct)).ToHttpResult(t, _ => TypedResults.NoContent());
+    static async Task<IResult> Delete(long id, PostService posts, CancellationToken ct) =>
+        (await posts.DeleteAsync(id, ct)).ToHttpResult(_ => TypedResults.NoContent());
 
-    static async Task<IResult> Publish(long id, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.PublishAsync(id, ct)).ToHttpResult(t);
+    static async Task<IResult> Publish(long id, PostService posts, CancellationToken ct) =>
+        (await posts.PublishAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> AddComment(long id, CommentInput input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CommentAsync(id, input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/posts/{id}", c));
+    static async Task<IResult> AddComment(long id, CommentInput input, PostInteractionService s, CancellationToken ct) =>
+        (await s.CommentAsync(id, input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/posts/{id}", c));
 
-    static async Task<IResult> React(long id, ReactionInput input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReactAsync(id, input.Kind, add: true, ct)).ToHttpResult(t);
+    static async Task<IResult> React(long id, ReactionInput input, PostInteractionService s, CancellationToken ct) =>
+        (await s.ReactAsync(id, input.Kind, add: true, ct)).ToHttpResult();
 
-    static async Task<IResult> Unreact(long id, string kind, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReactAsync(id, kind, add: false, ct)).ToHttpResult(t);
+    static async Task<IResult> Unreact(long id, string kind, PostInteractionService s, CancellationToken ct) =>
+        (await s.ReactAsync(id, kind, add: false, ct)).ToHttpResult();
 
-    static async Task<IResult> Interest(long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.InterestAsync(id, add: true, ct)).ToHttpResult(t);
+    static async Task<IResult> Interest(long id, PostInteractionService s, CancellationToken ct) =>
+        (await s.InterestAsync(id, add: true, ct)).ToHttpResult();
 
-    static async Task<IResult> WithdrawInterest(long id, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.InterestAsync(id, add: false, ct)).ToHttpResult(t);
+    static async Task<IResult> WithdrawInterest(long id, PostInteractionService s, CancellationToken ct) =>
+        (await s.InterestAsync(id, add: false, ct)).ToHttpResult();
 
-    static async Task<IResult> ReportPost(long id, ReportInput input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReportAsync(ReportTarget.Post, id, input, ct)).ToHttpResult(t, r => TypedResults.Created($"/api/v1/admin/reports", r));
+    static async Task<IResult> ReportPost(long id, ReportInput input, PostInteractionService s, CancellationToken ct) =>
+        (await s.ReportAsync(ReportTarget.Post, id, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/admin/reports", r));
 
-    static async Task<IResult> ReportComment(long commentId, ReportInput input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReportAsync(ReportTarget.Comment, commentId, input, ct)).ToHttpResult(t, r => TypedResults.Created($"/api/v1/admin/reports", r));
+    static async Task<IResult> ReportComment(long commentId, ReportInput input, PostInteractionService s, CancellationToken ct) =>
+        (await s.ReportAsync(ReportTarget.Comment, commentId, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/admin/reports", r));
 
-    static async Task<IResult> UploadImage(IFormFile? image, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct)
+    static async Task<IResult> UploadImage(IFormFile? image, PostInteractionService s, CancellationToken ct)
     {
-        if (image is null) return TypedResults.ValidationProblem(FieldErrors.Of("image", "Validation.Required").Localize(t), title: t["Validation.Title"]);
+        if (image is null) return ApiProblem.Invalid("image", "Validation.Required");
         await using var stream = image.OpenReadStream();
-        return (await s.UploadImageAsync(stream, image.Length, ct)).ToHttpResult(t, md => TypedResults.Created("/api/v1/posts", new ImageDto(md)));
+        return (await s.UploadImageAsync(stream, image.Length, ct)).ToHttpResult(md => TypedResults.Created("/api/v1/posts", new ImageDto(md)));
     }
 
     static async Task<IResult> Image(long id, string key, PostInteractionService s, CancellationToken ct) =>
         await s.OpenImageAsync(id, key, ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
 
-    static async Task<IResult> Audience(SegmentInput input, PostService posts, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await posts.AudienceAsync(input, ct)).ToHttpResult(t);
+    static async Task<IResult> Audience(SegmentInput input, PostService posts, CancellationToken ct) =>
+        (await posts.AudienceAsync(input, ct)).ToHttpResult();
 
-    static async Task<IResult> Log(int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ModerationLogAsync(page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> Log(int? page, PostInteractionService s, CancellationToken ct) =>
+        (await s.ModerationLogAsync(page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Reports(string? status, int? page, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReportsAsync(status, page ?? 1, ct)).ToHttpResult(t);
+    static async Task<IResult> Reports(string? status, int? page, PostInteractionService s, CancellationToken ct) =>
+        (await s.ReportsAsync(status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Decide(long id, bool hide, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DecideReportAsync(id, hide, input ?? new ModerationInput(null), ct)).ToHttpResult(t);
+    static async Task<IResult> Decide(long id, bool hide, ModerationInput? input, PostInteractionService s, CancellationToken ct) =>
+        (await s.DecideReportAsync(id, hide, input ?? new ModerationInput(null), ct)).ToHttpResult();
 
-    static async Task<IResult> SetHidden(ReportTarget target, long id, bool hidden, ModerationInput? input, PostInteractionService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.SetHiddenAsync(target, id, hidden, input ?? new ModerationInput(null), ct)).ToHttpResult(t, _ => TypedResults.NoContent());
+    static async Task<IResult> SetHidden(ReportTarget target, long id, bool hidden, ModerationInput? input, PostInteractionService s, CancellationToken ct) =>
+        (await s.SetHiddenAsync(target, id, hidden, input ?? new ModerationInput(null), ct)).ToHttpResult(_ => TypedResults.NoContent());
 }

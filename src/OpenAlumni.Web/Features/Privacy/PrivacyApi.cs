@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Privacy;
 
@@ -27,16 +25,16 @@ public static class PrivacyApi
     static async Task<IResult> Policy(string? lang, int? version, PrivacyService privacy, CancellationToken ct) =>
         await privacy.CurrentPolicyAsync(PrivacyService.CultureOf(lang), version, ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound();
 
-    static async Task<IResult> Versions(PrivacyService privacy, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await privacy.VersionsAsync(ct)).ToHttpResult(texts);
+    static async Task<IResult> Versions(PrivacyService privacy, CancellationToken ct) =>
+        (await privacy.VersionsAsync(ct)).ToHttpResult();
 
-    static async Task<IResult> SavePolicy(SavePolicyRequest request, PrivacyService privacy, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await privacy.SavePolicyAsync(request, ct)).ToHttpResult(texts, v => TypedResults.Created("/api/v1/privacy/policy?version=" + v.Version, v));
+    static async Task<IResult> SavePolicy(SavePolicyRequest request, PrivacyService privacy, CancellationToken ct) =>
+        (await privacy.SavePolicyAsync(request, ct)).ToHttpResult(v => TypedResults.Created("/api/v1/privacy/policy?version=" + v.Version, v));
 
     static async Task<IResult> MyConsents(PrivacyService privacy, CancellationToken ct) => TypedResults.Ok(await privacy.MyConsentsAsync(ct));
 
-    static async Task<IResult> SetConsents(SetConsentsRequest request, PrivacyService privacy, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await privacy.SetMyConsentsAsync(request, ct)).ToHttpResult(texts);
+    static async Task<IResult> SetConsents(SetConsentsRequest request, PrivacyService privacy, CancellationToken ct) =>
+        (await privacy.SetMyConsentsAsync(request, ct)).ToHttpResult();
 
     /// <summary>JSON by default; format=zip adds my files (photo, post images) next to data.json.</summary>
     static async Task<IResult> Export(string? format, MyDataService data, HttpContext http, CancellationToken ct)
@@ -50,6 +48,6 @@ public static class PrivacyApi
         return TypedResults.Json(await data.ExportJsonAsync(ct));
     }
 
-    static async Task<IResult> DeleteMe(string? posts, MyDataService data, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await data.DeleteMeAsync(new DeleteMeRequest(posts), ct)).ToHttpResult(texts);
+    static async Task<IResult> DeleteMe(string? posts, MyDataService data, CancellationToken ct) =>
+        (await data.DeleteMeAsync(new DeleteMeRequest(posts), ct)).ToHttpResult();
 }

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Registrations;
 
@@ -17,12 +15,12 @@ public static class RegistrationsApi
         return app;
     }
 
-    static async Task<IResult> List(string? status, int? page, RegistrationService registrations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await registrations.ListAsync(status, page ?? 1, ct)).ToHttpResult(texts);
+    static async Task<IResult> List(string? status, int? page, RegistrationService registrations, CancellationToken ct) =>
+        (await registrations.ListAsync(status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Approve(long id, DecisionRequest? request, RegistrationService registrations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await registrations.ApproveAsync(id, request?.Reason, ct)).ToHttpResult(texts);
+    static async Task<IResult> Approve(long id, DecisionRequest? request, RegistrationService registrations, CancellationToken ct) =>
+        (await registrations.ApproveAsync(id, request?.Reason, ct)).ToHttpResult();
 
-    static async Task<IResult> Reject(long id, DecisionRequest? request, RegistrationService registrations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await registrations.RejectAsync(id, request?.Reason, ct)).ToHttpResult(texts);
+    static async Task<IResult> Reject(long id, DecisionRequest? request, RegistrationService registrations, CancellationToken ct) =>
+        (await registrations.RejectAsync(id, request?.Reason, ct)).ToHttpResult();
 }

@@ -26,8 +26,8 @@ public static class RosterApi
         return app;
     }
 
-    static async Task<IResult> List(bool? joined, string? q, int? page, RosterService roster, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await roster.ListAsync(joined, q, page ?? 1, ct)).ToHttpResult(texts);
+    static async Task<IResult> List(bool? joined, string? q, int? page, RosterService roster, CancellationToken ct) =>
+        (await roster.ListAsync(joined, q, page ?? 1, ct)).ToHttpResult();
 
     static async Task<IResult> Import(HttpContext http, bool? dryRun, RosterService roster, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
     {
@@ -36,20 +36,20 @@ public static class RosterApi
             return TypedResults.Problem(statusCode: 413, title: texts["Validation.Title"], detail: texts["Validation.FileTooLarge", RosterLimits.FileBytes / 1024 / 1024],
                 extensions: new Dictionary<string, object?> { ["errors"] = FieldErrors.Of("file", "Validation.FileTooLarge", RosterLimits.FileBytes / 1024 / 1024).Localize(texts) });
         var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files["file"] : null;
-        if (file is null) return TypedResults.ValidationProblem(FieldErrors.Of("file", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        if (file is null) return ApiProblem.Invalid("file", "Validation.Required");
         await using var stream = file.OpenReadStream();
-        return (await roster.ImportAsync(stream, file.Length, dryRun ?? false, ct)).ToHttpResult(texts);
+        return (await roster.ImportAsync(stream, file.Length, dryRun ?? false, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> ListInvitations(string? state, int? page, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await invitations.ListAsync(state, page ?? 1, ct)).ToHttpResult(texts);
+    static async Task<IResult> ListInvitations(string? state, int? page, InvitationService invitations, CancellationToken ct) =>
+        (await invitations.ListAsync(state, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Invite(InviteRequest request, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await invitations.InviteAsync(request, ct)).ToHttpResult(texts);
+    static async Task<IResult> Invite(InviteRequest request, InvitationService invitations, CancellationToken ct) =>
+        (await invitations.InviteAsync(request, ct)).ToHttpResult();
 
-    static async Task<IResult> Resend(long id, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await invitations.ResendAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Resend(long id, InvitationService invitations, CancellationToken ct) =>
+        (await invitations.ResendAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Revoke(long id, InvitationService invitations, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await invitations.RevokeAsync(id, ct)).ToHttpResult(texts);
+    static async Task<IResult> Revoke(long id, InvitationService invitations, CancellationToken ct) =>
+        (await invitations.RevokeAsync(id, ct)).ToHttpResult();
 }

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Settings;
 
@@ -19,21 +17,21 @@ public static class SettingsApi
         return app;
     }
 
-    static async Task<IResult> Get(TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await settings.GetAsync(ct)).ToHttpResult(texts);
+    static async Task<IResult> Get(TenantSettingsService settings, CancellationToken ct) =>
+        (await settings.GetAsync(ct)).ToHttpResult();
 
-    static async Task<IResult> Update(UpdateSettingsRequest request, TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await settings.UpdateAsync(request, ct)).ToHttpResult(texts);
+    static async Task<IResult> Update(UpdateSettingsRequest request, TenantSettingsService settings, CancellationToken ct) =>
+        (await settings.UpdateAsync(request, ct)).ToHttpResult();
 
-    static async Task<IResult> SetLogo(IFormFile? logo, TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<IResult> SetLogo(IFormFile? logo, TenantSettingsService settings, CancellationToken ct)
     {
-        if (logo is null) return TypedResults.ValidationProblem(FieldErrors.Of("logo", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        if (logo is null) return ApiProblem.Invalid("logo", "Validation.Required");
         await using var stream = logo.OpenReadStream();
-        return (await settings.SetLogoAsync(stream, logo.Length, ct)).ToHttpResult(texts);
+        return (await settings.SetLogoAsync(stream, logo.Length, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> RemoveLogo(TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await settings.RemoveLogoAsync(ct)).ToHttpResult(texts);
+    static async Task<IResult> RemoveLogo(TenantSettingsService settings, CancellationToken ct) =>
+        (await settings.RemoveLogoAsync(ct)).ToHttpResult();
 
     static IResult Logo(TenantSettingsService settings) =>
         settings.OpenLogo() is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
