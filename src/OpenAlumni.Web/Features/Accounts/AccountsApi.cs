@@ -17,7 +17,7 @@ public static class AccountsApi
         app.MapPost("/api/v1/auth/login", Login).RequireRateLimiting(RateLimits.Login).AllowAnonymous()
             .WithTags("Auth").Produces<AccessTokenDto>().ProducesProblem(401).ProducesValidationProblem();
         app.MapPost("/api/v1/registrations", Register).RequireRateLimiting(RateLimits.Registration).AllowAnonymous()
-            .WithTags("Registrations").Produces<RegistrationDto>(201).ProducesValidationProblem().ProducesProblem(409);
+            .WithTags("Registrations");
         return app;
     }
 
@@ -56,6 +56,7 @@ public static class AccountsApi
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 
-    static async Task<IResult> Register(RegisterRequest request, AccountService accounts, CancellationToken ct) =>
+    static async Task<ApiResult<Created<RegistrationDto>, Problem.Invalid, Problem.Conflict>> Register(
+        RegisterRequest request, AccountService accounts, CancellationToken ct) =>
         (await accounts.RegisterAsync(request, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
 }

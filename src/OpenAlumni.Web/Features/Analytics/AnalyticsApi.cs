@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -9,16 +10,18 @@ public static class AnalyticsApi
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/analytics").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        api.MapGet("/", Get).Produces<AnalyticsDto>().ProducesValidationProblem();
-        api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(404);
+        api.MapGet("/", Get);
+        api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv");
         return app;
     }
 
-    static async Task<IResult> Get(string? from, string? to, string? kind, string? department, AnalyticsService analytics, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<AnalyticsDto>, Problem.Invalid>> Get(string? from, string? to, string? kind, string? department, AnalyticsService analytics,
+        CancellationToken ct) =>
         (await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct)).ToHttpResult();
 
     /// <summary>One chart as CSV (UTF-8 with BOM), column names in the request's language.</summary>
-    static async Task<IResult> Csv(string chart, string? from, string? to, string? kind, string? department, AnalyticsService analytics, IStringLocalizer<AnalyticsTexts> A, CancellationToken ct)
+    static async Task<ApiResult<FileContentHttpResult, Problem.Invalid, Problem.NotFound>> Csv(string chart, string? from, string? to, string? kind, string? department,
+        AnalyticsService analytics, IStringLocalizer<AnalyticsTexts> A, CancellationToken ct)
     {
         var result = await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct);
         if (!result.IsOk) return ApiProblem.Of(result);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
@@ -12,21 +13,21 @@ public static class RosterApi
     public static IEndpointRouteBuilder MapRosterApi(this IEndpointRouteBuilder app)
     {
         var roster = app.MapGroup("/api/v1/admin/roster").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        roster.MapGet("/", List).Produces<PageDto<RosterEntryDto>>().ProducesValidationProblem();
+        roster.MapGet("/", List);
         roster.MapPost("/import", Import).DisableAntiforgery()
             // Beyond this the server stops reading the upload (413), whatever the client sends.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RosterLimits.RequestBytes))
             .Accepts<IFormFile>("multipart/form-data").Produces<RosterImportDto>().ProducesValidationProblem().ProducesProblem(413);
 
         var invitations = app.MapGroup("/api/v1/admin/invitations").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        invitations.MapGet("/", ListInvitations).Produces<PageDto<InvitationDto>>().ProducesValidationProblem();
-        invitations.MapPost("/", Invite).Produces<InviteResultDto>().ProducesValidationProblem().ProducesProblem(404);
-        invitations.MapPost("/{id:long}/resend", Resend).Produces<InvitationDto>().ProducesProblem(404).ProducesProblem(409);
-        invitations.MapPost("/{id:long}/revoke", Revoke).Produces<InvitationDto>().ProducesProblem(404).ProducesProblem(409);
+        invitations.MapGet("/", ListInvitations);
+        invitations.MapPost("/", Invite);
+        invitations.MapPost("/{id:long}/resend", Resend);
+        invitations.MapPost("/{id:long}/revoke", Revoke);
         return app;
     }
 
-    static async Task<IResult> List(bool? joined, string? q, int? page, RosterService roster, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<PageDto<RosterEntryDto>>, Problem.Invalid>> List(bool? joined, string? q, int? page, RosterService roster, CancellationToken ct) =>
         (await roster.ListAsync(joined, q, page ?? 1, ct)).ToHttpResult();
 
     static async Task<IResult> Import(HttpContext http, bool? dryRun, RosterService roster, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
@@ -41,15 +42,17 @@ public static class RosterApi
         return (await roster.ImportAsync(stream, file.Length, dryRun ?? false, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> ListInvitations(string? state, int? page, InvitationService invitations, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<PageDto<InvitationDto>>, Problem.Invalid>> ListInvitations(
+        string? state, int? page, InvitationService invitations, CancellationToken ct) =>
         (await invitations.ListAsync(state, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Invite(InviteRequest request, InvitationService invitations, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<InviteResultDto>, Problem.Invalid, Problem.NotFound>> Invite(
+        InviteRequest request, InvitationService invitations, CancellationToken ct) =>
         (await invitations.InviteAsync(request, ct)).ToHttpResult();
 
-    static async Task<IResult> Resend(long id, InvitationService invitations, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<InvitationDto>, Problem.NotFound, Problem.Conflict>> Resend(long id, InvitationService invitations, CancellationToken ct) =>
         (await invitations.ResendAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Revoke(long id, InvitationService invitations, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<InvitationDto>, Problem.NotFound, Problem.Conflict>> Revoke(long id, InvitationService invitations, CancellationToken ct) =>
         (await invitations.RevokeAsync(id, ct)).ToHttpResult();
 }

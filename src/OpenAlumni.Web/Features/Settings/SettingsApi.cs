@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 
@@ -8,29 +9,29 @@ public static class SettingsApi
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/settings").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        api.MapGet("/", Get).Produces<TenantSettingsDto>();
-        api.MapPut("/", Update).Produces<TenantSettingsDto>().ProducesValidationProblem();
-        api.MapPut("/logo", SetLogo).DisableAntiforgery().Produces<TenantSettingsDto>().ProducesValidationProblem();
-        api.MapDelete("/logo", RemoveLogo).Produces<TenantSettingsDto>();
+        api.MapGet("/", Get);
+        api.MapPut("/", Update);
+        api.MapPut("/logo", SetLogo).DisableAntiforgery();
+        api.MapDelete("/logo", RemoveLogo);
         // The logo is public: the sign-in and registration pages show it.
         app.MapGet("/network/logo", Logo).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    static async Task<IResult> Get(TenantSettingsService settings, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<TenantSettingsDto>>> Get(TenantSettingsService settings, CancellationToken ct) =>
         (await settings.GetAsync(ct)).ToHttpResult();
 
-    static async Task<IResult> Update(UpdateSettingsRequest request, TenantSettingsService settings, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<TenantSettingsDto>, Problem.Invalid>> Update(UpdateSettingsRequest request, TenantSettingsService settings, CancellationToken ct) =>
         (await settings.UpdateAsync(request, ct)).ToHttpResult();
 
-    static async Task<IResult> SetLogo(IFormFile? logo, TenantSettingsService settings, CancellationToken ct)
+    static async Task<ApiResult<Ok<TenantSettingsDto>, Problem.Invalid>> SetLogo(IFormFile? logo, TenantSettingsService settings, CancellationToken ct)
     {
         if (logo is null) return ApiProblem.Invalid("logo", "Validation.Required");
         await using var stream = logo.OpenReadStream();
         return (await settings.SetLogoAsync(stream, logo.Length, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> RemoveLogo(TenantSettingsService settings, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<TenantSettingsDto>>> RemoveLogo(TenantSettingsService settings, CancellationToken ct) =>
         (await settings.RemoveLogoAsync(ct)).ToHttpResult();
 
     static IResult Logo(TenantSettingsService settings) =>

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure.Localization;
 
@@ -39,4 +41,25 @@ public sealed class ApiProblem : IResult
         ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: texts["Validation.Forbidden"]),
         _ => TypedResults.Problem(statusCode: 404, title: texts["Validation.NotFound"]),
     };
+}
+
+/// <summary>A problem an endpoint declares it may answer, as a type argument of <see cref="ApiResult{TSuccess, P1}"/>.</summary>
+public interface IProblemStatus
+{
+    static abstract int StatusCode { get; }
+}
+
+/// <summary>The problems of the API, named for OpenAPI: <c>ApiResult&lt;Ok&lt;EventDto&gt;, Problem.NotFound&gt;</c>.</summary>
+public static class Problem
+{
+    /// <summary>400: a message per invalid field (<see cref="HttpValidationProblemDetails"/>).</summary>
+    public sealed class Invalid : IProblemStatus { public static int StatusCode => StatusCodes.Status400BadRequest; }
+    public sealed class Forbidden : IProblemStatus { public static int StatusCode => StatusCodes.Status403Forbidden; }
+    public sealed class NotFound : IProblemStatus { public static int StatusCode => StatusCodes.Status404NotFound; }
+    /// <summary>409: a state conflict; the detail and <c>errors</c> say which.</summary>
+    public sealed class Conflict : IProblemStatus { public static int StatusCode => StatusCodes.Status409Conflict; }
+
+    internal static void Describe<P>(EndpointBuilder builder) where P : IProblemStatus =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(P.StatusCode,
+            P.StatusCode == StatusCodes.Status400BadRequest ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails), ["application/problem+json"]));
 }
