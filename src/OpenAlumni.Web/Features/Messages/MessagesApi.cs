@@ -1,6 +1,5 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 
