@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Infrastructure.Errors;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Mail;
 using OpenAlumni.Web.Infrastructure.Markdown;
 using OpenAlumni.Web.Infrastructure.Outbox;
@@ -33,6 +34,7 @@ public static class InfrastructureSetup
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddScoped<TenantDirectory>();
         services.AddScoped<TenantFeatures>();
+        services.AddAppLinks(config, demo: DemoSetup.DemoEnabled(config));
         services.Configure<MailOptions>(config.GetSection("Mail"));
         services.AddSingleton<IMailer, MailKitMailer>();
         services.Configure<OutboxOptions>(config.GetSection("Outbox"));

@@ -165,6 +165,21 @@ public abstract class AuthApiTests(AlumniApp app) : AppTest(app)
         Assert.Contains("/api/v1/admin/community/stories", paths);
         Assert.Contains("/api/v1/members/me", paths);
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesEachAnswerOfAHandler_FromItsSignature()
+    {
+        var doc = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json", Ct));
+
+        var responses = doc.GetProperty("paths").GetProperty("/api/v1/events/{id}/rsvp").GetProperty("post").GetProperty("responses");
+        var created = doc.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("post").GetProperty("responses");
+        Assert.Equal(["200", "400", "404", "409"], responses.EnumerateObject().Select(r => r.Name).Order());
+        Assert.EndsWith("/RsvpDto", responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.EndsWith("/HttpValidationProblemDetails",
+            responses.GetProperty("400").GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(responses.GetProperty("409").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.Equal(["201", "400"], created.EnumerateObject().Select(r => r.Name).Order());
+    }
 }
 
 [Collection(SqliteCollection.Name)]

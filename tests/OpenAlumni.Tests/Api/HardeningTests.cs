@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Tests.Api;
@@ -63,16 +65,20 @@ public abstract class HardeningTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         using var scope = App.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant.Info);
-        var forged = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var forged = new DefaultHttpContext();
         forged.Request.Scheme = "http";
         forged.Request.Host = new HostString("evil.example");
-        var genuine = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        var genuine = new DefaultHttpContext();
         genuine.Request.Scheme = "http";
         genuine.Request.Host = new HostString(tenant.Host.ToUpperInvariant(), 8080);
 
-        Assert.Equal($"http://{tenant.Host}", AccountsApi.BaseUrl(forged));
-        Assert.Equal($"http://{tenant.Host.ToUpperInvariant()}:8080", AccountsApi.BaseUrl(genuine));
+        Assert.Equal($"http://{tenant.Host}", LinksFor(scope, forged).Root);
+        Assert.Equal($"http://{tenant.Host}:8080", LinksFor(scope, genuine).Root);
     }
+
+    static AppLinks LinksFor(IServiceScope scope, HttpContext request) =>
+        new(scope.ServiceProvider.GetRequiredService<ITenantContext>(), new HttpContextAccessor { HttpContext = request },
+            scope.ServiceProvider.GetRequiredService<IOptions<PublicUrlOptions>>());
 
     [Fact]
     public async Task Register_EmailWithCharactersIdentityDislikes_IsAccepted()

@@ -301,8 +301,8 @@ public abstract class PostsApiTests(AlumniApp app) : AppTest(app)
         await fan.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "いいですね" }, Ct);
         await App.SendQueuedMailAsync();
         var mailsBeforeDigest = Mailbox.For(App, authorMember.Email).Count;
-        var queued = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<WeeklyDigest>().QueueAsync(DateTimeOffset.UtcNow, "http://" + tenant.Host, force: true, Ct));
-        var again = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<WeeklyDigest>().QueueAsync(DateTimeOffset.UtcNow, "http://" + tenant.Host, force: true, Ct));
+        var queued = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<WeeklyDigest>().QueueAsync(DateTimeOffset.UtcNow, force: true, Ct));
+        var again = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<WeeklyDigest>().QueueAsync(DateTimeOffset.UtcNow, force: true, Ct));
         await App.SendQueuedMailAsync();
 
         await AssertValidationProblemAsync(bad, "delivery.reply");

@@ -17,17 +17,18 @@ public static class Mailbox
     public static MimeMessage Last(AlumniApp app, string to) =>
         For(app, to).LastOrDefault() ?? throw new Xunit.Sdk.XunitException($"No mail to {to}.");
 
-    /// <summary>The first link in the mail's text that points at the given path.</summary>
+    /// <summary>The first link (http or https) in the mail's text that points at the given path.</summary>
     public static string Link(MimeMessage mail, string path)
     {
         var text = mail.TextBody;
-        var start = text.IndexOf("http://", StringComparison.Ordinal);
+        var start = text.IndexOf("http", StringComparison.Ordinal);
         while (start >= 0)
         {
             var end = text.IndexOfAny([' ', '\n', '\r'], start);
             var url = end < 0 ? text[start..] : text[start..end];
-            if (url.Contains(path, StringComparison.Ordinal)) return url;
-            start = text.IndexOf("http://", start + 1, StringComparison.Ordinal);
+            if ((url.StartsWith("http://", StringComparison.Ordinal) || url.StartsWith("https://", StringComparison.Ordinal))
+                && url.Contains(path, StringComparison.Ordinal)) return url;
+            start = text.IndexOf("http", start + 1, StringComparison.Ordinal);
         }
         throw new Xunit.Sdk.XunitException($"No link to {path} in: {text}");
     }

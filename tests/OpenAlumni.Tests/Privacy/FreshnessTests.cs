@@ -11,7 +11,7 @@ namespace OpenAlumni.Tests.Privacy;
 public abstract class FreshnessTests(AlumniApp app) : AppTest(app)
 {
     static Task<int> QueueAsync(TestTenant tenant) =>
-        tenant.App.InTenantAsync(tenant, sp => sp.GetRequiredService<ProfileFreshness>().QueueAsync(DateTimeOffset.UtcNow, $"http://{tenant.Host}", CancellationToken.None));
+        tenant.App.InTenantAsync(tenant, sp => sp.GetRequiredService<ProfileFreshness>().QueueAsync(DateTimeOffset.UtcNow, CancellationToken.None));
 
     [Fact]
     public async Task StaleProfile_GetsOneMail_WhoseLinkConfirmsOnlyWhenTheButtonIsPressed()

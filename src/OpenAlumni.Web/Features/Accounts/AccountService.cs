@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Mail;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -26,10 +27,10 @@ public sealed record RegistrationDto(long Id, string Email, string Kind, string 
 public sealed class AccountService(
     AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, Privacy.PrivacyService privacy, ITenantContext tenant,
     IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log,
-    Roster.InvitationService invitations, Roster.RosterMatcher roster)
+    Roster.InvitationService invitations, Roster.RosterMatcher roster, AppLinks links)
 {
     /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
-    public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, string baseUrl, CancellationToken ct, FieldErrors? prior = null)
+    public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, CancellationToken ct, FieldErrors? prior = null)
     {
         var errors = prior ?? new FieldErrors();
         var email = Check.Email(errors, "email", r.Email);
@@ -116,7 +117,7 @@ public sealed class AccountService(
         if (user.EmailConfirmed)
             await ApproveAutomaticallyAsync(user, ct);
         else
-            await SendConfirmationAsync(user, baseUrl, ct);
+            await SendConfirmationAsync(user, ct);
         return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
     }
 
@@ -170,18 +171,18 @@ public sealed class AccountService(
         return cjk ? (parts[0], parts[1]) : (parts[1], parts[0]);
     }
 
-    public async Task SendConfirmationAsync(AppUser user, string baseUrl, CancellationToken ct)
+    public async Task SendConfirmationAsync(AppUser user, CancellationToken ct)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = $"{baseUrl}/Accounts/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+        var link = links.To($"/Accounts/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await SendAsync(user, "Mail.ConfirmSubject", "Mail.ConfirmBody", ct, tenant.Tenant!.Name, link);
     }
 
-    public async Task ResendConfirmationAsync(string? email, string baseUrl, CancellationToken ct)
+    public async Task ResendConfirmationAsync(string? email, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || user.EmailConfirmed || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
-        await SendConfirmationAsync(user, baseUrl, ct);
+        await SendConfirmationAsync(user, ct);
     }
 
     /// <summary>Confirms the email; an employee of one of the tenant's email domains is then approved.</summary>
@@ -226,12 +227,12 @@ public sealed class AccountService(
     }
 
     /// <summary>Always looks the same to the caller, so it cannot be used to find out who has an account.</summary>
-    public async Task ForgotPasswordAsync(string? email, string baseUrl, CancellationToken ct)
+    public async Task ForgotPasswordAsync(string? email, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = $"{baseUrl}/Accounts/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}";
+        var link = links.To($"/Accounts/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.Name, link);
     }
 

@@ -17,7 +17,7 @@ public static class AccountsApi
         app.MapPost("/api/v1/auth/login", Login).RequireRateLimiting(RateLimits.Login).AllowAnonymous()
             .WithTags("Auth").Produces<AccessTokenDto>().ProducesProblem(401).ProducesValidationProblem();
         app.MapPost("/api/v1/registrations", Register).RequireRateLimiting(RateLimits.Registration).AllowAnonymous()
-            .WithTags("Registrations").Produces<RegistrationDto>(201).ProducesValidationProblem().ProducesProblem(409);
+            .WithTags("Registrations");
         return app;
     }
 
@@ -56,21 +56,7 @@ public static class AccountsApi
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 
-    static async Task<IResult> Register(RegisterRequest request, AccountService accounts, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await accounts.RegisterAsync(request, BaseUrl(http), ct))
-            .ToHttpResult(texts, r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
-
-    /// <summary>
-    /// The address links in mail point to. Only one of the tenant's own host names is ever used: a request
-    /// that reached the tenant through another Host header (the default-tenant fallback) gets the tenant's
-    /// first host, so nobody can make the app mail out a reset link to a host of their choosing.
-    /// </summary>
-    public static string BaseUrl(HttpContext http)
-    {
-        var tenant = http.RequestServices.GetRequiredService<Infrastructure.Tenancy.ITenantContext>().Tenant;
-        var host = http.Request.Host;
-        if (tenant is not null && !tenant.Hosts.Contains(host.Host.ToLowerInvariant()) && tenant.Hosts.Count > 0)
-            host = host.Port is { } port ? new HostString(tenant.Hosts[0], port) : new HostString(tenant.Hosts[0]);
-        return $"{http.Request.Scheme}://{host}{http.Request.PathBase}";
-    }
+    static async Task<ApiResult<Created<RegistrationDto>, Problem.Invalid, Problem.Conflict>> Register(
+        RegisterRequest request, AccountService accounts, CancellationToken ct) =>
+        (await accounts.RegisterAsync(request, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
 }

@@ -14,7 +14,7 @@ public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        await accounts.ForgotPasswordAsync(Email, AccountsApi.BaseUrl(HttpContext), ct);
+        await accounts.ForgotPasswordAsync(Email, ct);
         Sent = true;
     }
 }

@@ -53,7 +53,7 @@ public sealed class RegisterModel(AccountService accounts, IStringLocalizer<Vali
         int? joined = Check.FormNumber(errors, "joinedYear", Input.JoinedYear), left = Check.FormNumber(errors, "leftYear", Input.LeftYear);
         var result = await accounts.RegisterAsync(new RegisterRequest(Input.Email, Input.Password, null, Input.Kind,
             Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left, Input.Consents, Input.Invitation),
-            AccountsApi.BaseUrl(HttpContext), ct, errors);
+            ct, errors);
         if (result.IsOk && result.Value!.Status == "Approved" && !string.IsNullOrEmpty(Input.Invitation)) return Redirect("/Accounts/Login");
         if (result.IsOk) return RedirectToPage("RegisterDone");
         ModelState.AddErrors(result.Errors!, texts);

@@ -14,7 +14,7 @@ public sealed class ResendConfirmationModel(AccountService accounts) : PageModel
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        await accounts.ResendConfirmationAsync(Email, AccountsApi.BaseUrl(HttpContext), ct);
+        await accounts.ResendConfirmationAsync(Email, ct);
         Sent = true;
     }
 }

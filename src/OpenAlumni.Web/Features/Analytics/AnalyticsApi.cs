@@ -1,7 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Analytics;
 
@@ -10,23 +10,23 @@ public static class AnalyticsApi
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/analytics").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        api.MapGet("/", Get).Produces<AnalyticsDto>().ProducesValidationProblem();
-        api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(404);
+        api.MapGet("/", Get);
+        api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv");
         return app;
     }
 
-    static async Task<IResult> Get(string? from, string? to, string? kind, string? department, AnalyticsService analytics,
-        IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<AnalyticsDto>, Problem.Invalid>> Get(string? from, string? to, string? kind, string? department, AnalyticsService analytics,
+        CancellationToken ct) =>
+        (await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct)).ToHttpResult();
 
     /// <summary>One chart as CSV (UTF-8 with BOM), column names in the request's language.</summary>
-    static async Task<IResult> Csv(string chart, string? from, string? to, string? kind, string? department, AnalyticsService analytics,
-        IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> A, CancellationToken ct)
+    static async Task<ApiResult<FileContentHttpResult, Problem.Invalid, Problem.NotFound>> Csv(string chart, string? from, string? to, string? kind, string? department,
+        AnalyticsService analytics, IStringLocalizer<AnalyticsTexts> A, CancellationToken ct)
     {
         var result = await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department), ct);
-        if (!result.IsOk) return result.ToHttpResult(texts);
+        if (!result.IsOk) return ApiProblem.Of(result);
         var data = result.Value!.Chart(chart);
-        if (data is null) return TypedResults.Problem(statusCode: 404, title: texts["Validation.NotFound"]);
+        if (data is null) return ApiProblem.NotFound();
         var bytes = ChartCsv.Write(data, A["Csv.Label." + chart], s => A["Series." + s], AnalyticsView.Label(A));
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"{chart}-{result.Value.From}-{result.Value.To}.csv");
     }

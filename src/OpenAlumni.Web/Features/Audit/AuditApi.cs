@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Audit;
 
@@ -12,11 +11,12 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/admin/audit", List).RequireAuthorization(Policies.Admin).WithTags("Admin")
-            .Produces<PageDto<AuditEntryDto>>().ProducesValidationProblem();
+            ;
         return app;
     }
 
-    static async Task<IResult> List(string? action, long? actor, string? targetType, string? targetId, DateOnly? from, DateOnly? to, int? page,
-        AuditLog audit, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await audit.ListAsync(new AuditQuery(action, actor, targetType, targetId, from, to, page ?? 1), ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<PageDto<AuditEntryDto>>, Problem.Invalid>> List(
+        string? action, long? actor, string? targetType, string? targetId, DateOnly? from, DateOnly? to, int? page,
+        AuditLog audit, CancellationToken ct) =>
+        (await audit.ListAsync(new AuditQuery(action, actor, targetType, targetId, from, to, page ?? 1), ct)).ToHttpResult();
 }

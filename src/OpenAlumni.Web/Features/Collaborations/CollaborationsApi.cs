@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Collaborations;
 
@@ -10,29 +9,30 @@ public static class CollaborationsApi
     public static IEndpointRouteBuilder MapCollaborationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/collaborations").RequireAuthorization(Policies.Member).WithTags("Collaborations");
-        api.MapGet("/", List).Produces<CollaborationListDto>().ProducesValidationProblem();
-        api.MapPost("/", Create).Produces<CollaborationDetailDto>(201).ProducesValidationProblem();
-        api.MapGet("/{id:long}", Get).Produces<CollaborationDetailDto>().ProducesProblem(404);
-        api.MapPatch("/{id:long}", Update).Produces<CollaborationDetailDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        api.MapPost("/{id:long}/accept", (long id, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, true, s, t, ct))
-            .Produces<CollaborationDetailDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/decline", (long id, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Decide(id, false, s, t, ct))
-            .Produces<CollaborationDetailDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        api.MapGet("/", List);
+        api.MapPost("/", Create);
+        api.MapGet("/{id:long}", Get);
+        api.MapPatch("/{id:long}", Update);
+        api.MapPost("/{id:long}/accept", (long id, CollaborationService s, CancellationToken ct) => Decide(id, true, s, ct));
+        api.MapPost("/{id:long}/decline", (long id, CollaborationService s, CancellationToken ct) => Decide(id, false, s, ct));
         return app;
     }
 
-    static async Task<IResult> List(string? stage, string? status, int? page, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(stage, status, page ?? 1, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<CollaborationListDto>, Problem.Invalid>> List(
+        string? stage, string? status, int? page, CollaborationService s, CancellationToken ct) =>
+        (await s.ListAsync(stage, status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Create(CollaborationInput input, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/collaborations/{c.Collaboration.Id}", c));
+    static async Task<ApiResult<Created<CollaborationDetailDto>, Problem.Invalid>> Create(CollaborationInput input, CollaborationService s, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/collaborations/{c.Collaboration.Id}", c));
 
-    static async Task<IResult> Get(long id, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<CollaborationDetailDto>, Problem.NotFound>> Get(long id, CollaborationService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Update(long id, CollaborationInput input, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.UpdateAsync(id, input, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<CollaborationDetailDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> Update(
+        long id, CollaborationInput input, CollaborationService s, CancellationToken ct) =>
+        (await s.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Decide(long id, bool accept, CollaborationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DecideAsync(id, accept, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<CollaborationDetailDto>, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Decide(
+        long id, bool accept, CollaborationService s, CancellationToken ct) =>
+        (await s.DecideAsync(id, accept, ct)).ToHttpResult();
 }

@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Community;
 
@@ -13,25 +12,25 @@ public static class CommunityApi
         app.MapGet("/api/v1/community", Public).AllowAnonymous().WithTags("Community").Produces<CommunityDto>().ProducesProblem(404);
 
         var admin = app.MapGroup("/api/v1/admin/community").RequireAuthorization(Policies.Admin).WithTags("Community");
-        admin.MapGet("/", (CommunityService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) => Admin(s, t, ct)).Produces<CommunityAdminDto>();
-        admin.MapPut("/", Settings).Produces<CommunityAdminDto>();
-        admin.MapPost("/stories", AddStory).Produces<AdminStoryDto>(201).ProducesValidationProblem();
-        admin.MapDelete("/stories/{id:long}", RemoveStory).Produces(204).ProducesProblem(404);
+        admin.MapGet("/", (CommunityService s, CancellationToken ct) => Admin(s, ct));
+        admin.MapPut("/", Settings);
+        admin.MapPost("/stories", AddStory);
+        admin.MapDelete("/stories/{id:long}", RemoveStory);
         return app;
     }
 
     static async Task<IResult> Public(CommunityService s, CancellationToken ct) =>
         await s.GetAsync(ct) is { } page ? TypedResults.Ok(page) : TypedResults.NotFound();
 
-    static async Task<IResult> Admin(CommunityService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.AdminAsync(ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<CommunityAdminDto>>> Admin(CommunityService s, CancellationToken ct) =>
+        (await s.AdminAsync(ct)).ToHttpResult();
 
-    static async Task<IResult> Settings(CommunitySettingsInput input, CommunityService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.SetEnabledAsync(input.Enabled, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<CommunityAdminDto>>> Settings(CommunitySettingsInput input, CommunityService s, CancellationToken ct) =>
+        (await s.SetEnabledAsync(input.Enabled, ct)).ToHttpResult();
 
-    static async Task<IResult> AddStory(StoryInput input, CommunityService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.AddStoryAsync(input, ct)).ToHttpResult(t, x => TypedResults.Created("/api/v1/admin/community", x));
+    static async Task<ApiResult<Created<AdminStoryDto>, Problem.Invalid>> AddStory(StoryInput input, CommunityService s, CancellationToken ct) =>
+        (await s.AddStoryAsync(input, ct)).ToHttpResult(x => TypedResults.Created("/api/v1/admin/community", x));
 
-    static async Task<IResult> RemoveStory(long id, CommunityService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.RemoveStoryAsync(id, ct)).ToHttpResult(t, _ => TypedResults.NoContent());
+    static async Task<ApiResult<NoContent, Problem.NotFound>> RemoveStory(long id, CommunityService s, CancellationToken ct) =>
+        (await s.RemoveStoryAsync(id, ct)).ToHttpResult(_ => TypedResults.NoContent());
 }

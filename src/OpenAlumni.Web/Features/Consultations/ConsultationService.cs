@@ -33,7 +33,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
 {
     const int PageSize = 30;
 
-    public async Task<Result<ConsultationDto>> CreateAsync(ConsultationInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<ConsultationDto>> CreateAsync(ConsultationInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
         var errors = new FieldErrors();
@@ -66,7 +66,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         try
         {
             await db.SaveChangesAsync(ct);
-            await notifications.NotifyAsync([recipient.Id], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=received");
+            await notifications.NotifyAsync([recipient.Id], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -100,7 +100,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     }
 
     /// <summary>The recipient accepts a pending request, or the requester accepts the time proposed: a conversation opens, seeded with the request.</summary>
-    public async Task<Result<ConsultationDto>> AcceptAsync(long id, string baseUrl, CancellationToken ct)
+    public async Task<Result<ConsultationDto>> AcceptAsync(long id, CancellationToken ct)
     {
         var (me, request, problem) = await LoadAsync(id, ct);
         if (request is null) return problem;
@@ -114,18 +114,18 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var seed = texts["Seed", request.Topic, request.Goal, texts["Format." + WireNames.Of(request.Format)],
             request.ProposedTimes ?? request.PreferredTimes ?? "-"].Value;
         request.ConversationId = await messages.OpenForAsync(request.RequesterMemberId, PersonName.Display(requester.FamilyName, requester.GivenName),
-            request.RecipientMemberId, seed, baseUrl, ct);
+            request.RecipientMemberId, seed, ct);
         request.Status = ConsultationStatus.Accepted;
         request.DecidedAt = clock.GetUtcNow();
         var other = byRecipient ? request.RequesterMemberId : request.RecipientMemberId;
-        await notifications.NotifyAsync([other], NotificationType.ConsultationAccepted, null, me.MemberId, request.Topic, baseUrl, ct, link: $"/messages/{request.ConversationId}");
+        await notifications.NotifyAsync([other], NotificationType.ConsultationAccepted, null, me.MemberId, request.Topic, ct, link: $"/messages/{request.ConversationId}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await DtoAsync(id, me, ct);
     }
 
     /// <summary>The recipient proposes other times; the requester may then accept them.</summary>
-    public async Task<Result<ConsultationDto>> ProposeAsync(long id, ProposeInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<ConsultationDto>> ProposeAsync(long id, ProposeInput input, CancellationToken ct)
     {
         var (me, request, problem) = await LoadAsync(id, ct);
         if (request is null) return problem;
@@ -139,14 +139,14 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         request.Status = ConsultationStatus.Proposed;
         request.ProposedTimes = times;
         request.WaitingSince = clock.GetUtcNow();
-        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationProposed, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=sent", note: times);
+        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationProposed, null, me.MemberId, request.Topic, ct, link: "/consultations?box=sent", note: times);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await DtoAsync(id, me, ct);
     }
 
     /// <summary>The recipient declines; the requester is told with a polite template in their own language, with the recipient's words if any.</summary>
-    public async Task<Result<ConsultationDto>> DeclineAsync(long id, DeclineInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<ConsultationDto>> DeclineAsync(long id, DeclineInput input, CancellationToken ct)
     {
         var (me, request, problem) = await LoadAsync(id, ct);
         if (request is null) return problem;
@@ -160,7 +160,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         request.Status = ConsultationStatus.Declined;
         request.DeclineMessage = message;
         request.DecidedAt = clock.GetUtcNow();
-        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationDeclined, null, me.MemberId, request.Topic, baseUrl, ct, link: "/consultations?box=sent", note: message);
+        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationDeclined, null, me.MemberId, request.Topic, ct, link: "/consultations?box=sent", note: message);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await DtoAsync(id, me, ct);

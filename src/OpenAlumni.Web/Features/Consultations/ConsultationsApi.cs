@@ -1,9 +1,7 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Consultations;
 
@@ -12,35 +10,39 @@ public static class ConsultationsApi
     public static IEndpointRouteBuilder MapConsultationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/consultations").RequireAuthorization(Policies.Member).WithTags("Consultations").AddEndpointFilter(TenantFeatures.Require(TenantFeature.Consultations));
-        api.MapPost("/", Create).Produces<ConsultationDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        api.MapGet("/", List).Produces<ConsultationListDto>().ProducesValidationProblem();
-        api.MapGet("/{id:long}", Get).Produces<ConsultationDto>().ProducesProblem(404);
-        api.MapPost("/{id:long}/accept", Accept).Produces<ConsultationDto>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/propose", Propose).Produces<ConsultationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/decline", Decline).Produces<ConsultationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        api.MapPost("/", Create);
+        api.MapGet("/", List);
+        api.MapGet("/{id:long}", Get);
+        api.MapPost("/{id:long}/accept", Accept);
+        api.MapPost("/{id:long}/propose", Propose);
+        api.MapPost("/{id:long}/decline", Decline);
 
-        app.MapGet("/api/v1/admin/consultations/counts", Counts).RequireAuthorization(Policies.Admin).WithTags("Consultations").Produces<ConsultationCountsDto>();
+        app.MapGet("/api/v1/admin/consultations/counts", Counts).RequireAuthorization(Policies.Admin).WithTags("Consultations");
         return app;
     }
 
-    static async Task<IResult> Create(ConsultationInput input, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CreateAsync(input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/consultations/{c.Id}", c));
+    static async Task<ApiResult<Created<ConsultationDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Create(
+        ConsultationInput input, ConsultationService s, CancellationToken ct) =>
+        (await s.CreateAsync(input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/consultations/{c.Id}", c));
 
-    static async Task<IResult> List(string? box, int? page, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(box ?? "received", page ?? 1, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConsultationListDto>, Problem.Invalid>> List(string? box, int? page, ConsultationService s, CancellationToken ct) =>
+        (await s.ListAsync(box ?? "received", page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Get(long id, ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConsultationDto>, Problem.NotFound>> Get(long id, ConsultationService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Accept(long id, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.AcceptAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConsultationDto>, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Accept(
+        long id, ConsultationService s, CancellationToken ct) =>
+        (await s.AcceptAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Propose(long id, ProposeInput input, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ProposeAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConsultationDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Propose(
+        long id, ProposeInput input, ConsultationService s, CancellationToken ct) =>
+        (await s.ProposeAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Decline(long id, DeclineInput? input, ConsultationService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.DeclineAsync(id, input ?? new DeclineInput(null), AccountsApi.BaseUrl(http), ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConsultationDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Decline(
+        long id, DeclineInput? input, ConsultationService s, CancellationToken ct) =>
+        (await s.DeclineAsync(id, input ?? new DeclineInput(null), ct)).ToHttpResult();
 
-    static async Task<IResult> Counts(ConsultationService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CountsAsync(ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConsultationCountsDto>>> Counts(ConsultationService s, CancellationToken ct) =>
+        (await s.CountsAsync(ct)).ToHttpResult();
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -24,7 +23,7 @@ public sealed class IndexModel(ConsultationService consultations, CurrentMember 
 
     public async Task<IActionResult> OnPostAcceptAsync(long id, string? box, CancellationToken ct)
     {
-        var result = await consultations.AcceptAsync(id, AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await consultations.AcceptAsync(id, ct);
         if (result.IsOk && result.Value!.ConversationId is { } conversation)
         {
             TempData["Flash"] = C["Accepted"].Value;
@@ -34,10 +33,10 @@ public sealed class IndexModel(ConsultationService consultations, CurrentMember 
     }
 
     public async Task<IActionResult> OnPostProposeAsync(long id, string? times, CancellationToken ct) =>
-        Done(await consultations.ProposeAsync(id, new ProposeInput(times), AccountsApi.BaseUrl(HttpContext), ct), "Proposed", "received");
+        Done(await consultations.ProposeAsync(id, new ProposeInput(times), ct), "Proposed", "received");
 
     public async Task<IActionResult> OnPostDeclineAsync(long id, string? message, CancellationToken ct) =>
-        Done(await consultations.DeclineAsync(id, new DeclineInput(message), AccountsApi.BaseUrl(HttpContext), ct), "Declined", "received");
+        Done(await consultations.DeclineAsync(id, new DeclineInput(message), ct), "Declined", "received");
 
     IActionResult Done(Result<ConsultationDto> result, string? okKey, string? box)
     {

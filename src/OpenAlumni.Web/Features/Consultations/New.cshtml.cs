@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -37,7 +36,7 @@ public sealed class NewModel(ConsultationService consultations, MemberService me
     public async Task<IActionResult> OnPostAsync(long memberId, CancellationToken ct)
     {
         if (!await LoadAsync(memberId, ct)) return NotFound();
-        var result = await consultations.CreateAsync(new ConsultationInput(memberId, Input.Topic, Input.Goal, Input.Format, Input.PreferredTimes), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await consultations.CreateAsync(new ConsultationInput(memberId, Input.Topic, Input.Goal, Input.Format, Input.PreferredTimes), ct);
         if (result.IsOk)
         {
             TempData["Flash"] = C["RequestSent", To.DisplayName].Value;

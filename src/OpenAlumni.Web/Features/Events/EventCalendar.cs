@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Features.Events;
@@ -37,18 +38,18 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
 public sealed record CalendarFeedDto(string Url);
 
 /// <summary>iCalendar (RFC 5545) through Ical.Net: one event, or the feed of the events I signed up for.</summary>
-public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant, TimeProvider clock)
+public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant, TimeProvider clock, AppLinks links)
 {
-    public async Task<Result<string>> ForEventAsync(long id, string baseUrl, CancellationToken ct)
+    public async Task<Result<string>> ForEventAsync(long id, CancellationToken ct)
     {
         var e = await events.GetAsync(id, ct);
         if (!e.IsOk) return Result<string>.NotFound();
         var calendar = NewCalendar();
-        calendar.Events.Add(ToComponent(e.Value!, baseUrl));
+        calendar.Events.Add(ToComponent(e.Value!));
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    CalendarEvent ToComponent(EventDto e, string baseUrl) => new()
+    CalendarEvent ToComponent(EventDto e) => new()
     {
         Uid = $"event-{e.Id}@{tenant.Tenant!.Slug}.openalumni",
         Summary = e.Title,
@@ -56,7 +57,7 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
         Location = string.Join(" ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrEmpty(s))),
         Start = new CalDateTime(e.StartsAt.UtcDateTime),
         End = new CalDateTime(e.EndsAt.UtcDateTime),
-        Url = new Uri($"{baseUrl}/Events/{e.Id}"),
+        Url = new Uri(links.To($"/Events/{e.Id}")),
         Status = e.Status == "cancelled" ? "CANCELLED" : "CONFIRMED",
     };
 
@@ -68,20 +69,20 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
     }
 
     /// <summary>My feed's URL; made on first ask. Resetting gives a new URL and kills the old one.</summary>
-    public async Task<CalendarFeedDto> FeedUrlAsync(string baseUrl, bool reset, CancellationToken ct)
+    public async Task<CalendarFeedDto> FeedUrlAsync(bool reset, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
         var feed = await db.Set<CalendarFeed>().FirstOrDefaultAsync(f => f.MemberId == me.MemberId, ct);
         if (feed is null) db.Add(feed = new CalendarFeed { MemberId = me.MemberId, Token = NewToken(), CreatedAt = clock.GetUtcNow() });
         else if (reset) feed.Token = NewToken();
         await db.SaveChangesAsync(ct);
-        return new CalendarFeedDto($"{baseUrl}/calendar/{feed.Token}.ics");
+        return new CalendarFeedDto(links.To($"/calendar/{feed.Token}.ics"));
     }
 
     static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>The feed behind a token: the events its member is confirmed or waitlisted for. Null for an unknown token.</summary>
-    public async Task<string?> FeedAsync(string token, string baseUrl, CancellationToken ct)
+    public async Task<string?> FeedAsync(string token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 64) return null;
         var owner = await db.Set<CalendarFeed>().Where(f => f.Token == token)
@@ -108,7 +109,7 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
                 Location = string.Join(" ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrEmpty(s))),
                 Start = new CalDateTime(e.StartsAt.UtcDateTime),
                 End = new CalDateTime(e.EndsAt.UtcDateTime),
-                Url = new Uri($"{baseUrl}/Events/{e.Id}"),
+                Url = new Uri(links.To($"/Events/{e.Id}")),
                 Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : x.Status == RsvpStatus.Waitlisted ? "TENTATIVE" : "CONFIRMED",
             });
         }

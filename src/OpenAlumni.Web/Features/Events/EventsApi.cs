@@ -1,10 +1,8 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Events;
 
@@ -14,112 +12,117 @@ public static class EventsApi
     {
         var member = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Member).WithTags("Events")
             .AddEndpointFilter(TenantFeatures.Require(TenantFeature.Events));
-        member.MapGet("/", List).Produces<PageDto<EventSummaryDto>>().ProducesValidationProblem();
-        member.MapGet("/{id:long}", Get).Produces<EventDto>().ProducesProblem(404);
-        member.MapPost("/{id:long}/rsvp", Rsvp).Produces<RsvpDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        member.MapDelete("/{id:long}/rsvp", CancelRsvp).Produces<RsvpDto>().ProducesProblem(404).ProducesProblem(409);
-        member.MapGet("/{id:long}/calendar.ics", Calendar).Produces<string>(200, "text/calendar").ProducesProblem(404);
-        member.MapPost("/{id:long}/pitches", ApplyPitch).Produces<PitchDto>(201).ProducesValidationProblem().ProducesProblem(409);
-        member.MapPost("/{id:long}/pitches/{pitchId:long}/interest", Interest).Produces<PitchDto>().ProducesProblem(403).ProducesProblem(409);
-        member.MapPost("/{id:long}/feedback", Feedback).Produces<FeedbackDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(409);
+        member.MapGet("/", List);
+        member.MapGet("/{id:long}", Get);
+        member.MapPost("/{id:long}/rsvp", Rsvp);
+        member.MapDelete("/{id:long}/rsvp", CancelRsvp);
+        member.MapGet("/{id:long}/calendar.ics", Calendar).Produces<string>(200, "text/calendar");
+        member.MapPost("/{id:long}/pitches", ApplyPitch);
+        member.MapPost("/{id:long}/pitches/{pitchId:long}/interest", Interest);
+        member.MapPost("/{id:long}/feedback", Feedback);
 
         var admin = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Admin).WithTags("Events (admin)")
             .AddEndpointFilter(TenantFeatures.Require(TenantFeature.Events));
-        admin.MapPost("/", Create).Produces<EventDto>(201).ProducesValidationProblem();
-        admin.MapPatch("/{id:long}", Update).Produces<EventDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        admin.MapPost("/{id:long}/publish", Publish).Produces<EventDto>().ProducesProblem(404).ProducesProblem(409);
-        admin.MapPost("/{id:long}/cancel", Cancel).Produces<EventDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/", Create);
+        admin.MapPatch("/{id:long}", Update);
+        admin.MapPost("/{id:long}/publish", Publish);
+        admin.MapPost("/{id:long}/cancel", Cancel);
         admin.MapGet("/{id:long}/attendees", Attendees).Produces<IReadOnlyList<AttendeeDto>>().Produces(200, contentType: "text/csv").ProducesProblem(404);
-        admin.MapPost("/{id:long}/checkins", CheckIn).Produces<CheckInDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        admin.MapPost("/{id:long}/pitches/{pitchId:long}/accept", AcceptPitch).Produces<PitchDto>().ProducesProblem(404).ProducesProblem(409);
-        admin.MapPost("/{id:long}/pitches/{pitchId:long}/decline", DeclinePitch).Produces<PitchDto>().ProducesProblem(404).ProducesProblem(409);
-        admin.MapPut("/{id:long}/cover", SetCover).DisableAntiforgery().Produces<EventDto>().ProducesValidationProblem().ProducesProblem(404);
+        admin.MapPost("/{id:long}/checkins", CheckIn);
+        admin.MapPost("/{id:long}/pitches/{pitchId:long}/accept", AcceptPitch);
+        admin.MapPost("/{id:long}/pitches/{pitchId:long}/decline", DeclinePitch);
+        admin.MapPut("/{id:long}/cover", SetCover).DisableAntiforgery();
         app.MapGet("/events/{id:long}/cover", Cover).RequireAuthorization(Policies.Member).ExcludeFromDescription();
-        admin.MapGet("/{id:long}/feedback", FeedbackSummary).Produces<FeedbackSummaryDto>().ProducesProblem(404);
+        admin.MapGet("/{id:long}/feedback", FeedbackSummary);
 
-        app.MapGet("/api/v1/me/calendar", FeedUrl).RequireAuthorization(Policies.Member).WithTags("Events").Produces<CalendarFeedDto>();
-        app.MapPost("/api/v1/me/calendar/reset", ResetFeedUrl).RequireAuthorization(Policies.Member).WithTags("Events").Produces<CalendarFeedDto>();
+        app.MapGet("/api/v1/me/calendar", FeedUrl).RequireAuthorization(Policies.Member).WithTags("Events");
+        app.MapPost("/api/v1/me/calendar/reset", ResetFeedUrl).RequireAuthorization(Policies.Member).WithTags("Events");
         // The feed is read by calendar apps, which carry no login: the secret token in the URL is the key.
         app.MapGet("/calendar/{token}.ics", Feed).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    static async Task<IResult> List(string? when, int? page, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.ListAsync(when, page ?? 1, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<PageDto<EventSummaryDto>>, Problem.Invalid>> List(string? when, int? page, EventService events, CancellationToken ct) =>
+        (await events.ListAsync(when, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Get(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.GetAsync(id, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<EventDto>, Problem.NotFound>> Get(long id, EventService events, CancellationToken ct) =>
+        (await events.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Create(EventInput input, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.CreateAsync(input, ct)).ToHttpResult(texts, e => TypedResults.Created($"/api/v1/events/{e.Id}", e));
+    static async Task<ApiResult<Created<EventDto>, Problem.Invalid>> Create(EventInput input, EventService events, CancellationToken ct) =>
+        (await events.CreateAsync(input, ct)).ToHttpResult(e => TypedResults.Created($"/api/v1/events/{e.Id}", e));
 
-    static async Task<IResult> Update(long id, EventInput input, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.UpdateAsync(id, input, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<EventDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Update(
+        long id, EventInput input, EventService events, CancellationToken ct) =>
+        (await events.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> Publish(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.PublishAsync(id, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<EventDto>, Problem.NotFound, Problem.Conflict>> Publish(long id, EventService events, CancellationToken ct) =>
+        (await events.PublishAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Cancel(long id, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await events.CancelAsync(id, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<EventDto>, Problem.NotFound, Problem.Conflict>> Cancel(long id, EventService events, CancellationToken ct) =>
+        (await events.CancelAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Rsvp(long id, RsvpRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await rsvps.RsvpAsync(id, request?.Mode, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<RsvpDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Rsvp(
+        long id, RsvpRequest? request, RsvpService rsvps, CancellationToken ct) =>
+        (await rsvps.RsvpAsync(id, request?.Mode, ct)).ToHttpResult();
 
-    static async Task<IResult> CancelRsvp(long id, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await rsvps.CancelAsync(id, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<RsvpDto>, Problem.NotFound, Problem.Conflict>> CancelRsvp(long id, RsvpService rsvps, CancellationToken ct) =>
+        (await rsvps.CancelAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Attendees(long id, string? format, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<IResult> Attendees(long id, string? format, RsvpService rsvps, CancellationToken ct)
     {
         if (format == "csv")
         {
             var csv = await rsvps.ExportAttendeesAsync(id, ct);
-            return csv.IsOk ? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"attendees-{id}.csv") : csv.ToHttpResult(texts);
+            return csv.IsOk ? TypedResults.File(csv.Value!, "text/csv; charset=utf-8", $"attendees-{id}.csv") : csv.ToHttpResult();
         }
-        return (await rsvps.AttendeesAsync(id, ct)).ToHttpResult(texts);
+        return (await rsvps.AttendeesAsync(id, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> CheckIn(long id, CheckInRequest? request, RsvpService rsvps, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await rsvps.CheckInAsync(id, request?.Code, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<CheckInDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> CheckIn(
+        long id, CheckInRequest? request, RsvpService rsvps, CancellationToken ct) =>
+        (await rsvps.CheckInAsync(id, request?.Code, ct)).ToHttpResult();
 
-    static async Task<IResult> Calendar(long id, EventCalendar calendar, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await calendar.ForEventAsync(id, AccountsApi.BaseUrl(http), ct)).ToHttpResult(texts, ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
+    static async Task<ApiResult<ContentHttpResult, Problem.NotFound>> Calendar(long id, EventCalendar calendar, CancellationToken ct) =>
+        (await calendar.ForEventAsync(id, ct)).ToHttpResult(ics => TypedResults.Text(ics, "text/calendar; charset=utf-8"));
 
-    static async Task<IResult> FeedUrl(EventCalendar calendar, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await calendar.FeedUrlAsync(AccountsApi.BaseUrl(http), reset: false, ct));
+    static async Task<Ok<CalendarFeedDto>> FeedUrl(EventCalendar calendar, CancellationToken ct) =>
+        TypedResults.Ok(await calendar.FeedUrlAsync(reset: false, ct));
 
-    static async Task<IResult> ResetFeedUrl(EventCalendar calendar, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await calendar.FeedUrlAsync(AccountsApi.BaseUrl(http), reset: true, ct));
+    static async Task<Ok<CalendarFeedDto>> ResetFeedUrl(EventCalendar calendar, CancellationToken ct) =>
+        TypedResults.Ok(await calendar.FeedUrlAsync(reset: true, ct));
 
-    static async Task<IResult> Feed(string token, EventCalendar calendar, HttpContext http, CancellationToken ct) =>
-        await calendar.FeedAsync(token, AccountsApi.BaseUrl(http), ct) is { } ics
+    static async Task<IResult> Feed(string token, EventCalendar calendar, CancellationToken ct) =>
+        await calendar.FeedAsync(token, ct) is { } ics
             ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
             : TypedResults.NotFound();
 
-    static async Task<IResult> ApplyPitch(long id, PitchInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.ApplyAsync(id, input, ct)).ToHttpResult(texts, p => TypedResults.Created($"/api/v1/events/{id}", p));
+    static async Task<ApiResult<Created<PitchDto>, Problem.Invalid, Problem.Conflict>> ApplyPitch(
+        long id, PitchInput input, PitchService pitches, CancellationToken ct) =>
+        (await pitches.ApplyAsync(id, input, ct)).ToHttpResult(p => TypedResults.Created($"/api/v1/events/{id}", p));
 
-    static async Task<IResult> AcceptPitch(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.DecideAsync(id, pitchId, accept: true, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<PitchDto>, Problem.NotFound, Problem.Conflict>> AcceptPitch(long id, long pitchId, PitchService pitches, CancellationToken ct) =>
+        (await pitches.DecideAsync(id, pitchId, accept: true, ct)).ToHttpResult();
 
-    static async Task<IResult> DeclinePitch(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.DecideAsync(id, pitchId, accept: false, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<PitchDto>, Problem.NotFound, Problem.Conflict>> DeclinePitch(long id, long pitchId, PitchService pitches, CancellationToken ct) =>
+        (await pitches.DecideAsync(id, pitchId, accept: false, ct)).ToHttpResult();
 
-    static async Task<IResult> Interest(long id, long pitchId, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.InterestAsync(id, pitchId, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<PitchDto>, Problem.Forbidden, Problem.Conflict>> Interest(long id, long pitchId, PitchService pitches, CancellationToken ct) =>
+        (await pitches.InterestAsync(id, pitchId, ct)).ToHttpResult();
 
-    static async Task<IResult> Feedback(long id, FeedbackInput input, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<FeedbackDto>, Problem.Invalid, Problem.Forbidden, Problem.Conflict>> Feedback(
+        long id, FeedbackInput input, PitchService pitches, CancellationToken ct) =>
+        (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<IResult> SetCover(long id, IFormFile? cover, EventService events, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<ApiResult<Ok<EventDto>, Problem.Invalid, Problem.NotFound>> SetCover(long id, IFormFile? cover, EventService events, CancellationToken ct)
     {
-        if (cover is null) return TypedResults.ValidationProblem(FieldErrors.Of("cover", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        if (cover is null) return ApiProblem.Invalid("cover", "Validation.Required");
         await using var stream = cover.OpenReadStream();
-        return (await events.SetCoverAsync(id, stream, cover.Length, ct)).ToHttpResult(texts);
+        return (await events.SetCoverAsync(id, stream, cover.Length, ct)).ToHttpResult();
     }
 
     static async Task<IResult> Cover(long id, EventService events, CancellationToken ct) =>
         await events.OpenCoverAsync(id, ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
 
-    static async Task<IResult> FeedbackSummary(long id, PitchService pitches, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await pitches.FeedbackSummaryAsync(id, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<FeedbackSummaryDto>, Problem.NotFound>> FeedbackSummary(long id, PitchService pitches, CancellationToken ct) =>
+        (await pitches.FeedbackSummaryAsync(id, ct)).ToHttpResult();
 }

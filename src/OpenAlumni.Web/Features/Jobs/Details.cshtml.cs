@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -50,7 +49,7 @@ public sealed class DetailsModel(JobService jobs, CurrentMember current, IString
 
     public async Task<IActionResult> OnPostReferAsync(long id, CancellationToken ct)
     {
-        var result = await jobs.ReferAsync(id, new ReferralInput(Referral.Name, Referral.Email, Referral.Note), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await jobs.ReferAsync(id, new ReferralInput(Referral.Name, Referral.Email, Referral.Note), ct);
         return await After(id, result.Status, result.Errors, J["ReferralSent"], "Referral", ct);
     }
 

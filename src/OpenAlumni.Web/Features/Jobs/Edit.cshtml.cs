@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
 
@@ -47,8 +46,7 @@ public sealed class EditModel(JobService jobs, IStringLocalizer<ValidationTexts>
         Id = id;
         var i = Input;
         var input = new JobInput(i.Title ?? "", i.Department ?? "", i.Location ?? "", i.Remote ?? "", i.Description ?? "", i.HowToApply ?? "", i.ClosesAt ?? "", i.Status ?? "", i.Keywords ?? "");
-        var baseUrl = AccountsApi.BaseUrl(HttpContext);
-        var result = id is null ? await jobs.CreateAsync(input, baseUrl, ct) : await jobs.UpdateAsync(id.Value, input, baseUrl, ct);
+        var result = id is null ? await jobs.CreateAsync(input, ct) : await jobs.UpdateAsync(id.Value, input, ct);
         if (result.Status == ResultStatus.Forbidden) return Forbid();
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk)

@@ -5,6 +5,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Markdown;
 using OpenAlumni.Web.Infrastructure.Outbox;
@@ -18,7 +19,7 @@ namespace OpenAlumni.Web.Features.Jobs;
 /// alumni raise their hand (sharing their profile only if they consent) or refer someone.
 /// </summary>
 public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, IStringLocalizer<JobTexts> texts)
+    MarkdownRenderer markdown, IStringLocalizer<JobTexts> texts, AppLinks links)
 {
     public const int PageSize = 20;
 
@@ -32,7 +33,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
 
     public async Task<bool> CanManageAsync(CancellationToken ct) => (await MeAsync(ct)).CanManage;
 
-    public async Task<Result<JobDto>> CreateAsync(JobInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<JobDto>> CreateAsync(JobInput input, CancellationToken ct)
     {
         var (me, canManage) = await MeAsync(ct);
         if (!canManage) return Result<JobDto>.Forbidden();
@@ -43,11 +44,11 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         if (errors.Any) return errors;
         db.Add(job);
         await db.SaveChangesAsync(ct);
-        await AnnounceAsync(job, baseUrl, ct);
+        await AnnounceAsync(job, ct);
         return (await GetAsync(job.Id, ct)).Value!.Job;
     }
 
-    public async Task<Result<JobDto>> UpdateAsync(long id, JobInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<JobDto>> UpdateAsync(long id, JobInput input, CancellationToken ct)
     {
         var (_, canManage) = await MeAsync(ct);
         var job = await db.Set<JobOpening>().FirstOrDefaultAsync(j => j.Id == id, ct);
@@ -58,7 +59,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         if (errors.Any) return errors;
         job.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await AnnounceAsync(job, baseUrl, ct);
+        await AnnounceAsync(job, ct);
         return (await GetAsync(job.Id, ct)).Value!.Job;
     }
 
@@ -107,7 +108,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     }
 
     /// <summary>The first time an opening is open: mails the matching alumni (<see cref="JobMatching"/>), each in their language.</summary>
-    async Task AnnounceAsync(JobOpening job, string baseUrl, CancellationToken ct)
+    async Task AnnounceAsync(JobOpening job, CancellationToken ct)
     {
         if (job.Status != JobStatus.Open || job.AnnouncedAt is not null) return;
         var now = clock.GetUtcNow();
@@ -122,7 +123,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
             using (Cultures.Use(c.PreferredCulture))
             {
                 subject = texts["Mail.MatchSubject", t.Name, job.Title];
-                body = texts["Mail.MatchBody", job.Title, job.Department, job.Location, t.ToLocal(job.ClosesAt).ToString("yyyy-MM-dd"), $"{baseUrl}/jobs/{job.Id}", $"{baseUrl}/Members/Edit"];
+                body = texts["Mail.MatchBody", job.Title, job.Department, job.Location, t.ToLocal(job.ClosesAt).ToString("yyyy-MM-dd"), links.To($"/jobs/{job.Id}"), links.To("/Members/Edit")];
             }
             await db.EnqueueMailAsync(t.Id, $"job:{job.Id}:{c.Id}", c.Email!, subject, body, now, ct);
         }
@@ -225,7 +226,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     }
 
     /// <summary>Any member may refer someone; the referral is kept for the recruiters and mailed to whoever posted the opening.</summary>
-    public async Task<Result<ReferralDto>> ReferAsync(long id, ReferralInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<ReferralDto>> ReferAsync(long id, ReferralInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
         var job = await OpenOpeningAsync(id, ct);
@@ -247,7 +248,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
             using (Cultures.Use(poster.PreferredCulture))
             {
                 subject = texts["Mail.ReferralSubject", tenant.Tenant!.Name, job.Value!.Title];
-                body = texts["Mail.ReferralBody", me.DisplayName, job.Value.Title, $"{baseUrl}/jobs/{id}"];
+                body = texts["Mail.ReferralBody", me.DisplayName, job.Value.Title, links.To($"/jobs/{id}")];
             }
             await db.EnqueueMailAsync(tenant.TenantId, $"job-referral:{referral.Id}", poster.Email, subject, body, now, ct);
             await db.SaveChangesAsync(ct);

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.MemberAdmin;
 
@@ -12,35 +11,39 @@ public static class MemberAdminApi
     {
         var api = app.MapGroup("/api/v1/admin/members").RequireAuthorization(Policies.Admin).WithTags("Admin");
         api.MapGet("/", List).Produces<PageDto<AdminMemberDto>>().Produces(200, contentType: "text/csv").ProducesValidationProblem();
-        api.MapGet("/{id:long}", Get).Produces<AdminMemberDto>().ProducesProblem(404);
-        api.MapPatch("/{id:long}", Change).Produces<AdminMemberDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/suspend", Suspend).Produces<AdminMemberDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/reinstate", Reinstate).Produces<AdminMemberDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/merge", Merge).Produces<AdminMemberDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        api.MapGet("/{id:long}", Get);
+        api.MapPatch("/{id:long}", Change);
+        api.MapPost("/{id:long}/suspend", Suspend);
+        api.MapPost("/{id:long}/reinstate", Reinstate);
+        api.MapPost("/{id:long}/merge", Merge);
         return app;
     }
 
     static async Task<IResult> List(string? kind, string? status, string? department, int? activeDays, int? inactiveDays, string? openTo, string? q,
-        int? page, string? format, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+        int? page, string? format, MemberAdminService members, CancellationToken ct)
     {
         var filter = new MemberFilter(kind, status, department, activeDays, inactiveDays, openTo, q);
         if (format == "csv")
-            return (await members.ExportAsync(filter, ct)).ToHttpResult(texts, csv => TypedResults.File(csv, "text/csv; charset=utf-8", "members.csv"));
-        return (await members.ListAsync(filter, page ?? 1, ct)).ToHttpResult(texts);
+            return (await members.ExportAsync(filter, ct)).ToHttpResult(csv => TypedResults.File(csv, "text/csv; charset=utf-8", "members.csv"));
+        return (await members.ListAsync(filter, page ?? 1, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> Get(long id, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.GetAsync(id, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<AdminMemberDto>, Problem.NotFound>> Get(long id, MemberAdminService members, CancellationToken ct) =>
+        (await members.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Change(long id, ChangeMemberRequest request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.ChangeAsync(id, request, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<AdminMemberDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Change(
+        long id, ChangeMemberRequest request, MemberAdminService members, CancellationToken ct) =>
+        (await members.ChangeAsync(id, request, ct)).ToHttpResult();
 
-    static async Task<IResult> Suspend(long id, SuspendRequest? request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.SuspendAsync(id, request?.Reason, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<AdminMemberDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Suspend(
+        long id, SuspendRequest? request, MemberAdminService members, CancellationToken ct) =>
+        (await members.SuspendAsync(id, request?.Reason, ct)).ToHttpResult();
 
-    static async Task<IResult> Reinstate(long id, SuspendRequest? request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.ReinstateAsync(id, request?.Reason, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<AdminMemberDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Reinstate(
+        long id, SuspendRequest? request, MemberAdminService members, CancellationToken ct) =>
+        (await members.ReinstateAsync(id, request?.Reason, ct)).ToHttpResult();
 
-    static async Task<IResult> Merge(long id, MergeRequest request, MemberAdminService members, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await members.MergeAsync(id, request.DuplicateId, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<AdminMemberDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Merge(
+        long id, MergeRequest request, MemberAdminService members, CancellationToken ct) =>
+        (await members.MergeAsync(id, request.DuplicateId, ct)).ToHttpResult();
 }

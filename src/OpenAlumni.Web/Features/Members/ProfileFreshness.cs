@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -23,7 +24,7 @@ public sealed class FreshnessTexts;
 /// shows a button and only the POST confirms, because mail scanners open links on their own.
 /// </summary>
 public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimeProvider clock, IDataProtectionProvider protection,
-    CurrentMember current, IStringLocalizer<FreshnessTexts> texts)
+    CurrentMember current, IStringLocalizer<FreshnessTexts> texts, AppLinks links)
 {
     /// <summary>A link older than this is refused even when no newer mail replaced it.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(60);
@@ -35,7 +36,7 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
         Math.Max(1, await db.Tenants.Where(t => t.Id == tenant.TenantId).Select(t => t.ProfileConfirmDays).FirstAsync(ct));
 
     /// <summary>Queues the mail to owners of stale profiles not asked within the interval; returns how many.</summary>
-    public async Task<int> QueueAsync(DateTimeOffset now, string baseUrl, CancellationToken ct)
+    public async Task<int> QueueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var t = tenant.Tenant!;
         var since = now.AddDays(-await IntervalDaysAsync(ct));
@@ -47,12 +48,12 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
         {
             if (m.Email is null) continue;
             var token = Protector.Protect($"{t.Id}:{m.Id}:{now.UtcTicks}");
-            var link = $"{baseUrl}/Members/ConfirmProfile?token={Uri.EscapeDataString(token)}";
+            var link = links.To($"/Members/ConfirmProfile?token={Uri.EscapeDataString(token)}");
             string subject, body;
             using (Cultures.Use(m.PreferredCulture))
             {
                 subject = texts["Mail.Subject", t.Name];
-                body = texts["Mail.Body", t.Name, link, baseUrl + "/Members/Edit"];
+                body = texts["Mail.Body", t.Name, link, links.To("/Members/Edit")];
             }
             await db.EnqueueMailAsync(t.Id, $"profile-confirm:{m.Id}:{now.UtcTicks}", m.Email, subject, body, now, ct);
         }
@@ -112,7 +113,7 @@ public sealed class ProfileFreshnessJob(TimeProvider clock, IServiceScopeFactory
         var now = clock.GetUtcNow();
         if (now - lastRun < TimeSpan.FromHours(1)) return;
         lastRun = now;
-        await EveryTenant.ForEachAsync(services, scopes, (tenantServices, baseUrl) =>
-            tenantServices.GetRequiredService<ProfileFreshness>().QueueAsync(now, baseUrl, ct), ct);
+        await EveryTenant.ForEachAsync(services, scopes, tenantServices =>
+            tenantServices.GetRequiredService<ProfileFreshness>().QueueAsync(now, ct), ct);
     }
 }

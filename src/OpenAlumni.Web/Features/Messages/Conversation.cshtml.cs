@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -35,7 +34,7 @@ public sealed class ConversationModel(MessageService messages, MessageReportServ
 
     public async Task<IActionResult> OnPostSendAsync(long id, CancellationToken ct)
     {
-        var result = await messages.SendAsync(id, new MessageInput(Body), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await messages.SendAsync(id, new MessageInput(Body), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk) return Fetch ? new JsonResult(result.Value) : Redirect($"/messages/{id}#m{result.Value!.Id}");
         Error = result.Status == ResultStatus.Forbidden ? Msg["CannotSend"] : string.Join(" ", result.Errors!.Localize(texts).Values.SelectMany(v => v));

@@ -21,7 +21,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
     const int PageSize = 30, MessagePage = 200;
 
     /// <summary>Starts a conversation with the given members and its first message; with one other member, an existing one-to-one conversation continues instead.</summary>
-    public async Task<Result<ConversationCreatedDto>> StartAsync(StartConversationInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<ConversationCreatedDto>> StartAsync(StartConversationInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
         var errors = new FieldErrors();
@@ -56,12 +56,12 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
             db.Add(conversation);
             await db.SaveChangesAsync(ct);
         }
-        var message = await AddMessageAsync(conversation, me.MemberId, me.DisplayName, body!, baseUrl, ct);
+        var message = await AddMessageAsync(conversation, me.MemberId, me.DisplayName, body!, ct);
         return new ConversationCreatedDto(conversation.Id, message.Id);
     }
 
     /// <summary>Opens a conversation that another feature starts for two members (an accepted consultation, seeded with the request); the caller has checked the rules.</summary>
-    internal async Task<long> OpenForAsync(long senderId, string senderName, long otherId, string firstMessage, string baseUrl, CancellationToken ct)
+    internal async Task<long> OpenForAsync(long senderId, string senderName, long otherId, string firstMessage, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var conversation = new Conversation { StartedByMemberId = senderId, CreatedAt = now, LastMessageAt = now };
@@ -69,11 +69,11 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         conversation.Participants.Add(new ConversationParticipant { MemberId = otherId });
         db.Add(conversation);
         await db.SaveChangesAsync(ct);
-        await AddMessageAsync(conversation, senderId, senderName, firstMessage, baseUrl, ct, seed: true);
+        await AddMessageAsync(conversation, senderId, senderName, firstMessage, ct, seed: true);
         return conversation.Id;
     }
 
-    public async Task<Result<MessageDto>> SendAsync(long conversationId, MessageInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<MessageDto>> SendAsync(long conversationId, MessageInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
         var conversation = await db.Set<Conversation>().FirstOrDefaultAsync(c => c.Id == conversationId && c.Participants.Any(p => p.MemberId == me.MemberId), ct);
@@ -83,11 +83,11 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         if (errors.Any) return errors;
         var others = await db.Set<ConversationParticipant>().Where(p => p.ConversationId == conversationId && p.MemberId != me.MemberId).Select(p => p.MemberId).ToListAsync(ct);
         if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, others, ct)) return Result<MessageDto>.Forbidden();
-        return await AddMessageAsync(conversation, me.MemberId, me.DisplayName, body!, baseUrl, ct);
+        return await AddMessageAsync(conversation, me.MemberId, me.DisplayName, body!, ct);
     }
 
     /// <param name="seed">The opening message a feature writes for both (already known to both): read by all, notified to none.</param>
-    async Task<MessageDto> AddMessageAsync(Conversation conversation, long senderId, string senderName, string body, string baseUrl, CancellationToken ct, bool seed = false)
+    async Task<MessageDto> AddMessageAsync(Conversation conversation, long senderId, string senderName, string body, CancellationToken ct, bool seed = false)
     {
         var now = clock.GetUtcNow();
         var message = new Message { ConversationId = conversation.Id, SenderMemberId = senderId, Body = body, BodyHtml = markdown.ToHtml(body), CreatedAt = now };
@@ -102,7 +102,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
             if (p.MemberId == senderId || seed) p.LastReadMessageId = message.Id;
             else if (p.NotifiedAt is null) p.NotifiedAt = now;
         }
-        await notifications.NotifyAsync(toNotify, NotificationType.Message, null, senderId, senderName, baseUrl, ct, link: $"/messages/{conversation.Id}");
+        await notifications.NotifyAsync(toNotify, NotificationType.Message, null, senderId, senderName, ct, link: $"/messages/{conversation.Id}");
         await db.SaveChangesAsync(ct);
         var dto = new MessageDto(message.Id, conversation.Id, senderId, senderName, message.Body, message.BodyHtml, tenant.Tenant!.ToLocal(now));
         // Delivered to each participant's own group, and only to those still approved now: a member suspended or

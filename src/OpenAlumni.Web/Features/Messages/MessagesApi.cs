@@ -1,9 +1,7 @@
 using OpenAlumni.Web.Infrastructure.Tenancy;
-using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Messages;
 
@@ -12,53 +10,57 @@ public static class MessagesApi
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member).WithTags("Messages").AddEndpointFilter(TenantFeatures.Require(TenantFeature.Messages));
-        api.MapGet("/conversations", List).Produces<ConversationListDto>().ProducesValidationProblem();
-        api.MapPost("/conversations", Start).Produces<ConversationCreatedDto>(201).ProducesValidationProblem().ProducesProblem(403);
-        api.MapGet("/conversations/{id:long}", Get).Produces<ConversationDto>().ProducesProblem(404);
-        api.MapGet("/conversations/{id:long}/messages", Messages).Produces<MessageListDto>().ProducesProblem(404);
-        api.MapPost("/conversations/{id:long}/messages", Send).Produces<MessageDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
-        api.MapGet("/messages/unread", async (MessageService s, CancellationToken ct) => TypedResults.Ok(new UnreadDto(await s.UnreadCountAsync(ct)))).Produces<UnreadDto>();
-        api.MapPost("/messages/{id:long}/reports", Report).Produces<MessageReportDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
-        api.MapGet("/me/blocks", async (BlockService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct))).Produces<IReadOnlyList<BlockDto>>();
-        api.MapPost("/me/blocks", Block).Produces<BlockDto>(201).ProducesValidationProblem().ProducesProblem(404);
-        api.MapDelete("/me/blocks/{memberId:long}", Unblock).Produces(204).ProducesProblem(404);
+        api.MapGet("/conversations", List);
+        api.MapPost("/conversations", Start);
+        api.MapGet("/conversations/{id:long}", Get);
+        api.MapGet("/conversations/{id:long}/messages", Messages);
+        api.MapPost("/conversations/{id:long}/messages", Send);
+        api.MapGet("/messages/unread", async (MessageService s, CancellationToken ct) => TypedResults.Ok(new UnreadDto(await s.UnreadCountAsync(ct))));
+        api.MapPost("/messages/{id:long}/reports", Report);
+        api.MapGet("/me/blocks", async (BlockService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(ct)));
+        api.MapPost("/me/blocks", Block);
+        api.MapDelete("/me/blocks/{memberId:long}", Unblock);
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Messages");
-        admin.MapGet("/message-reports", Reports).Produces<MessageReportListDto>().ProducesValidationProblem();
-        admin.MapPost("/message-reports/{id:long}/close", Close).Produces<MessageReportDto>().ProducesProblem(404).ProducesProblem(409);
+        admin.MapGet("/message-reports", Reports);
+        admin.MapPost("/message-reports/{id:long}/close", Close);
 
         // A connection ends with its sign-in (a bearer token's hour): it does not go on receiving after that.
         app.MapHub<MessagesHub>(MessagesHub.Path, o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 
-    static async Task<IResult> List(int? page, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(page ?? 1, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConversationListDto>, Problem.Invalid>> List(int? page, MessageService s, CancellationToken ct) =>
+        (await s.ListAsync(page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Start(StartConversationInput input, MessageService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.StartAsync(input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, c => TypedResults.Created($"/api/v1/conversations/{c.Id}", c));
+    static async Task<ApiResult<Created<ConversationCreatedDto>, Problem.Invalid, Problem.Forbidden>> Start(
+        StartConversationInput input, MessageService s, CancellationToken ct) =>
+        (await s.StartAsync(input, ct)).ToHttpResult(c => TypedResults.Created($"/api/v1/conversations/{c.Id}", c));
 
-    static async Task<IResult> Get(long id, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.GetAsync(id, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<ConversationDto>, Problem.NotFound>> Get(long id, MessageService s, CancellationToken ct) =>
+        (await s.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<IResult> Messages(long id, long? after, MessageService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.MessagesAsync(id, after ?? 0, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<MessageListDto>, Problem.NotFound>> Messages(long id, long? after, MessageService s, CancellationToken ct) =>
+        (await s.MessagesAsync(id, after ?? 0, ct)).ToHttpResult();
 
-    static async Task<IResult> Send(long id, MessageInput input, MessageService s, HttpContext http, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.SendAsync(id, input, AccountsApi.BaseUrl(http), ct)).ToHttpResult(t, m => TypedResults.Created($"/api/v1/conversations/{id}/messages", m));
+    static async Task<ApiResult<Created<MessageDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> Send(
+        long id, MessageInput input, MessageService s, CancellationToken ct) =>
+        (await s.SendAsync(id, input, ct)).ToHttpResult(m => TypedResults.Created($"/api/v1/conversations/{id}/messages", m));
 
-    static async Task<IResult> Report(long id, MessageReportInput input, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ReportAsync(id, input, ct)).ToHttpResult(t, r => TypedResults.Created("/api/v1/admin/message-reports", r));
+    static async Task<ApiResult<Created<MessageReportDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Report(
+        long id, MessageReportInput input, MessageReportService s, CancellationToken ct) =>
+        (await s.ReportAsync(id, input, ct)).ToHttpResult(r => TypedResults.Created("/api/v1/admin/message-reports", r));
 
-    static async Task<IResult> Block(BlockInput input, BlockService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.BlockAsync(input.MemberId, ct)).ToHttpResult(t, b => TypedResults.Created("/api/v1/me/blocks", b));
+    static async Task<ApiResult<Created<BlockDto>, Problem.Invalid, Problem.NotFound>> Block(BlockInput input, BlockService s, CancellationToken ct) =>
+        (await s.BlockAsync(input.MemberId, ct)).ToHttpResult(b => TypedResults.Created("/api/v1/me/blocks", b));
 
-    static async Task<IResult> Unblock(long memberId, BlockService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.UnblockAsync(memberId, ct)).ToHttpResult(t, _ => TypedResults.NoContent());
+    static async Task<ApiResult<NoContent, Problem.NotFound>> Unblock(long memberId, BlockService s, CancellationToken ct) =>
+        (await s.UnblockAsync(memberId, ct)).ToHttpResult(_ => TypedResults.NoContent());
 
-    static async Task<IResult> Reports(string? status, int? page, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.ListAsync(status, page ?? 1, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<MessageReportListDto>, Problem.Invalid>> Reports(string? status, int? page, MessageReportService s, CancellationToken ct) =>
+        (await s.ListAsync(status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> Close(long id, CloseReportInput? input, MessageReportService s, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await s.CloseAsync(id, input ?? new CloseReportInput(null), ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<MessageReportDto>, Problem.NotFound, Problem.Conflict>> Close(
+        long id, CloseReportInput? input, MessageReportService s, CancellationToken ct) =>
+        (await s.CloseAsync(id, input ?? new CloseReportInput(null), ct)).ToHttpResult();
 }

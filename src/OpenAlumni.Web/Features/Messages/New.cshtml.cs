@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -27,7 +26,7 @@ public sealed class NewModel(MessageService messages, MemberService members, ISt
     public async Task<IActionResult> OnPostAsync(long memberId, CancellationToken ct)
     {
         if (!await LoadAsync(memberId, ct)) return NotFound();
-        var result = await messages.StartAsync(new StartConversationInput([memberId], Body), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await messages.StartAsync(new StartConversationInput([memberId], Body), ct);
         if (result.IsOk) return Redirect($"/messages/{result.Value!.Id}");
         if (result.Status == ResultStatus.Forbidden) ModelState.AddModelError("Body", Msg["Blocked"]);
         else foreach (var (field, errors) in result.Errors!.Localize(texts)) ModelState.AddModelError("Body", string.Join(" ", errors));

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Infrastructure;
@@ -32,7 +31,7 @@ public sealed class IndexModel(PostInteractionService interactions, IStringLocal
 
     async Task<IActionResult> DecideAsync(long id, bool hide, string? note, CancellationToken ct)
     {
-        var result = await interactions.DecideReportAsync(id, hide, new ModerationInput(note), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await interactions.DecideReportAsync(id, hide, new ModerationInput(note), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk)
         {

@@ -4,6 +4,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -18,7 +19,8 @@ public sealed record NotificationSettingsDto(IReadOnlyDictionary<string, string>
 /// Creates notifications and delivers them as each member chose: in the app only, by mail at once
 /// (through the outbox, in the member's language), or in the weekly digest. Callers save.
 /// </summary>
-public sealed class NotificationService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock, IStringLocalizer<NotificationTexts> texts)
+public sealed class NotificationService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock, IStringLocalizer<NotificationTexts> texts,
+    AppLinks links)
 {
     public static readonly IReadOnlyDictionary<NotificationType, Delivery> Defaults = new Dictionary<NotificationType, Delivery>
     {
@@ -33,7 +35,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
     /// Notifies each recipient once (never the actor); the link goes to the post when there is one, else to
     /// <paramref name="link"/> (a path). A <paramref name="note"/> (a personal message) is added to the mail as written.
     /// </summary>
-    public async Task NotifyAsync(IReadOnlyCollection<long> recipients, NotificationType type, long? postId, long? actorId, string subject, string baseUrl, CancellationToken ct,
+    public async Task NotifyAsync(IReadOnlyCollection<long> recipients, NotificationType type, long? postId, long? actorId, string subject, CancellationToken ct,
         string? link = null, string? note = null)
     {
         var ids = recipients.Where(r => r != actorId).Distinct().ToList();
@@ -60,7 +62,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                 mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
                 var sentence = texts["Type." + type, actorName, short_].Value;
                 if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
-                body = texts["Mail.Body", sentence, postId is not null ? $"{baseUrl}/Posts/{postId}" : baseUrl + (link ?? "/notifications"), baseUrl + "/notifications/settings"];
+                body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/Posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
             }
             await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{link}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
         }

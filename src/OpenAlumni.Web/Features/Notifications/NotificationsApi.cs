@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
@@ -13,24 +12,25 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Member).WithTags("Notifications");
-        api.MapGet("/notifications", List).Produces<NotificationListDto>().ProducesValidationProblem();
-        api.MapPost("/notifications/read", MarkRead).Produces(204);
-        api.MapGet("/me/notification-settings", Settings).Produces<NotificationSettingsDto>();
-        api.MapPut("/me/notification-settings", SaveSettings).Produces<NotificationSettingsDto>().ProducesValidationProblem();
+        api.MapGet("/notifications", List);
+        api.MapPost("/notifications/read", MarkRead);
+        api.MapGet("/me/notification-settings", Settings);
+        api.MapPut("/me/notification-settings", SaveSettings);
         return app;
     }
 
-    static async Task<IResult> List(int? page, NotificationService n, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await n.ListAsync(page ?? 1, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<NotificationListDto>, Problem.Invalid>> List(int? page, NotificationService n, CancellationToken ct) =>
+        (await n.ListAsync(page ?? 1, ct)).ToHttpResult();
 
-    static async Task<IResult> MarkRead(MarkReadRequest? request, NotificationService n, CancellationToken ct)
+    static async Task<NoContent> MarkRead(MarkReadRequest? request, NotificationService n, CancellationToken ct)
     {
         await n.MarkReadAsync(request?.Ids, ct);
         return TypedResults.NoContent();
     }
 
-    static async Task<IResult> Settings(NotificationService n, CancellationToken ct) => TypedResults.Ok(await n.SettingsAsync(ct));
+    static async Task<Ok<NotificationSettingsDto>> Settings(NotificationService n, CancellationToken ct) => TypedResults.Ok(await n.SettingsAsync(ct));
 
-    static async Task<IResult> SaveSettings(NotificationSettingsRequest request, NotificationService n, IStringLocalizer<ValidationTexts> t, CancellationToken ct) =>
-        (await n.SaveSettingsAsync(request.Delivery, ct)).ToHttpResult(t);
+    static async Task<ApiResult<Ok<NotificationSettingsDto>, Problem.Invalid>> SaveSettings(
+        NotificationSettingsRequest request, NotificationService n, CancellationToken ct) =>
+        (await n.SaveSettingsAsync(request.Delivery, ct)).ToHttpResult();
 }

@@ -6,6 +6,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -17,9 +18,9 @@ namespace OpenAlumni.Web.Features.Notifications;
 /// the week's most discussed posts they may read, and upcoming events, in their language. Queued once per
 /// member and ISO week (the outbox key), from Monday 08:00 in the network's time zone.
 /// </summary>
-public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocalizer<NotificationTexts> texts)
+public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocalizer<NotificationTexts> texts, AppLinks links)
 {
-    public async Task<int> QueueAsync(DateTimeOffset now, string baseUrl, bool force, CancellationToken ct)
+    public async Task<int> QueueAsync(DateTimeOffset now, bool force, CancellationToken ct)
     {
         var t = tenant.Tenant!;
         var local = t.ToLocal(now);
@@ -59,22 +60,22 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 if (news.Count > 0)
                 {
                     body.AppendLine(texts["Digest.ForYou"]);
-                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is not null ? $" {baseUrl}/Posts/{n.PostId}" : n.Link is not null ? $" {baseUrl}{n.Link}" : ""));
+                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is not null ? " " + links.To($"/Posts/{n.PostId}") : n.Link is not null ? " " + links.To(n.Link) : ""));
                     body.AppendLine();
                 }
                 if (top.Count > 0)
                 {
                     body.AppendLine(texts["Digest.TopPosts"]);
-                    foreach (var p in top) body.AppendLine($"- {p.Title} {baseUrl}/Posts/{p.Id}");
+                    foreach (var p in top) body.AppendLine($"- {p.Title} {links.To($"/Posts/{p.Id}")}");
                     body.AppendLine();
                 }
                 if (events.Count > 0)
                 {
                     body.AppendLine(texts["Digest.Events"]);
-                    foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {baseUrl}/Events/{e.Id}");
+                    foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {links.To($"/Events/{e.Id}")}");
                     body.AppendLine();
                 }
-                body.AppendLine(texts["Digest.Footer", baseUrl + "/notifications/settings"]);
+                body.AppendLine(texts["Digest.Footer", links.To("/notifications/settings")]);
             }
             await db.EnqueueMailAsync(t.Id, $"digest:{memberId}:{week}", person.Email!, subject, body.ToString(), now, ct);
             queued++;
@@ -88,6 +89,6 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
 public sealed class WeeklyDigestJob(TimeProvider clock, IServiceScopeFactory scopes) : IPeriodicJob
 {
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        EveryTenant.ForEachAsync(services, scopes, (tenantServices, baseUrl) =>
-            tenantServices.GetRequiredService<WeeklyDigest>().QueueAsync(clock.GetUtcNow(), baseUrl, force: false, ct), ct);
+        EveryTenant.ForEachAsync(services, scopes, tenantServices =>
+            tenantServices.GetRequiredService<WeeklyDigest>().QueueAsync(clock.GetUtcNow(), force: false, ct), ct);
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
@@ -42,14 +41,14 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
     }
 
     public async Task<IActionResult> OnPostReactAsync(long id, string? kind, bool add, CancellationToken ct) =>
-        await AfterAsync(id, await interactions.ReactAsync(id, kind, add, AccountsApi.BaseUrl(HttpContext), ct), "reactions", null, "#reactions", ct);
+        await AfterAsync(id, await interactions.ReactAsync(id, kind, add, ct), "reactions", null, "#reactions", ct);
 
     public async Task<IActionResult> OnPostInterestAsync(long id, bool add, CancellationToken ct) =>
         await AfterAsync(id, await interactions.InterestAsync(id, add, ct), "interest", null, "#interest", ct);
 
     public async Task<IActionResult> OnPostCommentAsync(long id, string? body, long? parentId, CancellationToken ct)
     {
-        var result = await interactions.CommentAsync(id, new CommentInput(body, parentId), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await interactions.CommentAsync(id, new CommentInput(body, parentId), ct);
         Typed = body;
         return await AfterAsync(id, result, parentId is { } p ? $"reply-{p}" : "comment", P["CommentPosted"], $"#comment-{result.Value?.Id}", ct);
     }
@@ -64,7 +63,7 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
     }
 
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
-        await AfterAsync(id, await posts.PublishAsync(id, AccountsApi.BaseUrl(HttpContext), ct), "author", P["Published"], "", ct);
+        await AfterAsync(id, await posts.PublishAsync(id, ct), "author", P["Published"], "", ct);
 
     public async Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken ct)
     {

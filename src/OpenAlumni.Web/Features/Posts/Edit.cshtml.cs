@@ -2,7 +2,6 @@ using OpenAlumni.Web.Features.Members;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -100,20 +99,20 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
 
         if (Existing is null)
         {
-            var created = await posts.CreateAsync(input, AccountsApi.BaseUrl(HttpContext), ct);
+            var created = await posts.CreateAsync(input, ct);
             if (created.Status == ResultStatus.Forbidden) return Invalid(FieldErrors.Of("room", "Validation.Forbidden"));
             if (!created.IsOk) return Invalid(created.Errors!);
             TempData["Flash"] = (publish ? P["Published"] : P["DraftSaved"]).Value;
             return Redirect($"/Posts/{created.Value!.Id}");
         }
 
-        var updated = await posts.UpdateAsync(Existing.Id, input with { Room = null, Category = null }, ct, AccountsApi.BaseUrl(HttpContext));
+        var updated = await posts.UpdateAsync(Existing.Id, input with { Room = null, Category = null }, ct);
         if (updated.Status is ResultStatus.NotFound or ResultStatus.Forbidden) return NotFound();
         if (!updated.IsOk) return Invalid(updated.Errors!);
         var flash = P["Saved"];
         if (publish && Existing.Status == "draft")
         {
-            var published = await posts.PublishAsync(Existing.Id, AccountsApi.BaseUrl(HttpContext), ct);
+            var published = await posts.PublishAsync(Existing.Id, ct);
             if (!published.IsOk) return Invalid(published.Errors ?? FieldErrors.Of("status", "Posts.NotDraft"));
             flash = P["Published"];
         }

@@ -21,7 +21,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         return (me, post);
     }
 
-    public async Task<Result<CommentDto>> CommentAsync(long id, CommentInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<CommentDto>> CommentAsync(long id, CommentInput input, CancellationToken ct)
     {
         var (me, post) = await ReadableAsync(id, ct);
         if (post is null || (post.HiddenAt is not null && !me.IsAdmin)) return Result<CommentDto>.NotFound();
@@ -44,15 +44,15 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
         var recipients = new List<long> { post.AuthorMemberId };
         if (parent is not null) recipients.Add(parent.AuthorMemberId);
-        await notifications.NotifyAsync(recipients, NotificationType.Reply, id, me.MemberId, post.Title, baseUrl, ct);
-        await posts.NotifyMentionsAsync(post, body!, baseUrl, ct);
+        await notifications.NotifyAsync(recipients, NotificationType.Reply, id, me.MemberId, post.Title, ct);
+        await posts.NotifyMentionsAsync(post, body!, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new CommentDto(comment.Id, comment.ParentCommentId, new AuthorDto(me.MemberId, me.DisplayName, me.Kind.ToString()), comment.Body, comment.BodyHtml,
             tenant.Tenant!.ToLocal(now), false, []);
     }
 
-    public async Task<Result<ReactionsDto>> ReactAsync(long id, string? kindText, bool add, string baseUrl, CancellationToken ct)
+    public async Task<Result<ReactionsDto>> ReactAsync(long id, string? kindText, bool add, CancellationToken ct)
     {
         var (me, post) = await ReadableAsync(id, ct);
         if (post is null || post.HiddenAt is not null) return Result<ReactionsDto>.NotFound();
@@ -63,7 +63,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         if (add && existing is null)
         {
             db.Add(new Reaction { PostId = id, MemberId = me.MemberId, Kind = kind!.Value, CreatedAt = clock.GetUtcNow() });
-            await notifications.NotifyAsync([post.AuthorMemberId], NotificationType.Reaction, id, me.MemberId, post.Title, baseUrl, ct);
+            await notifications.NotifyAsync([post.AuthorMemberId], NotificationType.Reaction, id, me.MemberId, post.Title, ct);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same reaction twice at once: one stands
         }
@@ -145,7 +145,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         WireNames.Of(r.Report.Status), tenant.Tenant!.ToLocal(r.Report.CreatedAt), r.Report.DecidedAt is { } d ? tenant.Tenant.ToLocal(d) : null, r.Report.DecisionNote);
 
     /// <summary>An admin decides a report: hide the post or comment, or dismiss. The reporter is told.</summary>
-    public async Task<Result<ReportDto>> DecideReportAsync(long reportId, bool hide, ModerationInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<ReportDto>> DecideReportAsync(long reportId, bool hide, ModerationInput input, CancellationToken ct)
     {
         var (me, _) = await posts.ReaderAsync(ct);
         if (!me.IsAdmin) return Result<ReportDto>.Forbidden();
@@ -178,7 +178,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         }
         var title = await db.Set<Post>().Where(p => p.Id == report.PostId).Select(p => p.Title).FirstAsync(ct);
         await notifications.NotifyAsync(same.Select(r => r.ReporterMemberId).ToList(), NotificationType.ReportDecision, report.PostId, null,
-            title, baseUrl, ct);
+            title, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (await Rows(db.Set<Report>().Where(r => r.Id == reportId)).ToListAsync(ct)).Select(ToDto).First();

@@ -35,7 +35,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return (session, await PostAudience.ReaderAsync(db, session.MemberId, ct));
     }
 
-    public async Task<Result<PostDto>> CreateAsync(PostInput input, string baseUrl, CancellationToken ct)
+    public async Task<Result<PostDto>> CreateAsync(PostInput input, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);
         var errors = new FieldErrors();
@@ -51,11 +51,11 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         PostAudience.IndexForSearch(post, me.DisplayName);
         db.Add(post);
         await db.SaveChangesAsync(ct);
-        if (post.Status == PostStatus.Published) await AnnounceAsync(post, baseUrl, ct);
+        if (post.Status == PostStatus.Published) await AnnounceAsync(post, ct);
         return (await GetAsync(post.Id, ct)).Value!.Post;
     }
 
-    public async Task<Result<PostDto>> UpdateAsync(long id, PostInput input, CancellationToken ct, string? baseUrl = null)
+    public async Task<Result<PostDto>> UpdateAsync(long id, PostInput input, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -70,17 +70,17 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         if (post.Status == PostStatus.Published) post.EditedAt = clock.GetUtcNow();
         PostAudience.IndexForSearch(post, me.DisplayName);
         await db.SaveChangesAsync(ct);
-        if (post.Status == PostStatus.Published && baseUrl is not null)
+        if (post.Status == PostStatus.Published)
         {
             // Only the people the edit newly names: those named before were told already.
             var before = MentionPattern().Matches(bodyBefore).Select(m => m.Value).ToHashSet();
             var added = string.Join(' ', MentionPattern().Matches(post.Body).Select(m => m.Value).Where(m => !before.Contains(m)));
-            if (added.Length > 0) { await NotifyMentionsAsync(post, added, baseUrl, ct); await db.SaveChangesAsync(ct); }
+            if (added.Length > 0) { await NotifyMentionsAsync(post, added, ct); await db.SaveChangesAsync(ct); }
         }
         return (await GetAsync(id, ct)).Value!.Post;
     }
 
-    public async Task<Result<PostDto>> PublishAsync(long id, string baseUrl, CancellationToken ct)
+    public async Task<Result<PostDto>> PublishAsync(long id, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id && p.AuthorMemberId == me.MemberId, ct);
@@ -89,7 +89,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         post.Status = PostStatus.Published;
         post.PublishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        await AnnounceAsync(post, baseUrl, ct);
+        await AnnounceAsync(post, ct);
         return (await GetAsync(id, ct)).Value!.Post;
     }
 
@@ -153,19 +153,19 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     }
 
     /// <summary>On publishing: a targeted (or any) announcement notifies its audience; mentions notify whom they name.</summary>
-    async Task AnnounceAsync(Post post, string baseUrl, CancellationToken ct)
+    async Task AnnounceAsync(Post post, CancellationToken ct)
     {
         if (post.Room == Room.Announcements)
         {
             var audience = await db.Members.AsNoTracking().Reached(post.SegmentKind, post.Segment).Select(m => m.Id).ToListAsync(ct);
-            await notifications.NotifyAsync(audience, NotificationType.Announcement, post.Id, post.AuthorMemberId, post.Title, baseUrl, ct);
+            await notifications.NotifyAsync(audience, NotificationType.Announcement, post.Id, post.AuthorMemberId, post.Title, ct);
         }
-        await NotifyMentionsAsync(post, post.Body, baseUrl, ct);
+        await NotifyMentionsAsync(post, post.Body, ct);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Mentions are links to a member's profile whose text starts with @: [@山田 花子](/Members/12).</summary>
-    internal async Task NotifyMentionsAsync(Post post, string body, string baseUrl, CancellationToken ct)
+    internal async Task NotifyMentionsAsync(Post post, string body, CancellationToken ct)
     {
         var ids = MentionPattern().Matches(body).Select(m => long.TryParse(m.Groups[1].Value, out var id) ? id : 0).Where(id => id > 0).Distinct().Take(10).ToList();
         var allowed = new List<long>();
@@ -178,7 +178,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
             var reader = await PostAudience.ReaderAsync(db, id, ct);
             if (await db.Set<Post>().Where(p => p.Id == post.Id).VisibleTo(reader).AnyAsync(ct)) allowed.Add(id);
         }
-        await notifications.NotifyAsync(allowed, NotificationType.Mention, post.Id, post.AuthorMemberId, post.Title, baseUrl, ct);
+        await notifications.NotifyAsync(allowed, NotificationType.Mention, post.Id, post.AuthorMemberId, post.Title, ct);
     }
 
     [GeneratedRegex(@"\[@[^\]]{1,100}\]\(/Members/(\d{1,18})\)")]

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -70,7 +69,7 @@ public sealed partial class IndexModel(RosterService roster, InvitationService i
 
     public async Task<IActionResult> OnPostInviteAsync(long[]? ids, bool all, CancellationToken ct)
     {
-        var result = await invitations.InviteAsync(new InviteRequest(ids, all), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await invitations.InviteAsync(new InviteRequest(ids, all), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         TempData["Flash"] = result.IsOk ? R["Invited", result.Value!.Invited, result.Value.Skipped].Value
             : string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value) ?? []);

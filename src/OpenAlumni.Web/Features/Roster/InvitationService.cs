@@ -8,6 +8,7 @@ using OpenAlumni.Web.Features.Audit;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Links;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Outbox;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -36,9 +37,9 @@ public sealed record InvitationCheck(InvitationState? State, string? Email, stri
 /// <see cref="RosterLimits.InvitationDays"/> days, once, in the tenant that issued them.
 /// </summary>
 public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditLog audit, ITenantContext tenant, TimeProvider clock,
-    IStringLocalizer<RosterTexts> texts)
+    IStringLocalizer<RosterTexts> texts, AppLinks links)
 {
-    public async Task<Result<InviteResultDto>> InviteAsync(InviteRequest r, string baseUrl, CancellationToken ct)
+    public async Task<Result<InviteResultDto>> InviteAsync(InviteRequest r, CancellationToken ct)
     {
         var admin = await current.GetAsync(ct);
         if (admin?.IsAdmin != true) return Result<InviteResultDto>.Forbidden();
@@ -79,7 +80,7 @@ public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditL
                 Language = Cultures.Normalize(t.Roster?.Language ?? tenant.Tenant!.DefaultCulture), CreatedByMemberId = admin.MemberId,
             };
             db.Add(invitation);
-            await SendAsync(invitation, baseUrl, now, ct);
+            await SendAsync(invitation, now, ct);
             invited++;
         }
         if (invited > 0)
@@ -97,7 +98,7 @@ public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditL
     }
 
     /// <summary>Gives the invitation a fresh token (an earlier link stops working) and queues its mail in the caller's unit of work.</summary>
-    async Task SendAsync(Invitation invitation, string baseUrl, DateTimeOffset now, CancellationToken ct)
+    async Task SendAsync(Invitation invitation, DateTimeOffset now, CancellationToken ct)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         invitation.TokenHash = Hash(token);
@@ -105,7 +106,7 @@ public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditL
         invitation.ExpiresAt = now.AddDays(RosterLimits.InvitationDays);
         invitation.SendCount++;
         var t = tenant.Tenant!;
-        var link = $"{baseUrl}/join/{token}";
+        var link = links.To($"/join/{token}");
         string subject, body;
         using (Cultures.Use(invitation.Language))
         {
@@ -146,14 +147,14 @@ public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditL
         new(i.Id, i.Email, WireNames.Of(i.StateAt(now)), i.RosterEntryId, name, i.Language, i.CreatedAt, i.SentAt, i.SendCount, i.ExpiresAt, i.UsedAt, i.RevokedAt, i.MemberId);
 
     /// <summary>Sends a pending or expired invitation again, with a new link valid for another 30 days.</summary>
-    public async Task<Result<InvitationDto>> ResendAsync(long id, string baseUrl, CancellationToken ct)
+    public async Task<Result<InvitationDto>> ResendAsync(long id, CancellationToken ct)
     {
         if ((await current.GetAsync(ct))?.IsAdmin != true) return Result<InvitationDto>.Forbidden();
         var i = await db.Set<Invitation>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (i is null) return Result<InvitationDto>.NotFound();
         var now = clock.GetUtcNow();
         if (i.StateAt(now) is InvitationState.Used or InvitationState.Revoked) return Result<InvitationDto>.Conflict("state", "Validation.InvitationClosed");
-        await SendAsync(i, baseUrl, now, ct);
+        await SendAsync(i, now, ct);
         await audit.AddAsync("invitation.resend", "invitation", i.Id.ToString(), null, new { i.SendCount }, ct);
         await db.SaveChangesAsync(ct);
         return ToDto(i, null, now);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -27,7 +26,7 @@ public sealed class InvitationsModel(InvitationService invitations, IStringLocal
 
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
-        var result = await invitations.InviteAsync(new InviteRequest(Emails: Emails), AccountsApi.BaseUrl(HttpContext), ct);
+        var result = await invitations.InviteAsync(new InviteRequest(Emails: Emails), ct);
         if (result.IsOk)
         {
             TempData["Flash"] = R["Invited", result.Value!.Invited, result.Value.Skipped].Value;
@@ -38,7 +37,7 @@ public sealed class InvitationsModel(InvitationService invitations, IStringLocal
     }
 
     public Task<IActionResult> OnPostResendAsync(long id, CancellationToken ct) =>
-        DoAsync(invitations.ResendAsync(id, AccountsApi.BaseUrl(HttpContext), ct), "Resent", ct);
+        DoAsync(invitations.ResendAsync(id, ct), "Resent", ct);
 
     public Task<IActionResult> OnPostRevokeAsync(long id, CancellationToken ct) => DoAsync(invitations.RevokeAsync(id, ct), "Revoked", ct);
 

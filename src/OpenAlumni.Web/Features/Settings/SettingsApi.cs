@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
-using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Settings;
 
@@ -10,30 +9,30 @@ public static class SettingsApi
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/admin/settings").RequireAuthorization(Policies.Admin).WithTags("Admin");
-        api.MapGet("/", Get).Produces<TenantSettingsDto>();
-        api.MapPut("/", Update).Produces<TenantSettingsDto>().ProducesValidationProblem();
-        api.MapPut("/logo", SetLogo).DisableAntiforgery().Produces<TenantSettingsDto>().ProducesValidationProblem();
-        api.MapDelete("/logo", RemoveLogo).Produces<TenantSettingsDto>();
+        api.MapGet("/", Get);
+        api.MapPut("/", Update);
+        api.MapPut("/logo", SetLogo).DisableAntiforgery();
+        api.MapDelete("/logo", RemoveLogo);
         // The logo is public: the sign-in and registration pages show it.
         app.MapGet("/network/logo", Logo).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    static async Task<IResult> Get(TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await settings.GetAsync(ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<TenantSettingsDto>>> Get(TenantSettingsService settings, CancellationToken ct) =>
+        (await settings.GetAsync(ct)).ToHttpResult();
 
-    static async Task<IResult> Update(UpdateSettingsRequest request, TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await settings.UpdateAsync(request, ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<TenantSettingsDto>, Problem.Invalid>> Update(UpdateSettingsRequest request, TenantSettingsService settings, CancellationToken ct) =>
+        (await settings.UpdateAsync(request, ct)).ToHttpResult();
 
-    static async Task<IResult> SetLogo(IFormFile? logo, TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<ApiResult<Ok<TenantSettingsDto>, Problem.Invalid>> SetLogo(IFormFile? logo, TenantSettingsService settings, CancellationToken ct)
     {
-        if (logo is null) return TypedResults.ValidationProblem(FieldErrors.Of("logo", "Validation.Required").Localize(texts), title: texts["Validation.Title"]);
+        if (logo is null) return ApiProblem.Invalid("logo", "Validation.Required");
         await using var stream = logo.OpenReadStream();
-        return (await settings.SetLogoAsync(stream, logo.Length, ct)).ToHttpResult(texts);
+        return (await settings.SetLogoAsync(stream, logo.Length, ct)).ToHttpResult();
     }
 
-    static async Task<IResult> RemoveLogo(TenantSettingsService settings, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
-        (await settings.RemoveLogoAsync(ct)).ToHttpResult(texts);
+    static async Task<ApiResult<Ok<TenantSettingsDto>>> RemoveLogo(TenantSettingsService settings, CancellationToken ct) =>
+        (await settings.RemoveLogoAsync(ct)).ToHttpResult();
 
     static IResult Logo(TenantSettingsService settings) =>
         settings.OpenLogo() is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -11,19 +12,18 @@ public static class ResultMapping
         errors.Items.GroupBy(e => e.Field)
             .ToDictionary(g => g.Key, g => g.Select(e => texts[e.Key, e.Args].Value).Distinct().ToArray());
 
-    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer<ValidationTexts> texts, Func<T, IResult> onOk) =>
-        result.Status switch
-        {
-            ResultStatus.Ok => onOk(result.Value!),
-            ResultStatus.Invalid => TypedResults.ValidationProblem(result.Errors!.Localize(texts), title: texts["Validation.Title"]),
-            ResultStatus.Conflict => TypedResults.Problem(statusCode: 409, title: texts["Validation.ConflictTitle"],
-                detail: texts[result.Errors!.Items[0].Key], extensions: new Dictionary<string, object?> { ["errors"] = result.Errors.Localize(texts) }),
-            ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: texts["Validation.Forbidden"]),
-            _ => TypedResults.Problem(statusCode: 404, title: texts["Validation.NotFound"]),
-        };
+    /// <summary>200 with the value, or the problem (localized when written: the handler needs no localizer).</summary>
+    public static ApiResult<Ok<T>> ToHttpResult<T>(this Result<T> result) => result.ToHttpResult(TypedResults.Ok);
 
-    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer<ValidationTexts> texts) =>
-        result.ToHttpResult(texts, v => TypedResults.Ok(v));
+    /// <summary>Another answer for OK (<c>TypedResults.Created</c>, <c>NoContent</c>, a file), else the problem.</summary>
+    public static ApiResult<TSuccess> ToHttpResult<T, TSuccess>(this Result<T> result, Func<T, TSuccess> onOk) where TSuccess : IResult =>
+        result.IsOk ? onOk(result.Value!) : new ApiProblem(result.Status, result.Errors);
+
+    [Obsolete("The localizer is found when the answer is written: call ToHttpResult() without it.")]
+    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer<ValidationTexts> texts, Func<T, IResult> onOk) => result.ToHttpResult(onOk);
+
+    [Obsolete("The localizer is found when the answer is written: call ToHttpResult() without it.")]
+    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer<ValidationTexts> texts) => result.ToHttpResult();
 
     /// <summary>Puts each error under its form field (prefix + Pascal-cased field) so the page shows it by the input.</summary>
     public static void AddErrors(this ModelStateDictionary modelState, FieldErrors errors, IStringLocalizer<ValidationTexts> texts, string prefix = "Input")
