@@ -246,19 +246,19 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
 public sealed class ConsultationTexts;
 
 /// <summary>
-/// Marks requests expired in every tenant on the outbox worker's timer, so the state is right in the
+/// Marks requests expired in every network on the outbox worker's timer, so the state is right in the
 /// database even for requests nobody opens (the service also brings it up to date before each read).
-/// Runs past the tenant filter (operator-level work): one UPDATE, no tenant's data leaves it.
 /// </summary>
 public sealed class ConsultationExpiryJob(TimeProvider clock) : Infrastructure.Outbox.IPeriodicJob
 {
-    public async Task RunAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<AlumniDb>();
-        var now = clock.GetUtcNow();
-        var due = now - ConsultationRequest.ExpiresAfter;
-        await db.Set<ConsultationRequest>().IgnoreQueryFilters()
-            .Where(r => (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed) && r.WaitingSince <= due)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ConsultationStatus.Expired).SetProperty(r => r.DecidedAt, now), ct);
-    }
+    public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        Infrastructure.Tenancy.EveryTenant.ForEachAsync(services, async tenantServices =>
+        {
+            var db = tenantServices.GetRequiredService<AlumniDb>();
+            var now = clock.GetUtcNow();
+            var due = now - ConsultationRequest.ExpiresAfter;
+            await db.Set<ConsultationRequest>()
+                .Where(r => (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed) && r.WaitingSince <= due)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ConsultationStatus.Expired).SetProperty(r => r.DecidedAt, now), ct);
+        }, ct);
 }

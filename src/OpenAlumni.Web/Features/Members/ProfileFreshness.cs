@@ -104,7 +104,7 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
 }
 
 /// <summary>Asks owners of stale profiles, for every network, on the outbox worker's timer (at most hourly).</summary>
-public sealed class ProfileFreshnessJob(TimeProvider clock, IServiceScopeFactory scopes) : IPeriodicJob
+public sealed class ProfileFreshnessJob(TimeProvider clock) : IPeriodicJob
 {
     DateTimeOffset lastRun = DateTimeOffset.MinValue;
 
@@ -113,7 +113,7 @@ public sealed class ProfileFreshnessJob(TimeProvider clock, IServiceScopeFactory
         var now = clock.GetUtcNow();
         if (now - lastRun < TimeSpan.FromHours(1)) return;
         lastRun = now;
-        await EveryTenant.ForEachAsync(services, scopes, tenantServices =>
+        await EveryTenant.ForEachAsync(services, tenantServices =>
             tenantServices.GetRequiredService<ProfileFreshness>().QueueAsync(now, ct), ct);
     }
 }

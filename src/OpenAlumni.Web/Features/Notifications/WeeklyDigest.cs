@@ -86,9 +86,9 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
 }
 
 /// <summary>Runs the digest for every network on the outbox worker's timer.</summary>
-public sealed class WeeklyDigestJob(TimeProvider clock, IServiceScopeFactory scopes) : IPeriodicJob
+public sealed class WeeklyDigestJob(TimeProvider clock) : IPeriodicJob
 {
     public Task RunAsync(IServiceProvider services, CancellationToken ct) =>
-        EveryTenant.ForEachAsync(services, scopes, tenantServices =>
+        EveryTenant.ForEachAsync(services, tenantServices =>
             tenantServices.GetRequiredService<WeeklyDigest>().QueueAsync(clock.GetUtcNow(), force: false, ct), ct);
 }
