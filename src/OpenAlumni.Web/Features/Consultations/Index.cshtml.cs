@@ -44,7 +44,7 @@ public sealed class IndexModel(ConsultationService consultations, CurrentMember 
         if (result.Status == ResultStatus.NotFound) return NotFound();
         TempData["Flash"] = result.IsOk ? C[okKey ?? "Accepted"].Value
             : result.Status == ResultStatus.Forbidden ? C["NotAvailable"].Value
-            : string.Join(" ", result.Errors!.Localize(texts).Values.SelectMany(v => v));
+            : result.Message(texts);
         return Redirect($"/consultations?box={(box == "sent" ? "sent" : "received")}#c{result.Value?.Id}");
     }
 }

@@ -117,10 +117,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
     {
         if (status == ResultStatus.NotFound || !await LoadAsync(id, ct)) return NotFound();
         if (status == ResultStatus.Invalid && prefix.Length > 0) ModelState.AddErrors(errors!, texts, prefix);
-        else Error = status == ResultStatus.Forbidden ? texts["Validation.Forbidden"] : string.Join(" ", errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        else Error = FormErrors.Message(status, errors, texts);
         return Page();
     }
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }

@@ -97,7 +97,7 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
                 return Forbid();
             default:
                 FailedForm = form;
-                FormError = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value).Distinct());
+                FormError = result.Message(texts);
                 return await ShowAsync(id, ct);
         }
     }

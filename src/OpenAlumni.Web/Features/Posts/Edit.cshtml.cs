@@ -183,8 +183,4 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
     }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }
