@@ -23,8 +23,8 @@ public static class PostsApi
         api.MapDelete("/{id:long}/reactions/{kind}", Unreact).Produces<ReactionsDto>().ProducesValidationProblem().ProducesProblem(404);
         api.MapPost("/{id:long}/interest", Interest).Produces<PostDto>().ProducesProblem(404).ProducesProblem(409);
         api.MapDelete("/{id:long}/interest", WithdrawInterest).Produces<PostDto>().ProducesProblem(404).ProducesProblem(409);
-        api.MapPost("/{id:long}/reports", ReportPost).Produces<ReportDto>(201).ProducesValidationProblem().ProducesProblem(404);
-        api.MapPost("/comments/{commentId:long}/reports", ReportComment).Produces<ReportDto>(201).ProducesValidationProblem().ProducesProblem(404);
+        api.MapPost("/{id:long}/reports", ReportPost).Produces<ReportDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        api.MapPost("/comments/{commentId:long}/reports", ReportComment).Produces<ReportDto>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         api.MapPost("/images", UploadImage).DisableAntiforgery().Produces<ImageDto>(201).ProducesValidationProblem();
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Moderation");
