@@ -45,7 +45,7 @@ public static class PostRules
 
     /// <summary>A reply goes under a comment still shown; answering a reply answers its thread.</summary>
     public static Refusal? Reply(MemberSession me, PostFacts p, bool parentHidden) =>
-        Comment(me, p) ?? (parentHidden ? new Refusal(ResultStatus.Invalid, FieldErrors.Of("parentId", "Posts.ParentNotFound")) : null);
+        Comment(me, p) ?? (parentHidden ? Refusal.Invalid("parentId", "Posts.ParentNotFound") : null);
 
     /// <summary>"Interested" is offered on job openings and consultations, to everyone but their author.</summary>
     public static Refusal? Interest(MemberSession me, PostFacts p) =>

@@ -13,5 +13,8 @@ public sealed record Refusal(ResultStatus Status, FieldErrors? Errors)
 
     public static Refusal Conflict(string field, string key) => new(ResultStatus.Conflict, FieldErrors.Of(field, key));
 
+    /// <summary>The request names something the rule does not allow (400, by its field).</summary>
+    public static Refusal Invalid(string field, string key) => new(ResultStatus.Invalid, FieldErrors.Of(field, key));
+
     public Result<T> As<T>() => new(Status, default, Errors);
 }
