@@ -7,10 +7,10 @@ using OpenAlumni.Web.Features.Members;
 namespace OpenAlumni.Tests.Api;
 
 /// <summary>
-/// The job board's, the collaborations' and a profile's offers agree with what the API then does: whoever is
-/// shown no button (or no can* flag) is refused, whoever is shown one is served.
+/// The job board's, the collaborations', a profile's and the member list's offers agree with what the API then
+/// does: whoever is shown no button (or no can* flag) is refused, whoever is shown one is served.
 /// </summary>
-public abstract class BoardPermissionTests(AlumniApp app) : AppTest(app)
+public abstract class FeaturePermissionTests(AlumniApp app) : AppTest(app)
 {
     static bool Flag(JsonElement item, string name) => item.GetProperty(name).GetBoolean();
 
@@ -116,6 +116,35 @@ public abstract class BoardPermissionTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Forbidden, consultation.StatusCode);
     }
 
+    [Fact]
+    public async Task MemberList_OffersSuspendAndReinstate_AsTheServiceAllowsThem()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var adminMember = await tenant.AdminAsync();
+        var admin = await tenant.ApiAsync(adminMember);
+        var target = await tenant.MemberAsync(family: "対象");
+        async Task<JsonElement> RowAsync(long id) => (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/members", Ct))
+            .GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetInt64() == id);
+
+        var own = await RowAsync(adminMember.Id);
+        var suspendSelf = await admin.PostAsJsonAsync($"/api/v1/admin/members/{adminMember.Id}/suspend", new { reason = "x" }, Ct);
+        var approved = await RowAsync(target.Id);
+        var reinstateApproved = await admin.PostAsJsonAsync($"/api/v1/admin/members/{target.Id}/reinstate", new { }, Ct);
+        var suspend = await admin.PostAsJsonAsync($"/api/v1/admin/members/{target.Id}/suspend", new { reason = "spam" }, Ct);
+        var suspended = await RowAsync(target.Id);
+        var suspendAgain = await admin.PostAsJsonAsync($"/api/v1/admin/members/{target.Id}/suspend", new { reason = "spam" }, Ct);
+
+        Assert.False(Flag(own, "canSuspend"));
+        Assert.Equal(HttpStatusCode.Conflict, suspendSelf.StatusCode);
+        Assert.True(Flag(approved, "canSuspend"));
+        Assert.False(Flag(approved, "canReinstate"));
+        Assert.Equal(HttpStatusCode.Conflict, reinstateApproved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, suspend.StatusCode);
+        Assert.False(Flag(suspended, "canSuspend"));
+        Assert.True(Flag(suspended, "canReinstate"));
+        Assert.Equal(HttpStatusCode.Conflict, suspendAgain.StatusCode);
+    }
+
     static async Task<HttpClient> BrowserAsync(TestTenant tenant, TestMember member)
     {
         var browser = tenant.Client();
@@ -125,7 +154,7 @@ public abstract class BoardPermissionTests(AlumniApp app) : AppTest(app)
 }
 
 [Collection(SqliteCollection.Name)]
-public sealed class BoardPermissionTestsOnSqlite(SqliteApp app) : BoardPermissionTests(app);
+public sealed class FeaturePermissionTestsOnSqlite(SqliteApp app) : FeaturePermissionTests(app);
 
 [Collection(PostgresCollection.Name)]
-public sealed class BoardPermissionTestsOnPostgres(PostgresApp app) : BoardPermissionTests(app);
+public sealed class FeaturePermissionTestsOnPostgres(PostgresApp app) : FeaturePermissionTests(app);
