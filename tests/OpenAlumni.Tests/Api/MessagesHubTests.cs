@@ -27,8 +27,9 @@ public abstract class MessagesHubTests(AlumniApp app) : AppTest(app)
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }
 
-    /// <summary>Connects with a bearer token, or a sign-in cookie, over long polling through the test server.</summary>
-    Listener Connect(string host, string? token = null, string? cookie = null, HttpTransportType transport = HttpTransportType.LongPolling)
+    /// <summary>Connects with a bearer token, or a sign-in cookie, over long polling through the test server; in English unless told.</summary>
+    Listener Connect(string host, string? token = null, string? cookie = null, HttpTransportType transport = HttpTransportType.LongPolling,
+        string culture = "en")
     {
         var connection = new HubConnectionBuilder()
             .WithUrl($"http://{host}/hubs/messages", o =>
@@ -40,11 +41,13 @@ public abstract class MessagesHubTests(AlumniApp app) : AppTest(app)
                     var client = App.Server.CreateWebSocketClient();
                     client.ConfigureRequest = r =>
                     {
+                        r.Headers.AcceptLanguage = culture;
                         if (cookie is not null) r.Headers["Cookie"] = cookie;
                         if (token is not null) r.Headers.Authorization = "Bearer " + token;
                     };
                     return await client.ConnectAsync(context.Uri, ct);
                 };
+                o.Headers["Accept-Language"] = culture;
                 if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 if (cookie is not null) o.Headers["Cookie"] = cookie;
             })
@@ -83,6 +86,35 @@ public abstract class MessagesHubTests(AlumniApp app) : AppTest(app)
         Assert.Equal(id, live.GetProperty("conversationId").GetInt64());
         Assert.Contains("No such conversation", refused.Message);
         Assert.Equal("second conversation", strangersFirst.GetProperty("body").GetString());
+    }
+
+    [Theory]
+    [InlineData(HttpTransportType.LongPolling)]
+    [InlineData(HttpTransportType.WebSockets)]
+    public async Task Join_WhenRefused_SaysWhyInTheCallersLanguage(HttpTransportType transport)
+    {
+        var tenant = await App.CreateTenantAsync();
+        var a = await tenant.MemberAsync();
+        var b = await tenant.MemberAsync();
+        var outsider = await tenant.MemberAsync();
+        var id = await MessagesApiTests.StartAsync(await tenant.ApiAsync(a), b.Id);
+        var token = await tenant.TokenForAsync(outsider);
+        var signedIn = await Forms.SignInCookieAsync(tenant, outsider.Email, outsider.Password);
+        await using var browserInJapanese = Connect(tenant.Host, token: token, transport: transport, culture: "ja,en;q=0.5");
+        await using var browserInEnglish = Connect(tenant.Host, token: token, transport: transport, culture: "en-US,ja;q=0.5");
+        // The language switcher's cookie comes before the browser's language, as on the pages.
+        await using var switchedToJapanese = Connect(tenant.Host, cookie: signedIn + "; .AspNetCore.Culture=c%3Dja%7Cuic%3Dja", transport: transport, culture: "en");
+        await browserInJapanese.Connection.StartAsync(Ct);
+        await browserInEnglish.Connection.StartAsync(Ct);
+        await switchedToJapanese.Connection.StartAsync(Ct);
+
+        var japanese = await Assert.ThrowsAsync<HubException>(() => browserInJapanese.Connection.InvokeAsync("Join", id, Ct));
+        var english = await Assert.ThrowsAsync<HubException>(() => browserInEnglish.Connection.InvokeAsync("Join", id, Ct));
+        var byCookie = await Assert.ThrowsAsync<HubException>(() => switchedToJapanese.Connection.InvokeAsync("Join", id, Ct));
+
+        Assert.Contains("この会話は見つかりません。", japanese.Message);
+        Assert.Contains("No such conversation.", english.Message);
+        Assert.Contains("この会話は見つかりません。", byCookie.Message);
     }
 
     [Fact]

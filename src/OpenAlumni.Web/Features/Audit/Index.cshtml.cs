@@ -24,7 +24,7 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<ValidationTexts>
     {
         var result = await audit.ListAsync(new AuditQuery(ActionFilter, Actor, TargetType, TargetId, From, To, Math.Clamp(PageNumber, 1, 100_000)), ct);
         if (result.IsOk) Items = result.Value!;
-        else Error = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        else Error = result.Message(texts);
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

@@ -15,9 +15,14 @@ public sealed record CollaboratorDto(long Id, string DisplayName);
 public sealed record OriginDto(string Type, long? Id, string? Url);
 public sealed record StageChangeDto(string? From, string To, DateTimeOffset At, CollaboratorDto? By, string? Reason);
 
+/// <summary>A collaboration; <c>CanEdit</c> and <c>CanDecide</c> are CollaborationRules, as the service enforces them.</summary>
 public sealed record CollaborationDto(long Id, string Title, string Description, string Stage, string Status,
     IReadOnlyList<CollaboratorDto> Members, IReadOnlyList<string> Departments, OriginDto? Origin,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageChangedAt, bool CanEdit);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset StageChangedAt, bool CanEdit)
+{
+    /// <summary>May accept or decline this proposal (the secretariat, while it is proposed).</summary>
+    public bool CanDecide { get; init; }
+}
 
 public sealed record CollaborationDetailDto(CollaborationDto Collaboration, IReadOnlyList<StageChangeDto> History);
 public sealed record CollaborationListDto(IReadOnlyList<CollaborationDto> Items, int Page, int PageSize, int Total);

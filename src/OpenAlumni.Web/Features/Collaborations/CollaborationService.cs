@@ -33,15 +33,20 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         return query.Where(c => c.Status == CollaborationStatus.Accepted || c.ProposedByMemberId == id || c.Members.Any(m => m.MemberId == id));
     }
 
+    /// <summary>Whether what the current member records is a proposal for the secretariat (the form's wording).</summary>
+    public async Task<bool> ProposesAsync(CancellationToken ct) =>
+        CollaborationRules.StatusOnCreate(await current.RequireAsync(ct)) == CollaborationStatus.Proposed;
+
     public async Task<Result<CollaborationDetailDto>> CreateAsync(CollaborationInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
         var now = clock.GetUtcNow();
         var errors = new FieldErrors();
+        var status = CollaborationRules.StatusOnCreate(me);
         var c = new Collaboration
         {
             Title = "", ProposedByMemberId = me.MemberId, CreatedAt = now, UpdatedAt = now, StageChangedAt = now,
-            Status = me.IsAdmin ? CollaborationStatus.Accepted : CollaborationStatus.Proposed, AcceptedAt = me.IsAdmin ? now : null,
+            Status = status, AcceptedAt = status == CollaborationStatus.Accepted ? now : null,
         };
         c.Stage = string.IsNullOrWhiteSpace(input.Stage) ? CollaborationStage.Idea : Check.Enum<CollaborationStage>(errors, "stage", input.Stage, required: true) ?? CollaborationStage.Idea;
         await ApplyAsync(c, input, errors, creating: true, ct);
@@ -58,7 +63,7 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         var me = await current.RequireAsync(ct);
         if (!await Visible(me).AnyAsync(x => x.Id == id, ct)) return Result<CollaborationDetailDto>.NotFound();
         var c = await db.Set<Collaboration>().Include(x => x.Members).FirstAsync(x => x.Id == id, ct);
-        if (!me.IsAdmin && !c.Members.Any(m => m.MemberId == me.MemberId)) return Result<CollaborationDetailDto>.Forbidden();
+        if (CollaborationRules.Edit(me, c.Members.Select(m => m.MemberId)) is { } no) return no.As<CollaborationDetailDto>();
         var errors = new FieldErrors();
         var now = clock.GetUtcNow();
         var reason = Check.Text(errors, "reason", input.Reason ?? input.Note, CollaborationLimits.Reason);
@@ -161,7 +166,7 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         if (!me.IsAdmin) return Result<CollaborationDetailDto>.Forbidden();
         var c = await db.Set<Collaboration>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return Result<CollaborationDetailDto>.NotFound();
-        if (c.Status != CollaborationStatus.Proposed) return Result<CollaborationDetailDto>.Conflict("", "Collaborations.AlreadyDecided");
+        if (CollaborationRules.Decide(me, c.Status) is { } no) return no.As<CollaborationDetailDto>();
         var now = clock.GetUtcNow();
         c.Status = accept ? CollaborationStatus.Accepted : CollaborationStatus.Declined;
         if (accept) c.AcceptedAt = now;
@@ -199,7 +204,10 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
             r.c.Departments.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             r.c.OriginKind is { } k ? new OriginDto(WireNames.Of(k), r.c.OriginId, OriginUrl(k, r.c.OriginId, r.PitchEventId)) : null,
             t.ToLocal(r.c.CreatedAt), t.ToLocal(r.c.UpdatedAt), t.ToLocal(r.c.StageChangedAt),
-            me.IsAdmin || r.People.Any(p => p.Id == me.MemberId))).ToList();
+            CollaborationRules.Edit(me, r.People.Select(p => p.Id)) is null)
+        {
+            CanDecide = CollaborationRules.Decide(me, r.c.Status) is null,
+        }).ToList();
     }
 
     public async Task<Result<CollaborationDetailDto>> GetAsync(long id, CancellationToken ct)

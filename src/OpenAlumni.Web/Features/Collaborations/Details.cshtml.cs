@@ -2,22 +2,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
-using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Collaborations;
 
 /// <summary>A collaboration with its stage timeline; the people involved and admins move its stage, admins decide proposals.</summary>
-public sealed class DetailsModel(CollaborationService collaborations, CurrentMember current, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<CollaborationTexts> C) : PageModel
+public sealed class DetailsModel(CollaborationService collaborations, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<CollaborationTexts> C) : PageModel
 {
     public CollaborationDetailDto Item { get; private set; } = null!;
-    public bool IsAdmin { get; private set; }
     [BindProperty] public string? Stage { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
     async Task<IActionResult> LoadAsync(long id, CancellationToken ct)
     {
-        IsAdmin = (await current.RequireAsync(ct)).IsAdmin;
         var result = await collaborations.GetAsync(id, ct);
         if (!result.IsOk) return NotFound();
         Item = result.Value!;

@@ -2,17 +2,17 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
-using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Collaborations;
 
 /// <summary>Record (admin) or propose (member) a collaboration, or edit one I am involved in. Same service as the API.</summary>
-public sealed class EditModel(CollaborationService collaborations, CurrentMember current, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<CollaborationTexts> C) : PageModel
+public sealed class EditModel(CollaborationService collaborations, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<CollaborationTexts> C) : PageModel
 {
     [BindProperty] public Form Input { get; set; } = new();
     public long? Id { get; private set; }
-    public bool IsAdmin { get; private set; }
+    /// <summary>What I record is a proposal for the secretariat to decide (else it is accepted at once).</summary>
+    public bool Proposes { get; private set; }
     public IReadOnlyList<CollaboratorDto> Candidates { get; private set; } = [];
 
     public sealed class Form
@@ -30,7 +30,7 @@ public sealed class EditModel(CollaborationService collaborations, CurrentMember
     async Task LoadAsync(long? id, CancellationToken ct)
     {
         Id = id;
-        IsAdmin = (await current.RequireAsync(ct)).IsAdmin;
+        Proposes = await collaborations.ProposesAsync(ct);
         Candidates = await collaborations.CandidatesAsync(ct);
     }
 

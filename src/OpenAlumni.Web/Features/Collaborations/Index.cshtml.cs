@@ -1,22 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OpenAlumni.Web.Infrastructure.Auth;
 
 namespace OpenAlumni.Web.Features.Collaborations;
 
 /// <summary>Collaborations by stage; proposals waiting for an admin in their own tab. Same service as GET /api/v1/collaborations.</summary>
-public sealed class IndexModel(CollaborationService collaborations, CurrentMember current) : PageModel
+public sealed class IndexModel(CollaborationService collaborations) : PageModel
 {
     [FromQuery(Name = "stage")] public string? Stage { get; set; }
     [FromQuery(Name = "status")] public string? Status { get; set; }
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public CollaborationListDto Items { get; private set; } = new([], 1, CollaborationService.PageSize, 0);
-    public bool IsAdmin { get; private set; }
+    public bool Proposes { get; private set; }
     public int PageCount => Math.Max(1, (Items.Total + Items.PageSize - 1) / Items.PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        IsAdmin = (await current.RequireAsync(ct)).IsAdmin;
+        Proposes = await collaborations.ProposesAsync(ct);
         var result = await collaborations.ListAsync(Stage, Status, Math.Max(1, PageNumber), ct);
         if (!result.IsOk) { Stage = Status = null; result = await collaborations.ListAsync(null, null, 1, ct); }
         Items = result.Value!;

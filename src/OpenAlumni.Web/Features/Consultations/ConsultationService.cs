@@ -33,6 +33,24 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
 {
     const int PageSize = 30;
 
+    /// <summary>A request goes to an approved member open to consultation (as the asker may see it), across no block.</summary>
+    async Task<Refusal?> RecipientRefusalAsync(MemberSession me, long memberId, CancellationToken ct)
+    {
+        var level = me.ViewerLevel;
+        var open = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Status == MemberStatus.Approved)
+            .Select(m => (bool?)((m.OpenTo & OpenTo.Consultation) == OpenTo.Consultation && m.OpenToVisibility <= level)).FirstOrDefaultAsync(ct);
+        if (open is null) return Refusal.NotFound;
+        if (open == false) return Refusal.Invalid("memberId", "Consultations.NotOpen");
+        return await MemberBlocks.AnyBetweenAsync(db, me.MemberId, [memberId], ct) ? Refusal.Forbidden : null;
+    }
+
+    /// <summary>Whether the current member may ask this one (the profile's button): by the same rule as <see cref="CreateAsync"/>.</summary>
+    public async Task<bool> CanAskAsync(long memberId, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        return memberId != me.MemberId && await RecipientRefusalAsync(me, memberId, ct) is null;
+    }
+
     public async Task<Result<ConsultationDto>> CreateAsync(ConsultationInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
@@ -44,29 +62,25 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var times = Check.Text(errors, "preferredTimes", input.PreferredTimes, ConsultationLimits.Times);
         if (input.MemberId == me.MemberId) errors.Add("memberId", "Consultations.NotToYourself");
         if (errors.Any) return errors;
-        var level = me.ViewerLevel;
-        var recipient = await db.Members.AsNoTracking().Where(m => m.Id == input.MemberId && m.Status == MemberStatus.Approved)
-            .Select(m => new { m.Id, Open = (m.OpenTo & OpenTo.Consultation) == OpenTo.Consultation && m.OpenToVisibility <= level }).FirstOrDefaultAsync(ct);
-        if (recipient is null) return Result<ConsultationDto>.NotFound();
-        if (!recipient.Open) return FieldErrors.Of("memberId", "Consultations.NotOpen");
-        if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, [recipient.Id], ct)) return Result<ConsultationDto>.Forbidden();
+        if (await RecipientRefusalAsync(me, input.MemberId!.Value, ct) is { } no) return no.As<ConsultationDto>();
+        var recipientId = input.MemberId.Value;
         await ExpireDueAsync(ct);
         // Serializable: a double click on "send" must not leave two requests waiting (the second is a 409).
         await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipient.Id
+        if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipientId
                 && (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed), ct))
             return Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen");
         var now = clock.GetUtcNow();
         var request = new ConsultationRequest
         {
-            RequesterMemberId = me.MemberId, RecipientMemberId = recipient.Id, Topic = topic!, Goal = goal!, Format = format!.Value,
+            RequesterMemberId = me.MemberId, RecipientMemberId = recipientId, Topic = topic!, Goal = goal!, Format = format!.Value,
             PreferredTimes = times, Status = ConsultationStatus.Pending, CreatedAt = now, WaitingSince = now,
         };
         db.Add(request);
         try
         {
             await db.SaveChangesAsync(ct);
-            await notifications.NotifyAsync([recipient.Id], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
+            await notifications.NotifyAsync([recipientId], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -104,9 +118,8 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     {
         var (me, request, problem) = await LoadAsync(id, ct);
         if (request is null) return problem;
-        var byRecipient = request.RecipientMemberId == me.MemberId && request.Status == ConsultationStatus.Pending;
-        var byRequester = request.RequesterMemberId == me.MemberId && request.Status == ConsultationStatus.Proposed;
-        if (!byRecipient && !byRequester) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+        if (ConsultationRules.Accept(me.MemberId, request) is { } no) return no.As<ConsultationDto>();
+        var byRecipient = request.RecipientMemberId == me.MemberId;
         if (await MemberBlocks.AnyBetweenAsync(db, request.RequesterMemberId, [request.RecipientMemberId], ct)) return Result<ConsultationDto>.Forbidden();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await ClaimAsync(request, ConsultationStatus.Accepted, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
@@ -129,11 +142,10 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     {
         var (me, request, problem) = await LoadAsync(id, ct);
         if (request is null) return problem;
-        if (request.RecipientMemberId != me.MemberId) return Result<ConsultationDto>.Forbidden();
+        if (ConsultationRules.Propose(me.MemberId, request) is { } no) return no.As<ConsultationDto>();
         var errors = new FieldErrors();
         var times = Check.Text(errors, "times", input.Times, ConsultationLimits.Times, required: true);
         if (errors.Any) return errors;
-        if (request.Status != ConsultationStatus.Pending) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await ClaimAsync(request, ConsultationStatus.Proposed, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         request.Status = ConsultationStatus.Proposed;
@@ -150,11 +162,10 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     {
         var (me, request, problem) = await LoadAsync(id, ct);
         if (request is null) return problem;
-        if (request.RecipientMemberId != me.MemberId) return Result<ConsultationDto>.Forbidden();
+        if (ConsultationRules.Decline(me.MemberId, request) is { } no) return no.As<ConsultationDto>();
         var errors = new FieldErrors();
         var message = Check.Text(errors, "message", input.Message, ConsultationLimits.Message);
         if (errors.Any) return errors;
-        if (request.Status is not (ConsultationStatus.Pending or ConsultationStatus.Proposed)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await ClaimAsync(request, ConsultationStatus.Declined, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
         request.Status = ConsultationStatus.Declined;
@@ -230,15 +241,14 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     {
         var r = row.Request;
         var t = tenant.Tenant!;
-        var recipient = r.RecipientMemberId == me.MemberId;
         var waiting = r.Status is ConsultationStatus.Pending or ConsultationStatus.Proposed;
         return new ConsultationDto(r.Id, new ParticipantDto(row.Requester.Id, row.Requester.DisplayName, row.Requester.Kind.ToString()),
             new ParticipantDto(row.Recipient.Id, row.Recipient.DisplayName, row.Recipient.Kind.ToString()), r.Topic, r.Goal, WireNames.Of(r.Format),
             r.PreferredTimes, WireNames.Of(r.Status), t.ToLocal(r.CreatedAt), waiting ? t.ToLocal(r.WaitingSince + ConsultationRequest.ExpiresAfter) : null,
             r.ProposedTimes, r.DeclineMessage, r.ConversationId,
-            CanAccept: recipient ? r.Status == ConsultationStatus.Pending : r.Status == ConsultationStatus.Proposed,
-            CanPropose: recipient && r.Status == ConsultationStatus.Pending,
-            CanDecline: recipient && waiting);
+            CanAccept: ConsultationRules.Accept(me.MemberId, r) is null,
+            CanPropose: ConsultationRules.Propose(me.MemberId, r) is null,
+            CanDecline: ConsultationRules.Decline(me.MemberId, r) is null);
     }
 }
 

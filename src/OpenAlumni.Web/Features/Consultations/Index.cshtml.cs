@@ -2,13 +2,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
-using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Consultations;
 
 /// <summary>Requests received and sent, with their state and what I can do now; admins also see the counts per state.</summary>
-public sealed class IndexModel(ConsultationService consultations, CurrentMember current, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<ConsultationTexts> C) : PageModel
+public sealed class IndexModel(ConsultationService consultations, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<ConsultationTexts> C) : PageModel
 {
     [FromQuery(Name = "box")] public string Box { get; set; } = "received";
     public ConsultationListDto List { get; private set; } = null!;
@@ -18,7 +17,8 @@ public sealed class IndexModel(ConsultationService consultations, CurrentMember 
     {
         if (Box is not ("sent" or "received")) Box = "received";
         List = (await consultations.ListAsync(Box, 1, ct)).Value!;
-        if ((await current.RequireAsync(ct)).IsAdmin) Counts = (await consultations.CountsAsync(ct)).Value;
+        // The counts are the secretariat's: the service says whether this member may see them.
+        Counts = await consultations.CountsAsync(ct) is { IsOk: true } counts ? counts.Value : null;
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(long id, string? box, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class IndexModel(ConsultationService consultations, CurrentMember 
         if (result.Status == ResultStatus.NotFound) return NotFound();
         TempData["Flash"] = result.IsOk ? C[okKey ?? "Accepted"].Value
             : result.Status == ResultStatus.Forbidden ? C["NotAvailable"].Value
-            : string.Join(" ", result.Errors!.Localize(texts).Values.SelectMany(v => v));
+            : result.Message(texts);
         return Redirect($"/consultations?box={(box == "sent" ? "sent" : "received")}#c{result.Value?.Id}");
     }
 }

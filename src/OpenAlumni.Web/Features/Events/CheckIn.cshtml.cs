@@ -46,7 +46,7 @@ public sealed class CheckInModel(EventService events, RsvpService rsvps, IString
         {
             ResultStatus.Ok => new CheckInOutcome(true, E["CheckedInOk", result.Value!.DisplayName, E["Mode." + result.Value.Mode]]),
             ResultStatus.NotFound => new CheckInOutcome(false, texts["Events.TicketUnknown"]),
-            _ => new CheckInOutcome(false, string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value))),
+            _ => new CheckInOutcome(false, result.Message(texts)),
         };
         if (!Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)) return Page();
         var status = result.Status switch

@@ -9,7 +9,8 @@ namespace OpenAlumni.Web.Features.Events;
 
 /// <summary>
 /// One event as a member sees it, with what they can do: sign up or cancel, apply to pitch, raise a hand
-/// for a pitcher, give feedback. The secretariat's actions post to the Edit page, which only admins reach.
+/// for a pitcher, give feedback (each shown by its flag on the event). The secretariat's actions post to the
+/// Edit page, which only admins reach.
 /// </summary>
 public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchService pitches, CurrentMember current, TimeProvider clock,
     IStringLocalizer<ValidationTexts> texts, IStringLocalizer<EventTexts> E) : PageModel
@@ -36,12 +37,9 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
         public string? Comment { get; set; }
     }
 
+    // What the viewer may do is the event's Can* flags (EventRules, which the services enforce); these only shape the page.
     public bool Started => Now >= Event.StartsAt;
-    public bool Ended => Now >= Event.EndsAt;
     public PitchDto? MyPitch => Event.Programme.FirstOrDefault(p => p.MemberId == Viewer.MemberId);
-    public bool CanApplyToPitch => Event.Kind == "pitch" && Event.Status == "published" && !Started && MyPitch is null;
-    public bool CanRaiseHand => Started && (Viewer.Kind == Members.MemberKind.Employee || Viewer.IsAdmin);
-    public bool CanGiveFeedback => Ended && Event.MyStatus == "confirmed" && Event.Status != "cancelled";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -117,10 +115,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
     {
         if (status == ResultStatus.NotFound || !await LoadAsync(id, ct)) return NotFound();
         if (status == ResultStatus.Invalid && prefix.Length > 0) ModelState.AddErrors(errors!, texts, prefix);
-        else Error = status == ResultStatus.Forbidden ? texts["Validation.Forbidden"] : string.Join(" ", errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        else Error = FormErrors.Message(status, errors, texts);
         return Page();
     }
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }

@@ -100,7 +100,7 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         await using var stream = cover.OpenReadStream();
         var result = await events.SetCoverAsync(id, stream, cover.Length, ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
-        TempData["Flash"] = result.IsOk ? E["CoverSaved"].Value : string.Join(" ", result.Errors!.Items.Select(x => texts[x.Key, x.Args].Value));
+        TempData["Flash"] = result.IsOk ? E["CoverSaved"].Value : result.Message(texts);
         return Redirect($"/Events/Edit?id={id}");
     }
 
@@ -127,11 +127,7 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
     {
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk) TempData["Flash"] = flash;
-        else TempData["EventError"] = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        else TempData["EventError"] = result.Message(texts);
         return Redirect($"/Events/{id}{anchor}");
     }
-
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }

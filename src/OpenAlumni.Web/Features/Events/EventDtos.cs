@@ -20,6 +20,19 @@ public sealed record EventDto(
 
     /// <summary>The finer audience, shown to admins (who set it).</summary>
     public Members.SegmentInput? Segment { get; init; }
+
+    // What the viewer may do now, each flag its rule in EventRules (the same the service enforces).
+    /// <summary>The secretariat's tools: attendees, counts, feedback, pitch applications.</summary>
+    public bool CanManage { get; init; }
+    public bool CanEdit { get; init; }
+    public bool CanPublish { get; init; }
+    public bool CanCancel { get; init; }
+    public bool CanCheckIn { get; init; }
+    public bool CanCancelRsvp { get; init; }
+    public bool CanApplyToPitch { get; init; }
+    /// <summary>May raise a hand for pitchers at this event (see each pitch's own flag: not for one's own).</summary>
+    public bool CanRaiseHand { get; init; }
+    public bool CanGiveFeedback { get; init; }
 }
 
 public sealed record EventSummaryDto(
@@ -42,7 +55,13 @@ public sealed record CheckInDto(long RsvpId, long MemberId, string DisplayName, 
 public sealed record PitchInput(string? Title, string? Summary, IReadOnlyList<string>? Seeking);
 
 public sealed record PitchDto(long Id, long MemberId, string Speaker, string? SpeakerOrganization, string Title, string Summary,
-    IReadOnlyList<string> Seeking, string Status, int InterestCount, bool IInterested, IReadOnlyList<string>? InterestedMembers);
+    IReadOnlyList<string> Seeking, string Status, int InterestCount, bool IInterested, IReadOnlyList<string>? InterestedMembers)
+{
+    /// <summary>May raise a hand for this pitcher now (EventRules.RaiseHandFor).</summary>
+    public bool CanRaiseHand { get; init; }
+    /// <summary>May accept or decline this application (EventRules.DecidePitch).</summary>
+    public bool CanDecide { get; init; }
+}
 
 public sealed record FeedbackInput(int? Rating, string? Comment);
 

@@ -40,10 +40,13 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         return path is null ? null : files.Open(path);
     }
 
+    /// <summary>Whether the current member may create events (the events list's "new event" button).</summary>
+    public async Task<bool> CanCreateAsync(CancellationToken ct) => EventRules.Manage(await current.RequireAsync(ct)) is null;
+
     public async Task<Result<EventDto>> CreateAsync(EventInput input, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (!admin.IsAdmin) return Result<EventDto>.Forbidden();
+        if (EventRules.Manage(admin) is { } no) return no.As<EventDto>();
         var errors = new FieldErrors();
         var e = new Event { Title = "", CreatedByMemberId = admin.MemberId, CreatedAt = clock.GetUtcNow(), Status = EventStatus.Draft };
         Apply(e, input, errors, creating: true);
@@ -58,11 +61,12 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     /// <summary>Edits an event. Capacity cannot drop below the seats already confirmed; raising it promotes the waitlist.</summary>
     public async Task<Result<EventDto>> UpdateAsync(long id, EventInput input, CancellationToken ct)
     {
-        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
+        var admin = await current.RequireAsync(ct);
+        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
         var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-        if (e.Status == EventStatus.Cancelled) return Result<EventDto>.Conflict("status", "Events.Cancelled");
+        if (EventRules.Edit(admin, e.Status) is { } no) return no.As<EventDto>();
         var errors = new FieldErrors();
         Apply(e, input, errors, creating: false);
         if (e.CapacityInPerson is { } ip && ip < e.ConfirmedInPerson) errors.Add("capacity", "Events.CapacityBelowConfirmed", e.ConfirmedInPerson);
@@ -138,9 +142,13 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
 
     public async Task<Result<EventDto>> PublishAsync(long id, CancellationToken ct)
     {
-        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
+        var admin = await current.RequireAsync(ct);
+        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
         var now = clock.GetUtcNow();
-        if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<EventDto>.NotFound();
+        var status = await db.Set<Event>().Where(e => e.Id == id).Select(e => (EventStatus?)e.Status).FirstOrDefaultAsync(ct);
+        if (status is null) return Result<EventDto>.NotFound();
+        if (EventRules.Publish(admin, status.Value) is { } no) return no.As<EventDto>();
+        // Conditional, so that of two publishes at once one wins and the other is told.
         var changed = await db.Set<Event>().Where(e => e.Id == id && e.Status == EventStatus.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.UpdatedAt, now), ct);
         if (changed == 0) return Result<EventDto>.Conflict("status", "Events.NotDraft");
@@ -150,11 +158,12 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     /// <summary>Cancels the event and tells everyone who signed up (confirmed or waitlisted).</summary>
     public async Task<Result<EventDto>> CancelAsync(long id, CancellationToken ct)
     {
-        if (!(await current.RequireAsync(ct)).IsAdmin) return Result<EventDto>.Forbidden();
+        var admin = await current.RequireAsync(ct);
+        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
         var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-        if (e.Status == EventStatus.Cancelled) return Result<EventDto>.Conflict("status", "Events.Cancelled");
+        if (EventRules.Cancel(admin, e.Status) is { } no) return no.As<EventDto>();
         var now = clock.GetUtcNow();
         var wasPublished = e.Status == EventStatus.Published;
         e.Status = EventStatus.Cancelled;
@@ -236,15 +245,14 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         int? position = null;
         if (mine?.Status == RsvpStatus.Waitlisted)
             position = await db.Set<Rsvp>().CountAsync(r => r.EventId == id && r.Mode == mine.Mode && r.Status == RsvpStatus.Waitlisted && r.Id <= mine.Id, ct);
-        var programme = await PitchService.ProgrammeAsync(db, id, viewer, ct);
-        var confirmed = mine?.Status == RsvpStatus.Confirmed;
         var now = clock.GetUtcNow();
+        var programme = await PitchService.ProgrammeAsync(db, e, viewer, now, ct);
+        var confirmed = mine?.Status == RsvpStatus.Confirmed;
         var t = tenant.Tenant!;
         return new EventDto(e.Id, e.Title, e.Description, markdown.ToHtml(e.Description), WireNames.Of(e.Kind), WireNames.Of(e.Format), WireNames.Of(e.Status), WireNames.Of(e.Audience),
             t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt), e.SignupDeadline is { } d ? t.ToLocal(d) : null,
             e.Venue, e.Address, e.MapUrl,
-            // The online URL is for confirmed attendees (and the secretariat) only.
-            confirmed || viewer.IsAdmin ? e.OnlineUrl : null,
+            EventRules.SeesOnlineUrl(viewer, confirmed) ? e.OnlineUrl : null,
             e.Format == EventFormat.Online ? e.CapacityOnline : e.CapacityInPerson, e.Format == EventFormat.Hybrid ? e.CapacityOnline : null,
             e.ConfirmedInPerson + e.ConfirmedOnline, counts?.Waitlisted ?? 0, e.ConfirmedInPerson, e.ConfirmedOnline,
             mine is null || mine.Status == RsvpStatus.Cancelled ? null : WireNames.Of(mine.Status),
@@ -255,6 +263,6 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         {
             WaitlistPosition = position,
             Segment = viewer.IsAdmin ? SegmentRule.ToInput(null, e.Segment) : null,
-        };
+        }.WithPermissions(viewer, e, mine, now);
     }
 }

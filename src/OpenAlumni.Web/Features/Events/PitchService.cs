@@ -25,24 +25,22 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         var seeking = PitchSeeking.None;
         foreach (var s in input.Seeking ?? []) seeking |= Check.Enum<PitchSeeking>(errors, "seeking", s, required: true) ?? PitchSeeking.None;
         if (errors.Any) return errors;
-        if (e.Kind != EventKind.Pitch) return Result<PitchDto>.Conflict("eventId", "Events.NotPitchEvent");
-        if (e.Status != EventStatus.Published || e.StartsAt <= clock.GetUtcNow()) return Result<PitchDto>.Conflict("status", "Events.PitchClosed");
-        if (await db.Set<Pitch>().AnyAsync(p => p.EventId == eventId && p.MemberId == viewer.MemberId, ct))
-            return Result<PitchDto>.Conflict("eventId", "Events.PitchExists");
+        var applied = await db.Set<Pitch>().AnyAsync(p => p.EventId == eventId && p.MemberId == viewer.MemberId, ct);
+        if (EventRules.ApplyToPitch(e, applied, clock.GetUtcNow()) is { } no) return no.As<PitchDto>();
         var pitch = new Pitch { EventId = eventId, MemberId = viewer.MemberId, Title = title!, Summary = summary!, Seeking = seeking, Status = PitchStatus.Pending, CreatedAt = clock.GetUtcNow() };
         db.Add(pitch);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException) { return Result<PitchDto>.Conflict("eventId", "Events.PitchExists"); }
-        return (await ProgrammeAsync(db, eventId, viewer, ct)).First(p => p.Id == pitch.Id);
+        return (await ProgrammeAsync(db, e, viewer, clock.GetUtcNow(), ct)).First(p => p.Id == pitch.Id);
     }
 
     public async Task<Result<PitchDto>> DecideAsync(long eventId, long pitchId, bool accept, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (!admin.IsAdmin) return Result<PitchDto>.Forbidden();
+        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<PitchDto>();
         var pitch = await db.Set<Pitch>().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId, ct);
         if (pitch is null) return Result<PitchDto>.NotFound();
-        if (pitch.Status != PitchStatus.Pending) return Result<PitchDto>.Conflict("status", "Events.PitchDecided");
+        if (EventRules.DecidePitch(admin, pitch.Status) is { } no) return no.As<PitchDto>();
         var e = await db.Set<Event>().AsNoTracking().FirstAsync(x => x.Id == eventId, ct);
         var now = clock.GetUtcNow();
         pitch.Status = accept ? PitchStatus.Accepted : PitchStatus.Declined;
@@ -57,34 +55,34 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         }
         await db.EnqueueMailAsync(tenant.TenantId, $"pitch-decided:{pitch.Id}", person.Email!, subject, body, now, ct);
         await db.SaveChangesAsync(ct);
-        return (await ProgrammeAsync(db, eventId, admin, ct)).First(p => p.Id == pitchId);
+        return (await ProgrammeAsync(db, e, admin, now, ct)).First(p => p.Id == pitchId);
     }
 
-    /// <summary>An employee raises a hand for a pitcher once the event has begun; the pitcher sees who.</summary>
+    /// <summary>An employee raises a hand for a pitcher once the event has begun (EventRules.RaiseHandFor); the pitcher sees who.</summary>
     public async Task<Result<PitchDto>> InterestAsync(long eventId, long pitchId, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == eventId, ct);
         var pitch = e is null ? null : await db.Set<Pitch>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId && p.Status == PitchStatus.Accepted, ct);
-        if (pitch is null) return Result<PitchDto>.NotFound();
-        if (viewer.Kind != MemberKind.Employee && !viewer.IsAdmin) return Result<PitchDto>.Forbidden();
-        if (e!.Status == EventStatus.Cancelled) return Result<PitchDto>.Conflict("status", "Events.Cancelled");
-        if (e.StartsAt > clock.GetUtcNow()) return Result<PitchDto>.Conflict("status", "Events.InterestTooEarly");
-        if (pitch.MemberId != viewer.MemberId && !await db.Set<PitchInterest>().AnyAsync(i => i.PitchId == pitchId && i.MemberId == viewer.MemberId, ct))
+        if (e is null || pitch is null) return Result<PitchDto>.NotFound();
+        var now = clock.GetUtcNow();
+        if (EventRules.RaiseHandFor(viewer, e, pitch.MemberId, now) is { } no) return no.As<PitchDto>();
+        if (!await db.Set<PitchInterest>().AnyAsync(i => i.PitchId == pitchId && i.MemberId == viewer.MemberId, ct))
         {
             db.Add(new PitchInterest { PitchId = pitchId, MemberId = viewer.MemberId, CreatedAt = clock.GetUtcNow() });
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the same hand raised twice at once: one is enough
         }
-        return (await ProgrammeAsync(db, eventId, viewer, ct)).First(p => p.Id == pitchId);
+        return (await ProgrammeAsync(db, e, viewer, now, ct)).First(p => p.Id == pitchId);
     }
 
     /// <summary>
     /// The programme as this viewer may see it: accepted pitches for everyone, plus every application for
     /// admins and one's own for its author. Who raised a hand is shown to the pitcher and to admins only.
     /// </summary>
-    internal static async Task<IReadOnlyList<PitchDto>> ProgrammeAsync(AlumniDb db, long eventId, MemberSession viewer, CancellationToken ct)
+    internal static async Task<IReadOnlyList<PitchDto>> ProgrammeAsync(AlumniDb db, Event e, MemberSession viewer, DateTimeOffset now, CancellationToken ct)
     {
+        var eventId = e.Id;
         var me = viewer.MemberId;
         var admin = viewer.IsAdmin;
         var level = viewer.ViewerLevel;
@@ -103,7 +101,11 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         return rows.Select(x => new PitchDto(x.p.Id, x.p.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Organization,
             x.p.Title, x.p.Summary, Enum.GetValues<PitchSeeking>().Where(f => f != PitchSeeking.None && x.p.Seeking.HasFlag(f)).Select(f => WireNames.Of(f)).ToList(),
             WireNames.Of(x.p.Status), x.Interested.Count, x.Interested.Any(i => i.MemberId == me),
-            x.p.MemberId == me || admin ? x.Interested.Select(i => PersonName.Display(i.FamilyName, i.GivenName)).ToList() : null)).ToList();
+            x.p.MemberId == me || admin ? x.Interested.Select(i => PersonName.Display(i.FamilyName, i.GivenName)).ToList() : null)
+        {
+            CanRaiseHand = x.p.Status == PitchStatus.Accepted && EventRules.RaiseHandFor(viewer, e, x.p.MemberId, now) is null,
+            CanDecide = EventRules.DecidePitch(viewer, x.p.Status) is null,
+        }).ToList();
     }
 
     /// <summary>Feedback from a confirmed attendee once the event has ended; sending again replaces it.</summary>
@@ -117,10 +119,8 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         else if (input.Rating is < 1 or > 5) errors.Add("rating", "Events.RatingRange");
         var comment = Check.Text(errors, "comment", input.Comment, EventLimits.Comment);
         if (errors.Any) return errors;
-        if (e.Status == EventStatus.Cancelled) return Result<FeedbackDto>.Conflict("status", "Events.Cancelled");
-        if (e.EndsAt > clock.GetUtcNow()) return Result<FeedbackDto>.Conflict("status", "Events.FeedbackTooEarly");
-        if (!await db.Set<Rsvp>().AnyAsync(r => r.EventId == eventId && r.MemberId == viewer.MemberId && r.Status == RsvpStatus.Confirmed, ct))
-            return Result<FeedbackDto>.Forbidden();
+        var confirmed = await db.Set<Rsvp>().AnyAsync(r => r.EventId == eventId && r.MemberId == viewer.MemberId && r.Status == RsvpStatus.Confirmed, ct);
+        if (EventRules.GiveFeedback(e, confirmed, clock.GetUtcNow()) is { } no) return no.As<FeedbackDto>();
         var feedback = await db.Set<EventFeedback>().FirstOrDefaultAsync(f => f.EventId == eventId && f.MemberId == viewer.MemberId, ct);
         if (feedback is null) db.Add(feedback = new EventFeedback { EventId = eventId, MemberId = viewer.MemberId });
         feedback.Rating = input.Rating!.Value;

@@ -110,7 +110,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         return new RsvpDto(r.EventId, WireNames.Of(r.Status), WireNames.Of(r.Mode), position);
     }
 
-    /// <summary>Cancels my sign-up; a confirmed seat goes to the first on the waitlist, who is told by mail.</summary>
+    /// <summary>Cancels my sign-up (EventRules.CancelRsvp); a confirmed seat goes to the first on the waitlist, who is told by mail.</summary>
     public async Task<Result<RsvpDto>> CancelAsync(long id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
@@ -118,9 +118,8 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (await (await events.VisibleAsync(viewer, ct)).AllAsync(x => x.Id != id, ct) || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
         var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
         var rsvp = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status != RsvpStatus.Cancelled, ct);
-        if (rsvp is null) return Result<RsvpDto>.NotFound();
-        if (rsvp.CheckedInAt is not null) return Result<RsvpDto>.Conflict("status", "Events.AlreadyCheckedIn");
-        var wasConfirmed = rsvp.Status == RsvpStatus.Confirmed;
+        if (EventRules.CancelRsvp(rsvp, e, clock.GetUtcNow()) is { } no) return no.As<RsvpDto>();
+        var wasConfirmed = rsvp!.Status == RsvpStatus.Confirmed; // the rule refuses a missing sign-up
         rsvp.Status = RsvpStatus.Cancelled;
         rsvp.UpdatedAt = clock.GetUtcNow();
         if (wasConfirmed)
@@ -201,13 +200,13 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     public async Task<Result<CheckInDto>> CheckInAsync(long id, string? code, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (!admin.IsAdmin) return Result<CheckInDto>.Forbidden();
+        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<CheckInDto>();
         var ticket = (code ?? "").Trim();
         if (ticket.StartsWith(TicketPrefix, StringComparison.Ordinal)) ticket = ticket[TicketPrefix.Length..];
         if (ticket.Length is 0 or > 64) return FieldErrors.Of("code", "Events.TicketUnknown");
         var status = await db.Set<Event>().Where(e => e.Id == id).Select(e => (EventStatus?)e.Status).FirstOrDefaultAsync(ct);
         if (status is null) return Result<CheckInDto>.NotFound();
-        if (status == EventStatus.Cancelled) return Result<CheckInDto>.Conflict("status", "Events.Cancelled");
+        if (EventRules.CheckIn(admin, status.Value) is { } no) return no.As<CheckInDto>();
         var now = clock.GetUtcNow();
         var done = await db.Set<Rsvp>()
             .Where(r => r.TicketCode == ticket && r.EventId == id && r.Status == RsvpStatus.Confirmed && r.CheckedInAt == null)

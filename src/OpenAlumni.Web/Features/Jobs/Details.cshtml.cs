@@ -2,17 +2,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
-using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Jobs;
 
 /// <summary>One opening: alumni raise their hand (with or without sharing their profile) or refer someone; recruiters see who.</summary>
-public sealed class DetailsModel(JobService jobs, CurrentMember current, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<JobTexts> J) : PageModel
+public sealed class DetailsModel(JobService jobs, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<JobTexts> J) : PageModel
 {
     public JobDetailDto Job { get; private set; } = null!;
-    public bool IsAlumni { get; private set; }
     [BindProperty] public bool Consent { get; set; }
     [BindProperty] public ReferralForm Referral { get; set; } = new();
 
@@ -25,7 +24,6 @@ public sealed class DetailsModel(JobService jobs, CurrentMember current, IString
 
     async Task<IActionResult> LoadAsync(long id, CancellationToken ct)
     {
-        IsAlumni = (await current.RequireAsync(ct)).Kind == MemberKind.Alumni;
         var result = await jobs.GetAsync(id, ct);
         if (!result.IsOk) return NotFound();
         Job = result.Value!;

@@ -10,7 +10,13 @@ public sealed record RecruiterInput(bool Recruiter);
 
 /// <summary>An opening as the board shows it. <c>status</c> is <c>closed</c> once the closing date has passed.</summary>
 public sealed record JobDto(long Id, string Title, string Department, string Location, string Remote, string Description, string DescriptionHtml,
-    string HowToApply, string Keywords, DateTimeOffset ClosesAt, string Status, DateTimeOffset CreatedAt, bool IInterested, bool MyConsent, bool CanManage);
+    string HowToApply, string Keywords, DateTimeOffset ClosesAt, string Status, DateTimeOffset CreatedAt, bool IInterested, bool MyConsent, bool CanManage)
+{
+    /// <summary>May raise a hand now (JobRules.Interest: alumni, while open).</summary>
+    public bool CanShowInterest { get; init; }
+    /// <summary>May refer someone now (JobRules.Refer: while open).</summary>
+    public bool CanRefer { get; init; }
+}
 
 public sealed record InterestedDto(long MemberId, string DisplayName, string ProfileUrl, string? Email, DateTimeOffset At);
 public sealed record ReferralDto(long Id, string Name, string Email, string? Note, string ReferredBy, DateTimeOffset At);

@@ -28,10 +28,13 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     {
         var me = await current.RequireAsync(ct);
         var recruiter = !me.IsAdmin && await db.Members.AnyAsync(m => m.Id == me.MemberId && m.IsRecruiter, ct);
-        return (me, me.IsAdmin || recruiter);
+        return (me, JobRules.MayManage(me, recruiter));
     }
 
     public async Task<bool> CanManageAsync(CancellationToken ct) => (await MeAsync(ct)).CanManage;
+
+    /// <summary>Whether the current member chooses the recruiters (the board's link to that page).</summary>
+    public async Task<bool> CanChooseRecruitersAsync(CancellationToken ct) => JobRules.ChooseRecruiters(await current.RequireAsync(ct)) is null;
 
     public async Task<Result<JobDto>> CreateAsync(JobInput input, CancellationToken ct)
     {
@@ -160,26 +163,31 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
                 || j.Department.ToLower().Contains(lower) || j.Location.ToLower().Contains(lower));
         }
         var total = await query.CountAsync(ct);
-        var items = await Project(query.OrderBy(j => j.ClosesAt).ThenBy(j => j.Id).Skip((page - 1) * PageSize).Take(PageSize), me.MemberId, canManage, ct);
+        var items = await Project(query.OrderBy(j => j.ClosesAt).ThenBy(j => j.Id).Skip((page - 1) * PageSize).Take(PageSize), me, canManage, ct);
         return new JobListDto(items, page, PageSize, total);
     }
 
-    async Task<List<JobDto>> Project(IQueryable<JobOpening> query, long me, bool canManage, CancellationToken ct)
+    async Task<List<JobDto>> Project(IQueryable<JobOpening> query, MemberSession me, bool canManage, CancellationToken ct)
     {
-        var rows = await query.Select(j => new { j, Mine = db.Set<JobInterest>().Where(i => i.OpeningId == j.Id && i.MemberId == me).Select(i => (bool?)i.ConsentToShare).FirstOrDefault() })
+        var id = me.MemberId;
+        var rows = await query.Select(j => new { j, Mine = db.Set<JobInterest>().Where(i => i.OpeningId == j.Id && i.MemberId == id).Select(i => (bool?)i.ConsentToShare).FirstOrDefault() })
             .ToListAsync(ct);
         var t = tenant.Tenant!;
         var now = clock.GetUtcNow();
         return rows.Select(r => new JobDto(r.j.Id, r.j.Title, r.j.Department, r.j.Location, WireNames.Of(r.j.Remote), r.j.Description, r.j.DescriptionHtml,
             r.j.HowToApply, r.j.Keywords, t.ToLocal(r.j.ClosesAt),
             WireNames.Of(r.j.Status == JobStatus.Open && r.j.ClosesAt <= now ? JobStatus.Closed : r.j.Status), t.ToLocal(r.j.CreatedAt),
-            r.Mine is not null, r.Mine == true, canManage)).ToList();
+            r.Mine is not null, r.Mine == true, canManage)
+        {
+            CanShowInterest = JobRules.Interest(me, r.j, now) is null,
+            CanRefer = JobRules.Refer(r.j, now) is null,
+        }).ToList();
     }
 
     public async Task<Result<JobDetailDto>> GetAsync(long id, CancellationToken ct)
     {
         var (me, canManage) = await MeAsync(ct);
-        var job = (await Project(db.Set<JobOpening>().AsNoTracking().Where(j => j.Id == id && (j.Status != JobStatus.Draft || canManage)), me.MemberId, canManage, ct)).FirstOrDefault();
+        var job = (await Project(db.Set<JobOpening>().AsNoTracking().Where(j => j.Id == id && (j.Status != JobStatus.Draft || canManage)), me, canManage, ct)).FirstOrDefault();
         if (job is null) return Result<JobDetailDto>.NotFound();
         var count = await db.Set<JobInterest>().CountAsync(i => i.OpeningId == id, ct);
         if (!canManage) return new JobDetailDto(job, count, null, null, null);
@@ -194,21 +202,17 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         return new JobDetailDto(job, count, interested, count - interested.Count, referrals);
     }
 
-    async Task<Result<JobOpening>> OpenOpeningAsync(long id, CancellationToken ct)
-    {
-        var job = await db.Set<JobOpening>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Status != JobStatus.Draft, ct);
-        if (job is null) return Result<JobOpening>.NotFound();
-        if (job.Status != JobStatus.Open || job.ClosesAt <= clock.GetUtcNow()) return Result<JobOpening>.Conflict("", "Jobs.NotOpen");
-        return job;
-    }
+    /// <summary>A published opening (drafts are their managers' only).</summary>
+    Task<JobOpening?> PublishedAsync(long id, CancellationToken ct) =>
+        db.Set<JobOpening>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Status != JobStatus.Draft, ct);
 
-    /// <summary>Interest is for alumni (employees apply inside the company); consent decides whether the recruiter sees who.</summary>
+    /// <summary>Interest is for alumni (JobRules.Interest); consent decides whether the recruiter sees who.</summary>
     public async Task<Result<JobDetailDto>> InterestAsync(long id, InterestInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
-        var job = await OpenOpeningAsync(id, ct);
-        if (!job.IsOk) return new Result<JobDetailDto>(job.Status, null, job.Errors);
-        if (me.Kind != MemberKind.Alumni) return Result<JobDetailDto>.Forbidden();
+        var job = await PublishedAsync(id, ct);
+        if (job is null) return Result<JobDetailDto>.NotFound();
+        if (JobRules.Interest(me, job, clock.GetUtcNow()) is { } no) return no.As<JobDetailDto>();
         var row = await db.Set<JobInterest>().FirstOrDefaultAsync(i => i.OpeningId == id && i.MemberId == me.MemberId, ct);
         if (row is null) db.Add(new JobInterest { OpeningId = id, MemberId = me.MemberId, ConsentToShare = input.Consent, CreatedAt = clock.GetUtcNow() });
         else row.ConsentToShare = input.Consent;
@@ -229,8 +233,9 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     public async Task<Result<ReferralDto>> ReferAsync(long id, ReferralInput input, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
-        var job = await OpenOpeningAsync(id, ct);
-        if (!job.IsOk) return new Result<ReferralDto>(job.Status, null, job.Errors);
+        var job = await PublishedAsync(id, ct);
+        if (job is null) return Result<ReferralDto>.NotFound();
+        if (JobRules.Refer(job, clock.GetUtcNow()) is { } no) return no.As<ReferralDto>();
         var errors = new FieldErrors();
         var name = Check.Text(errors, "name", input.Name, JobLimits.Name, required: true);
         var email = Check.Email(errors, "email", input.Email);
@@ -240,15 +245,15 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         var referral = new JobReferral { OpeningId = id, ReferrerMemberId = me.MemberId, Name = name!, Email = email!, Note = note, CreatedAt = now };
         db.Add(referral);
         await db.SaveChangesAsync(ct);
-        var poster = await db.Members.AsNoTracking().Where(m => m.Id == job.Value!.PostedByMemberId && m.Status == MemberStatus.Approved)
+        var poster = await db.Members.AsNoTracking().Where(m => m.Id == job.PostedByMemberId && m.Status == MemberStatus.Approved)
             .Select(m => new { m.User!.Email, m.User.PreferredCulture }).FirstOrDefaultAsync(ct);
         if (poster?.Email is not null)
         {
             string subject, body;
             using (Cultures.Use(poster.PreferredCulture))
             {
-                subject = texts["Mail.ReferralSubject", tenant.Tenant!.Name, job.Value!.Title];
-                body = texts["Mail.ReferralBody", me.DisplayName, job.Value.Title, links.To($"/jobs/{id}")];
+                subject = texts["Mail.ReferralSubject", tenant.Tenant!.Name, job.Title];
+                body = texts["Mail.ReferralBody", me.DisplayName, job.Title, links.To($"/jobs/{id}")];
             }
             await db.EnqueueMailAsync(tenant.TenantId, $"job-referral:{referral.Id}", poster.Email, subject, body, now, ct);
             await db.SaveChangesAsync(ct);
@@ -259,7 +264,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     public async Task<Result<RecruiterDto>> SetRecruiterAsync(long memberId, bool recruiter, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
-        if (!me.IsAdmin) return Result<RecruiterDto>.Forbidden();
+        if (JobRules.ChooseRecruiters(me) is { } no) return no.As<RecruiterDto>();
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == memberId, ct);
         if (m is null) return Result<RecruiterDto>.NotFound();
         m.IsRecruiter = recruiter;
@@ -270,7 +275,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     public async Task<Result<IReadOnlyList<RecruiterDto>>> RecruitersAsync(CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
-        if (!me.IsAdmin) return Result<IReadOnlyList<RecruiterDto>>.Forbidden();
+        if (JobRules.ChooseRecruiters(me) is { } no) return no.As<IReadOnlyList<RecruiterDto>>();
         var rows = await db.Members.AsNoTracking().Where(m => m.IsRecruiter).OrderBy(m => m.SortKey).Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct);
         return rows.Select(r => new RecruiterDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName), true)).ToList();
     }

@@ -33,7 +33,7 @@ public sealed class IndexModel(MemberAdminService members, IStringLocalizer<Vali
         var result = await members.ListAsync(Filter, Math.Max(1, PageNumber), ct);
         if (!result.IsOk)
         {
-            Error = string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value) ?? []);
+            Error = result.Message(texts);
             result = await members.ListAsync(new MemberFilter(), 1, ct);
         }
         Items = result.Value!;
@@ -65,7 +65,7 @@ public sealed class IndexModel(MemberAdminService members, IStringLocalizer<Vali
             return RedirectToPage(new { Kind, Status, Department, ActiveDays, InactiveDays, OpenTo, Q });
         }
         FailedId = id;
-        Error = string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value) ?? [texts["Validation.Forbidden"].Value]);
+        Error = result.Message(texts);
         return await OnGetAsync(ct);
     }
 }

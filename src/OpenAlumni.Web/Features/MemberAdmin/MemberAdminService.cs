@@ -15,21 +15,6 @@ using OpenAlumni.Web.Infrastructure.Storage;
 
 namespace OpenAlumni.Web.Features.MemberAdmin;
 
-public sealed record MemberFilter(string? Kind = null, string? Status = null, string? Department = null, int? ActiveDays = null,
-    int? InactiveDays = null, string? OpenTo = null, string? Q = null);
-
-public sealed record AdminMemberDto(
-    long Id, string FamilyName, string GivenName, string? FamilyNameKana, string? GivenNameKana, string Email, string Kind, string Role,
-    string Status, string? Department, int? JoinedYear, int? LeftYear, string? Organization, string? Title, string? Location,
-    IReadOnlyList<string> OpenTo, DateTimeOffset CreatedAt, DateTimeOffset? LastActiveAt, string? StatusReason)
-{
-    public string DisplayName => PersonName.Display(FamilyName, GivenName);
-}
-
-public sealed record SuspendRequest(string? Reason);
-public sealed record ChangeMemberRequest(string? Kind, string? Role);
-public sealed record MergeRequest(long DuplicateId);
-
 /// <summary>
 /// The secretariat's member management: the list and its CSV, suspension, kind and role, merging a
 /// duplicate account. Admins only; every change is written to the audit log with the change itself.
@@ -42,24 +27,24 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
 
     public async Task<Result<PageDto<AdminMemberDto>>> ListAsync(MemberFilter f, int page, CancellationToken ct)
     {
-        if (await AdminAsync(ct) is null) return Result<PageDto<AdminMemberDto>>.Forbidden();
+        if (await AdminAsync(ct) is not { } admin) return Result<PageDto<AdminMemberDto>>.Forbidden();
         var errors = new FieldErrors();
         var query = Filter(f, errors);
         if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (errors.Any) return errors;
         var total = await query!.CountAsync(ct);
-        var items = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize), ct);
+        var items = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize), admin, ct);
         return new PageDto<AdminMemberDto>(items, page, PageSize, total);
     }
 
     /// <summary>The filtered list as CSV for Excel (UTF-8 with BOM, formula cells escaped); the export is audited (how many, not who).</summary>
     public async Task<Result<byte[]>> ExportAsync(MemberFilter f, CancellationToken ct)
     {
-        if (await AdminAsync(ct) is null) return Result<byte[]>.Forbidden();
+        if (await AdminAsync(ct) is not { } admin) return Result<byte[]>.Forbidden();
         var errors = new FieldErrors();
         var query = Filter(f, errors);
         if (errors.Any) return errors;
-        var rows = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(ExportMax), ct);
+        var rows = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(ExportMax), admin, ct);
         await audit.AddAsync("member.export", "member", null, null, new { count = rows.Count, filter = f with { Q = null } }, ct);
         await db.SaveChangesAsync(ct);
         return CsvFiles.ForExcel(rows.Select(m => new
@@ -99,7 +84,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         return query;
     }
 
-    async Task<List<AdminMemberDto>> Project(IQueryable<Member> query, CancellationToken ct)
+    async Task<List<AdminMemberDto>> Project(IQueryable<Member> query, MemberSession admin, CancellationToken ct)
     {
         var rows = await query.Select(m => new
         {
@@ -110,13 +95,14 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         return rows.Select(m => new AdminMemberDto(m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.Email,
             WireNames.Of(m.Kind), WireNames.Of(m.Role), WireNames.Of(m.Status), m.Career?.Department, m.Career?.FromYear, m.Career?.ToYear,
             m.Organization, m.Title, m.Location, MemberService.OpenToNames(m.OpenTo), m.CreatedAt, m.LastActiveAt,
-            m.Status == MemberStatus.Suspended ? m.DecisionReason : null)).ToList();
+            m.Status == MemberStatus.Suspended ? m.DecisionReason : null)
+        { CanSuspend = MemberAdminRules.Suspend(admin, m.Id, m.Status) is null, CanReinstate = MemberAdminRules.Reinstate(m.Status) is null }).ToList();
     }
 
     public async Task<Result<AdminMemberDto>> GetAsync(long id, CancellationToken ct)
     {
-        if (await AdminAsync(ct) is null) return Result<AdminMemberDto>.Forbidden();
-        return (await Project(db.Members.Where(m => m.Id == id), ct)).FirstOrDefault() is { } m ? m : Result<AdminMemberDto>.NotFound();
+        if (await AdminAsync(ct) is not { } admin) return Result<AdminMemberDto>.Forbidden();
+        return (await Project(db.Members.Where(m => m.Id == id), admin, ct)).FirstOrDefault() is { } m ? m : Result<AdminMemberDto>.NotFound();
     }
 
     /// <summary>Suspends an approved member: they can no longer sign in, and their tokens and cookies stop working at once.</summary>
@@ -128,8 +114,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         if (errors.Any) return errors;
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Result<AdminMemberDto>.NotFound();
-        if (m.Id == admin.MemberId) return Result<AdminMemberDto>.Conflict("id", "Validation.NotYourself");
-        if (m.Status != MemberStatus.Approved) return Result<AdminMemberDto>.Conflict("status", "Validation.NotApproved");
+        if (MemberAdminRules.Suspend(admin, m.Id, m.Status) is { } no) return no.As<AdminMemberDto>();
         return await ChangeStatusAsync(m, MemberStatus.Suspended, text!, "member.suspend", admin, ct);
     }
 
@@ -141,7 +126,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         if (errors.Any) return errors;
         var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Result<AdminMemberDto>.NotFound();
-        if (m.Status != MemberStatus.Suspended) return Result<AdminMemberDto>.Conflict("status", "Validation.NotSuspended");
+        if (MemberAdminRules.Reinstate(m.Status) is { } no) return no.As<AdminMemberDto>();
         return await ChangeStatusAsync(m, MemberStatus.Approved, text, "member.reinstate", admin, ct);
     }
 

@@ -132,8 +132,4 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
 
     static IReadOnlyList<string> SplitList(string? text) =>
         (text ?? "").Split([',', '、', '，', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }

@@ -37,7 +37,7 @@ public sealed class ConversationModel(MessageService messages, MessageReportServ
         var result = await messages.SendAsync(id, new MessageInput(Body), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk) return Fetch ? new JsonResult(result.Value) : Redirect($"/messages/{id}#m{result.Value!.Id}");
-        Error = result.Status == ResultStatus.Forbidden ? Msg["CannotSend"] : string.Join(" ", result.Errors!.Localize(texts).Values.SelectMany(v => v));
+        Error = result.Status == ResultStatus.Forbidden ? Msg["CannotSend"] : result.Message(texts);
         if (Fetch) return new JsonResult(new { error = Error }) { StatusCode = result.Status == ResultStatus.Forbidden ? 403 : 400 };
         return await ShowAsync(id, ct);
     }
@@ -46,7 +46,7 @@ public sealed class ConversationModel(MessageService messages, MessageReportServ
     {
         var result = await reports.ReportAsync(messageId, new MessageReportInput(reason), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
-        TempData["Flash"] = result.IsOk ? Msg["Reported"].Value : string.Join(" ", result.Errors!.Localize(texts).Values.SelectMany(v => v));
+        TempData["Flash"] = result.IsOk ? Msg["Reported"].Value : result.Message(texts);
         return Redirect($"/messages/{id}#m{messageId}");
     }
 }

@@ -20,6 +20,17 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
 {
     const int PageSize = 30, MessagePage = 200;
 
+    /// <summary>
+    /// Whether the current member may write to this one (the profile's button): an approved member other than oneself,
+    /// with no block between the two whoever set it, as <see cref="StartAsync"/> requires.
+    /// </summary>
+    public async Task<bool> CanWriteToAsync(long memberId, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        return memberId != me.MemberId && await db.Members.AnyAsync(m => m.Id == memberId && m.Status == MemberStatus.Approved, ct)
+            && !await MemberBlocks.AnyBetweenAsync(db, me.MemberId, [memberId], ct);
+    }
+
     /// <summary>Starts a conversation with the given members and its first message; with one other member, an existing one-to-one conversation continues instead.</summary>
     public async Task<Result<ConversationCreatedDto>> StartAsync(StartConversationInput input, CancellationToken ct)
     {

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Infrastructure.Auth;
+using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Features.Messages;
@@ -16,7 +18,7 @@ namespace OpenAlumni.Web.Features.Messages;
 /// participant may follow a conversation.
 /// </summary>
 [Authorize(Policy = Policies.Member)]
-public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, TenantDirectory tenants) : Hub
+public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, TenantDirectory tenants, IStringLocalizer<MessageTexts> texts) : Hub
 {
     public const string Path = "/hubs/messages";
 
@@ -36,9 +38,20 @@ public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, Tenant
     /// </summary>
     public async Task Join(long conversationId)
     {
-        var me = await MemberAsync() ?? throw new HubException("Not a member of this network.");
+        var me = await MemberAsync() ?? throw await RefusalAsync("HubNotAMember");
         if (!await db.Set<ConversationParticipant>().AnyAsync(p => p.ConversationId == conversationId && p.MemberId == me.MemberId, Context.ConnectionAborted))
-            throw new HubException("No such conversation.");
+            throw await RefusalAsync("HubNoSuchConversation");
+    }
+
+    /// <summary>
+    /// An error for the caller in their language: the cookie or Accept-Language of the connection's request, else
+    /// the network's default. The culture middleware does not run for a hub call, so it is chosen here the same way.
+    /// </summary>
+    async Task<HubException> RefusalAsync(string key)
+    {
+        var http = Context.GetHttpContext();
+        var culture = http is null ? tenantContext.Tenant?.DefaultCulture : await Cultures.OfRequestAsync(http, tenantContext.Tenant?.DefaultCulture);
+        using (Cultures.Use(culture)) return new HubException(texts[key]);
     }
 
     /// <summary>

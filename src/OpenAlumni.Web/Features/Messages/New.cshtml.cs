@@ -29,7 +29,7 @@ public sealed class NewModel(MessageService messages, MemberService members, ISt
         var result = await messages.StartAsync(new StartConversationInput([memberId], Body), ct);
         if (result.IsOk) return Redirect($"/messages/{result.Value!.Id}");
         if (result.Status == ResultStatus.Forbidden) ModelState.AddModelError("Body", Msg["Blocked"]);
-        else foreach (var (field, errors) in result.Errors!.Localize(texts)) ModelState.AddModelError("Body", string.Join(" ", errors));
+        else ModelState.AddModelError("Body", result.Message(texts));
         return Page();
     }
 }

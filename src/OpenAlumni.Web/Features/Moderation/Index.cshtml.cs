@@ -39,7 +39,7 @@ public sealed class IndexModel(PostInteractionService interactions, IStringLocal
             return Redirect("/moderation");
         }
         FailedId = id;
-        Error = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        Error = result.Message(texts);
         Status = "open";
         await OnGetAsync(ct);
         return Page();

@@ -3,21 +3,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Infrastructure;
-using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Posts;
 
 /// <summary>
 /// A post with its comments. Every button is a form with antiforgery (the API takes bearer tokens only),
-/// each handler one service call, as the API's; a failed form is shown again, open, with its message.
+/// shown by the post's or comment's Can* flag, each handler one service call, as the API's; a failed form is
+/// shown again, open, with its message.
 /// </summary>
 public sealed class DetailsModel(PostService posts, PostInteractionService interactions, NotificationService notifications,
-    CurrentMember current, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<PostTexts> P) : PageModel
+    IStringLocalizer<ValidationTexts> texts, IStringLocalizer<PostTexts> P) : PageModel
 {
     public PostDetailDto Detail { get; private set; } = null!;
     public PostDto Post => Detail.Post;
-    public MemberSession Me { get; private set; } = null!;
 
     /// <summary>Which form failed ("comment", "reply-12", "report-post", "report-comment-12", "hide-post", "hide-comment-12"), its message and what was typed.</summary>
     public string? FailedForm { get; private set; }
@@ -33,7 +32,6 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
 
     async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
     {
-        Me = await current.RequireAsync(ct);
         var result = await posts.GetAsync(id, ct);
         if (!result.IsOk) return NotFound();
         Detail = result.Value!;
@@ -96,7 +94,7 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
                 return Forbid();
             default:
                 FailedForm = form;
-                FormError = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value).Distinct());
+                FormError = result.Message(texts);
                 return await ShowAsync(id, ct);
         }
     }

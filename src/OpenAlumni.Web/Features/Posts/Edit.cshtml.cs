@@ -50,8 +50,13 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
     /// <summary>The room as chosen (new post) or as it is (a post never moves).</summary>
     public string Room => (Existing?.Room ?? Input.Room ?? "").ToLowerInvariant();
     public bool IsAnnouncement => Room == "announcements";
-    /// <summary>The audience is chosen while the announcement is new or a draft; published, it is fixed.</summary>
-    public bool SegmentEditable => Me.IsAdmin && (Existing is null || Existing.Status == "draft");
+    /// <summary>The rooms I may write in (PostRules.MayWriteIn), in the order the form offers them.</summary>
+    public IEnumerable<string> Rooms => new[] { Posts.Room.Updates, Posts.Room.Notices, Posts.Room.Announcements }
+        .Where(r => PostRules.MayWriteIn(Me, r)).Select(r => WireNames.Of(r));
+    /// <summary>Pin and audience, for whoever may pin announcements: on an announcement, or a new post that may become one.</summary>
+    public bool AnnouncementOptions => PostRules.MayPin(Me, Posts.Room.Announcements) && (IsAnnouncement || Existing is null);
+    /// <summary>The audience is chosen while the announcement is new or a draft (I am its author: a draft is what I may publish); published, it is fixed.</summary>
+    public bool SegmentEditable => Existing is null || Existing.CanPublish;
 
     public async Task<IActionResult> OnGetAsync(string? room, CancellationToken ct)
     {
@@ -71,7 +76,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
                 },
             };
         }
-        else Input.Room = room is "announcements" && Me.IsAdmin || room is "updates" or "notices" ? room : "updates";
+        else Input.Room = room is not null && Rooms.Contains(room) ? room : "updates";
         return Page();
     }
 
@@ -110,7 +115,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
         if (updated.Status is ResultStatus.NotFound or ResultStatus.Forbidden) return NotFound();
         if (!updated.IsOk) return Invalid(updated.Errors!);
         var flash = P["Saved"];
-        if (publish && Existing.Status == "draft")
+        if (publish && Existing.CanPublish)
         {
             var published = await posts.PublishAsync(Existing.Id, ct);
             if (!published.IsOk) return Invalid(published.Errors ?? FieldErrors.Of("status", "Posts.NotDraft"));
@@ -171,7 +176,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
             JobRole: job ? i.JobRole ?? "" : null, JobPlace: job ? i.JobPlace ?? "" : null,
             JobHowToApply: job ? i.JobHowToApply ?? "" : null, JobUntil: job ? i.JobUntil ?? "" : null,
             Segment: IsAnnouncement && SegmentEditable ? ToSegment(errors) : null,
-            Pinned: IsAnnouncement && Me.IsAdmin ? i.Pinned : null);
+            Pinned: IsAnnouncement && PostRules.MayPin(Me, Posts.Room.Announcements) ? i.Pinned : null);
     }
 
     SegmentInput ToSegment(FieldErrors errors)
@@ -182,8 +187,4 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
     }
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-
-    public string? ErrorFor(string key) =>
-        ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }

@@ -13,15 +13,35 @@ public sealed record ReactionsDto(int Like, int Thanks, int Celebrate, int Insig
 
 public sealed record JobDto(string? Role, string? Place, string? HowToApply, DateTimeOffset? Until);
 
-/// <summary>A post as a member reads it; <c>Segment</c> (the audience of a targeted announcement) only for its author and admins, who may edit it.</summary>
+/// <summary>
+/// A post as a member reads it; <c>Segment</c> (the audience of a targeted announcement) only for its author and admins,
+/// who may edit it. The <c>Can…</c> flags say what the reader may do now (PostRules, which the services enforce).
+/// </summary>
 public sealed record PostDto(
     long Id, string Room, string? Category, string Title, string Body, string BodyHtml, AuthorDto Author,
     DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? EditedAt, string Status, bool Pinned, bool Hidden,
-    int CommentCount, ReactionsDto Reactions, int InterestCount, bool IInterested, JobDto? Job, bool Targeted, bool CanEdit,
-    SegmentInput? Segment = null);
+    int CommentCount, ReactionsDto Reactions, int InterestCount, bool IInterested, JobDto? Job, bool Targeted,
+    SegmentInput? Segment = null)
+{
+    public bool CanEdit { get; init; }
+    public bool CanDelete { get; init; }
+    public bool CanPublish { get; init; }
+    public bool CanReact { get; init; }
+    public bool CanComment { get; init; }
+    /// <summary>May say "interested" (job openings and consultations, not one's own).</summary>
+    public bool CanShowInterest { get; init; }
+    public bool CanReport { get; init; }
+    /// <summary>May hide or restore it (the secretariat).</summary>
+    public bool CanModerate { get; init; }
+}
 
 public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool Hidden,
-    IReadOnlyList<CommentDto> Replies);
+    IReadOnlyList<CommentDto> Replies)
+{
+    public bool CanReply { get; init; }
+    public bool CanReport { get; init; }
+    public bool CanModerate { get; init; }
+}
 
 public sealed record PostDetailDto(PostDto Post, IReadOnlyList<CommentDto> Comments, IReadOnlyList<AuthorDto>? Interested);
 

@@ -13,25 +13,26 @@ namespace OpenAlumni.Web.Features.Posts;
 public sealed class PostInteractionService(AlumniDb db, PostService posts, ITenantContext tenant, TimeProvider clock,
     MarkdownRenderer markdown, NotificationService notifications, FileStore files, PhotoProcessor images, Audit.AuditLog audit)
 {
-    /// <summary>The post if this member may read it (published, theirs, or in their segment); else null.</summary>
+    /// <summary>The post if this member may see it (PostAudience); what they may do with it is PostRules'.</summary>
     async Task<(Infrastructure.Auth.MemberSession Me, Post? Post)> ReadableAsync(long id, CancellationToken ct)
     {
         var (me, reader) = await posts.ReaderAsync(ct);
-        var post = await db.Set<Post>().VisibleTo(reader).Where(p => p.Status == PostStatus.Published).FirstOrDefaultAsync(p => p.Id == id, ct);
+        var post = await db.Set<Post>().VisibleTo(reader).FirstOrDefaultAsync(p => p.Id == id, ct);
         return (me, post);
     }
 
     public async Task<Result<CommentDto>> CommentAsync(long id, CommentInput input, CancellationToken ct)
     {
         var (me, post) = await ReadableAsync(id, ct);
-        if (post is null || (post.HiddenAt is not null && !me.IsAdmin)) return Result<CommentDto>.NotFound();
+        if (post is null) return Result<CommentDto>.NotFound();
+        if (PostRules.Comment(me, PostFacts.Of(post)) is { } no) return no.As<CommentDto>();
         var errors = new FieldErrors();
         var body = Check.Text(errors, "body", input.Body, PostLimits.Comment, required: true);
         Comment? parent = null;
         if (input.ParentId is { } parentId)
         {
             parent = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId && c.PostId == id, ct);
-            if (parent is null) errors.Add("parentId", "Posts.ParentNotFound");
+            if (parent is null || PostRules.Reply(me, PostFacts.Of(post), parent.HiddenAt is not null) is not null) errors.Add("parentId", "Posts.ParentNotFound");
             // One level of replies: answering a reply answers its thread.
             else if (parent.ParentCommentId is { } top) parent = await db.Set<Comment>().AsNoTracking().FirstAsync(c => c.Id == top, ct);
         }
@@ -55,7 +56,8 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     public async Task<Result<ReactionsDto>> ReactAsync(long id, string? kindText, bool add, CancellationToken ct)
     {
         var (me, post) = await ReadableAsync(id, ct);
-        if (post is null || post.HiddenAt is not null) return Result<ReactionsDto>.NotFound();
+        if (post is null) return Result<ReactionsDto>.NotFound();
+        if (PostRules.React(PostFacts.Of(post)) is { } no) return no.As<ReactionsDto>();
         var errors = new FieldErrors();
         var kind = Check.Enum<ReactionKind>(errors, "kind", kindText, required: true);
         if (errors.Any) return errors;
@@ -80,9 +82,8 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     public async Task<Result<PostDto>> InterestAsync(long id, bool add, CancellationToken ct)
     {
         var (me, post) = await ReadableAsync(id, ct);
-        if (post is null || post.HiddenAt is not null) return Result<PostDto>.NotFound();
-        if (post.Category is not (NoticeCategory.Job or NoticeCategory.Consultation)) return Result<PostDto>.Conflict("category", "Posts.InterestNotOffered");
-        if (post.AuthorMemberId == me.MemberId) return Result<PostDto>.Conflict("id", "Posts.InterestOwnPost");
+        if (post is null) return Result<PostDto>.NotFound();
+        if (PostRules.Interest(me, PostFacts.Of(post)) is { } no) return no.As<PostDto>();
         var existing = await db.Set<PostInterest>().FirstOrDefaultAsync(i => i.PostId == id && i.MemberId == me.MemberId, ct);
         if (add && existing is null) db.Add(new PostInterest { PostId = id, MemberId = me.MemberId, CreatedAt = clock.GetUtcNow() });
         if (!add && existing is not null) db.Remove(existing);
@@ -93,15 +94,18 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
 
     public async Task<Result<ReportDto>> ReportAsync(ReportTarget target, long targetId, ReportInput input, CancellationToken ct)
     {
-        var (me, reader) = await posts.ReaderAsync(ct);
-        long? postId = target == ReportTarget.Post ? targetId
-            : await db.Set<Comment>().Where(c => c.Id == targetId && c.HiddenAt == null).Select(c => (long?)c.PostId).FirstOrDefaultAsync(ct);
-        if (postId is null || !await db.Set<Post>().VisibleTo(reader).AnyAsync(p => p.Id == postId && p.Status == PostStatus.Published, ct))
-            return Result<ReportDto>.NotFound();
+        var comment = target == ReportTarget.Comment
+            ? await db.Set<Comment>().Where(c => c.Id == targetId).Select(c => new { c.PostId, c.AuthorMemberId, Hidden = c.HiddenAt != null }).FirstOrDefaultAsync(ct)
+            : null;
+        var (me, post) = await ReadableAsync(comment?.PostId ?? targetId, ct);
+        if (post is null || (target == ReportTarget.Comment && comment is null)) return Result<ReportDto>.NotFound();
+        var refusal = comment is null ? PostRules.Report(me, PostFacts.Of(post)) : PostRules.ReportComment(me, PostFacts.Of(post), comment.AuthorMemberId, comment.Hidden);
+        if (refusal is not null) return refusal.As<ReportDto>();
+        var postId = post.Id;
         var errors = new FieldErrors();
         var reason = Check.Text(errors, "reason", input.Reason, PostLimits.Reason, required: true);
         if (errors.Any) return errors;
-        var report = new Report { TargetType = target, TargetId = targetId, PostId = postId.Value, ReporterMemberId = me.MemberId, Reason = reason!, Status = ReportStatus.Open, CreatedAt = clock.GetUtcNow() };
+        var report = new Report { TargetType = target, TargetId = targetId, PostId = postId, ReporterMemberId = me.MemberId, Reason = reason!, Status = ReportStatus.Open, CreatedAt = clock.GetUtcNow() };
         db.Add(report);
         await db.SaveChangesAsync(ct);
         return (await Rows(db.Set<Report>().Where(r => r.Id == report.Id)).ToListAsync(ct)).Select(ToDto).First();
@@ -198,10 +202,14 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     public async Task<Result<bool>> SetHiddenAsync(ReportTarget target, long id, bool hidden, ModerationInput input, CancellationToken ct, long? postId = null)
     {
         var (me, _) = await posts.ReaderAsync(ct);
-        if (!me.IsAdmin) return Result<bool>.Forbidden();
-        var exists = target == ReportTarget.Post ? await db.Set<Post>().AnyAsync(p => p.Id == id, ct)
-            : await db.Set<Comment>().AnyAsync(c => c.Id == id && (postId == null || c.PostId == postId), ct);
-        if (!exists) return Result<bool>.NotFound();
+        if (PostRules.ModerateComment(me) is { } forbidden) return forbidden.As<bool>();
+        if (target == ReportTarget.Post)
+        {
+            var post = await db.Set<Post>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+            if (post is null) return Result<bool>.NotFound();
+            if (PostRules.Moderate(me, PostFacts.Of(post)) is { } no) return no.As<bool>();
+        }
+        else if (!await db.Set<Comment>().AnyAsync(c => c.Id == id && (postId == null || c.PostId == postId), ct)) return Result<bool>.NotFound();
         var errors = new FieldErrors();
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
         if (errors.Any) return errors;

@@ -41,7 +41,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var errors = new FieldErrors();
         var room = Check.Enum<Room>(errors, "room", input.Room, required: true);
         if (room is { } r && ClosedRooms().Contains(r)) errors.Add("room", "Validation.RoomClosed");
-        if (room == Room.Announcements && !me.IsAdmin) return Result<PostDto>.Forbidden();
+        if (room is { } chosen && !PostRules.MayWriteIn(me, chosen)) return Result<PostDto>.Forbidden();
         var now = clock.GetUtcNow();
         var post = new Post { Title = "", Body = "", BodyHtml = "", AuthorMemberId = me.MemberId, CreatedAt = now, Room = room ?? Room.Updates };
         Apply(post, input, errors, creating: true, me);
@@ -59,8 +59,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     {
         var (me, _) = await ReaderAsync(ct);
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (post is null || (post.AuthorMemberId != me.MemberId && !me.IsAdmin)) return Result<PostDto>.NotFound();
-        if (post.AuthorMemberId != me.MemberId) return Result<PostDto>.Forbidden();
+        if (post is null) return Result<PostDto>.NotFound();
+        if (PostRules.Edit(me, PostFacts.Of(post)) is { } no) return no.As<PostDto>();
         var errors = new FieldErrors();
         var bodyBefore = post.Body;
         if (input.Room is not null && !string.Equals(input.Room, post.Room.ToString(), StringComparison.OrdinalIgnoreCase))
@@ -83,9 +83,9 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     public async Task<Result<PostDto>> PublishAsync(long id, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);
-        var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id && p.AuthorMemberId == me.MemberId, ct);
+        var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return Result<PostDto>.NotFound();
-        if (post.Status != PostStatus.Draft) return Result<PostDto>.Conflict("status", "Posts.NotDraft");
+        if (PostRules.Publish(me, PostFacts.Of(post)) is { } no) return no.As<PostDto>();
         post.Status = PostStatus.Published;
         post.PublishedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -98,8 +98,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     {
         var (me, _) = await ReaderAsync(ct);
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (post is null || (post.AuthorMemberId != me.MemberId && !me.IsAdmin)) return Result<bool>.NotFound();
-        if (post.AuthorMemberId != me.MemberId) return Result<bool>.Forbidden();
+        if (post is null) return Result<bool>.NotFound();
+        if (PostRules.Delete(me, PostFacts.Of(post)) is { } no) return no.As<bool>();
         await db.Set<Report>().Where(r => r.PostId == id).ExecuteDeleteAsync(ct);
         await db.Set<Notification>().Where(n => n.PostId == id).ExecuteDeleteAsync(ct);
         db.Remove(post);
@@ -129,7 +129,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         }
         if (r.Pinned is { } pinned)
         {
-            if (!me.IsAdmin || post.Room != Room.Announcements) errors.Add("pinned", "Posts.PinAnnouncementsOnly");
+            if (!PostRules.MayPin(me, post.Room)) errors.Add("pinned", "Posts.PinAnnouncementsOnly");
             else post.Pinned = pinned;
         }
         if (r.Segment is { } s)
@@ -241,7 +241,11 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     }
 
     /// <summary>Posts into DTOs with their author, counts and my reactions, in a fixed number of queries whatever the page size.</summary>
-    internal async Task<List<PostDto>> Project(IQueryable<Post> query, MemberSession me, CancellationToken ct)
+    internal async Task<List<PostDto>> Project(IQueryable<Post> query, MemberSession me, CancellationToken ct) =>
+        (await ProjectWithFactsAsync(query, me, ct)).ConvertAll(x => x.Post);
+
+    /// <summary>As <see cref="Project"/>, with what <see cref="PostRules"/> know of each post.</summary>
+    internal async Task<List<(PostDto Post, PostFacts Facts)>> ProjectWithFactsAsync(IQueryable<Post> query, MemberSession me, CancellationToken ct)
     {
         var id = me.MemberId;
         var rows = await query.Select(p => new
@@ -260,41 +264,16 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return rows.Select(r =>
         {
             var p = r.Post;
-            return new PostDto(p.Id, WireNames.Of(p.Room), p.Category is { } c ? WireNames.Of(c) : null, p.Title, p.Body, p.BodyHtml,
+            var facts = PostFacts.Of(p);
+            return (new PostDto(p.Id, WireNames.Of(p.Room), p.Category is { } c ? WireNames.Of(c) : null, p.Title, p.Body, p.BodyHtml,
                 r.Author is null ? new AuthorDto(p.AuthorMemberId, "", "", FormerMember: true) : new AuthorDto(p.AuthorMemberId, PersonName.Display(r.Author.FamilyName, r.Author.GivenName), r.Author.Kind.ToString()),
                 t.ToLocal(p.CreatedAt), p.PublishedAt is { } pa ? t.ToLocal(pa) : null, p.EditedAt is { } e ? t.ToLocal(e) : null,
                 WireNames.Of(p.Status), p.Pinned, p.HiddenAt is not null, p.CommentCount,
                 new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(WireNames.Of).ToList()), r.Interest, r.IInterested,
                 p.Category == NoticeCategory.Job ? new JobDto(p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil is { } u ? t.ToLocal(u) : null) : null,
-                p.IsTargeted, p.AuthorMemberId == id,
-                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? SegmentRule.ToInput(p.SegmentKind, p.Segment) : null);
+                p.IsTargeted,
+                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? SegmentRule.ToInput(p.SegmentKind, p.Segment) : null)
+                .WithPermissions(me, facts), facts);
         }).ToList();
-    }
-
-    public async Task<Result<PostDetailDto>> GetAsync(long id, CancellationToken ct)
-    {
-        var (me, reader) = await ReaderAsync(ct);
-        var closed = ClosedRooms();
-        var post = (await Project(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id && !closed.Contains(p.Room)), me, ct)).FirstOrDefault();
-        if (post is null) return Result<PostDetailDto>.NotFound();
-        var isAdmin = me.IsAdmin;
-        var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
-            .OrderBy(c => c.Id)
-            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind, m.Status }).FirstOrDefault() })
-            .ToListAsync(ct);
-        var t = tenant.Tenant!;
-        // A comment kept after its author deleted themselves belongs to the network's "former member".
-        AuthorDto Author(long id, string family, string given, MemberKind kind, MemberStatus status) =>
-            status == MemberStatus.Former ? new AuthorDto(id, "", "", FormerMember: true) : new AuthorDto(id, PersonName.Display(family, given), kind.ToString());
-        CommentDto ToDto(Comment c, string family, string given, MemberKind kind, MemberStatus status, IReadOnlyList<CommentDto> replies) =>
-            new(c.Id, c.ParentCommentId, Author(c.AuthorMemberId, family, given, kind, status), c.Body, c.BodyHtml, t.ToLocal(c.CreatedAt), c.HiddenAt is not null, replies);
-        var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.Kind, top.Author.Status,
-            comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.Kind, x.Author.Status, [])).ToList())).ToList();
-        IReadOnlyList<AuthorDto>? interested = null;
-        if (post.CanEdit || isAdmin)
-            interested = (await db.Set<PostInterest>().AsNoTracking().Where(i => i.PostId == id).OrderBy(i => i.Id)
-                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.Kind }).ToListAsync(ct))
-                .Select(m => new AuthorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName), m.Kind.ToString())).ToList();
-        return new PostDetailDto(post, tree, interested);
     }
 }

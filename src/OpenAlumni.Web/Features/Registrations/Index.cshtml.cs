@@ -41,7 +41,7 @@ public sealed class IndexModel(RegistrationService registrations, IStringLocaliz
             return RedirectToPage(new { status = "Pending" });
         }
         FailedId = id;
-        Error = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value));
+        Error = result.Message(texts);
         Status = "Pending";
         await OnGetAsync(ct);
         return Page();

@@ -72,7 +72,7 @@ public sealed partial class IndexModel(RosterService roster, InvitationService i
         var result = await invitations.InviteAsync(new InviteRequest(ids, all), ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         TempData["Flash"] = result.IsOk ? R["Invited", result.Value!.Invited, result.Value.Skipped].Value
-            : string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value) ?? []);
+            : result.Message(texts);
         return RedirectToPage(new { Joined, Q });
     }
 

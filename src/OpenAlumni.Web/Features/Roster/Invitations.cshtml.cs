@@ -32,7 +32,7 @@ public sealed class InvitationsModel(InvitationService invitations, IStringLocal
             TempData["Flash"] = R["Invited", result.Value!.Invited, result.Value.Skipped].Value;
             return RedirectToPage();
         }
-        Error = string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value).Distinct() ?? []);
+        Error = result.Message(texts);
         return await OnGetAsync(ct);
     }
 
@@ -45,7 +45,7 @@ public sealed class InvitationsModel(InvitationService invitations, IStringLocal
     {
         var result = await action;
         if (result.Status == ResultStatus.NotFound) return NotFound();
-        TempData["Flash"] = result.IsOk ? R[done].Value : string.Join(" ", result.Errors?.Items.Select(e => texts[e.Key, e.Args].Value) ?? []);
+        TempData["Flash"] = result.IsOk ? R[done].Value : result.Message(texts);
         return RedirectToPage(new { State });
     }
 }

@@ -69,7 +69,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
         {
             await using var stream = logo.OpenReadStream();
             var result = await settings.SetLogoAsync(stream, logo.Length, ct);
-            if (!result.IsOk) { TempData["Flash"] = string.Join(" ", result.Errors!.Items.Select(e => texts[e.Key, e.Args].Value)); return RedirectToPage(); }
+            if (!result.IsOk) { TempData["Flash"] = result.Message(texts); return RedirectToPage(); }
         }
         TempData["Flash"] = S["Saved"].Value;
         return RedirectToPage();

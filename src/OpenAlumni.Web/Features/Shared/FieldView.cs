@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using OpenAlumni.Web.Infrastructure;
 
 namespace OpenAlumni.Web.Features.Shared;
 
@@ -10,5 +11,5 @@ public sealed record FieldView(string Name, string Label, string? Value, string 
     public string? Error { get; init; }
 
     public FieldView WithError(ModelStateDictionary state) =>
-        this with { Error = state.TryGetValue(Name, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null };
+        this with { Error = state.ErrorFor(Name) };
 }

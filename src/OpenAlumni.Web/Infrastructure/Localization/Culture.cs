@@ -42,9 +42,7 @@ public static class Cultures
         // and last the tenant's default language.
         options.RequestCultureProviders =
         [
-            new QueryStringRequestCultureProvider(),
-            new CookieRequestCultureProvider(),
-            new AcceptLanguageHeaderRequestCultureProvider(),
+            .. RequestProviders(),
             new CustomRequestCultureProvider(http =>
             {
                 var tenant = http.RequestServices.GetRequiredService<ITenantContext>().Tenant;
@@ -52,6 +50,27 @@ public static class Cultures
             }),
         ];
         return app.UseRequestLocalization(options);
+    }
+
+    /// <summary>What the request itself says: ?culture=, the cookie, the browser's Accept-Language.</summary>
+    static RequestCultureProvider[] RequestProviders() =>
+        [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+
+    /// <summary>
+    /// The language the middleware chooses for a request, for code that runs outside it: a SignalR hub's calls
+    /// run in the connection's loop, not in a request of their own. The same providers in the same order; the
+    /// first that names a supported language wins, then the tenant's default.
+    /// </summary>
+    public static async Task<string> OfRequestAsync(HttpContext http, string? tenantDefault)
+    {
+        foreach (var provider in RequestProviders())
+        {
+            var result = await provider.DetermineProviderCultureResult(http);
+            var chosen = result?.UICultures.Select(c => c.Value).FirstOrDefault(c => c is not null
+                && Supported.Any(s => c.Equals(s, StringComparison.OrdinalIgnoreCase) || c.StartsWith(s + "-", StringComparison.OrdinalIgnoreCase)));
+            if (chosen is not null) return Normalize(chosen);
+        }
+        return Normalize(tenantDefault);
     }
 
     public static void RememberCulture(HttpResponse response, string culture) =>
