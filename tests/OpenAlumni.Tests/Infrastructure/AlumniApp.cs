@@ -105,21 +105,21 @@ public sealed class SqliteApp : AlumniApp
 public sealed class PostgresApp : AlumniApp
 {
     public const string Variable = "OPENALUMNI_TEST_POSTGRES";
-    static readonly string? Server = Environment.GetEnvironmentVariable(Variable);
+    static readonly string? ServerConnection = Environment.GetEnvironmentVariable(Variable);
     readonly string database = "openalumni_test_" + Guid.NewGuid().ToString("N")[..10];
 
     public override string Provider => "Postgres";
     // CI sets OPENALUMNI_REQUIRE_POSTGRES so that a missing server fails the run instead of skipping.
-    public override string? SkipReason => string.IsNullOrWhiteSpace(Server) && Environment.GetEnvironmentVariable("OPENALUMNI_REQUIRE_POSTGRES") != "1"
+    public override string? SkipReason => string.IsNullOrWhiteSpace(ServerConnection) && Environment.GetEnvironmentVariable("OPENALUMNI_REQUIRE_POSTGRES") != "1"
         ? $"PostgreSQL not configured: set {Variable} (.ci/run does)." : null;
     protected override string ConnectionString =>
-        new NpgsqlConnectionStringBuilder(Server ?? "Host=127.0.0.1") { Database = database, MaxPoolSize = 200 }.ToString();
+        new NpgsqlConnectionStringBuilder(ServerConnection ?? "Host=127.0.0.1") { Database = database, MaxPoolSize = 200 }.ToString();
 
     public override async ValueTask InitializeAsync()
     {
         if (SkipReason is null)
         {
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString());
             await admin.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0", admin);
             await cmd.ExecuteNonQueryAsync();
@@ -132,7 +132,7 @@ public sealed class PostgresApp : AlumniApp
         await base.DisposeAsync();
         if (SkipReason is not null) return;
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString());
         await admin.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
         await cmd.ExecuteNonQueryAsync();

@@ -298,7 +298,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(connections.ReferredEmail, Assert.Single(json.GetProperty("jobReferrals").EnumerateArray()).GetProperty("email").GetString());
         var collaboration = Assert.Single(json.GetProperty("collaborations").EnumerateArray());
         Assert.Equal("共同配送PoC", collaboration.GetProperty("title").GetString());
-        Assert.Equal("poc", Assert.Single(json.GetProperty("collaborationStageChanges").EnumerateArray()).GetProperty("to").GetString().ToLowerInvariant());
+        Assert.Equal("poc", Assert.Single(json.GetProperty("collaborationStageChanges").EnumerateArray()).GetProperty("to").GetString()!.ToLowerInvariant());
         Assert.Equal("起業して会社と共同配送を始めました", json.GetProperty("featuredStory").GetProperty("story").GetString());
         Assert.Equal("物流部", Assert.Single(json.GetProperty("roster").EnumerateArray()).GetProperty("department").GetString());
         Assert.Single(json.GetProperty("invitations").EnumerateArray());

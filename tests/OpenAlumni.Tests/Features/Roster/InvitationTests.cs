@@ -147,7 +147,7 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Conflict, resendUsed.StatusCode);
         Assert.Contains("not valid", await (await tenant.Client().GetAsync("/join/" + Token(oldLink), Ct)).Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.Redirect, (await tenant.Client().GetAsync("/join/" + Token(newLink), Ct)).StatusCode);
-        Assert.Equal(["used", "pending"], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()).ToArray());
+        Assert.Equal(["used", "pending"], list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("state").GetString()!).ToArray());
         Assert.Equal(joined, used.GetProperty("items")[0].GetProperty("email").GetString());
         Assert.Single(await AuditAsync(tenant, "invitation.resend"));
     }

@@ -11,6 +11,7 @@ public sealed class CliTests : IDisposable
 {
     readonly string dir = Directory.CreateTempSubdirectory("openalumni-cli").FullName;
     string Db => Path.Combine(dir, "cli.db");
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
@@ -23,7 +24,7 @@ public sealed class CliTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(Ct);
         return (process.ExitCode, await stdout, await stderr);
     }
 
@@ -39,11 +40,11 @@ public sealed class CliTests : IDisposable
         Assert.True(seed.Code == 0, seed.Err);
         var context = new TenantContext();
         await using (var lookup = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, context))
-            context.Set(TenantInfo.From(await lookup.Tenants.SingleAsync(t => t.Slug == "acme")));
+            context.Set(TenantInfo.From(await lookup.Tenants.SingleAsync(t => t.Slug == "acme", Ct)));
         await using var db = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, context);
-        Assert.Equal(251, await db.Members.CountAsync());
-        Assert.Equal(MemberRole.Admin, (await db.Members.SingleAsync(m => m.User!.Email == "a@acme.example")).Role);
-        Assert.True(await db.Members.AllAsync(m => m.SearchNetwork != ""));
+        Assert.Equal(251, await db.Members.CountAsync(Ct));
+        Assert.Equal(MemberRole.Admin, (await db.Members.SingleAsync(m => m.User!.Email == "a@acme.example", Ct)).Role);
+        Assert.True(await db.Members.AllAsync(m => m.SearchNetwork != "", Ct));
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class CliTests : IDisposable
         Assert.NotEqual(0, badZone.Code);
         Assert.Contains("--time-zone", badZone.Err);
         await using var db = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, new TenantContext());
-        Assert.Equal(0, await db.Tenants.CountAsync());
+        Assert.Equal(0, await db.Tenants.CountAsync(Ct));
     }
 
     [Fact]
@@ -73,10 +74,10 @@ public sealed class CliTests : IDisposable
         var csv = Path.Combine(dir, "roster.csv");
         await File.WriteAllBytesAsync(csv, System.Text.Encoding.GetEncoding(932).GetBytes(
             "family_name,given_name,family_name_kana,given_name_kana,email,department,joined_year,left_year,employee_number\r\n" +
-            "山田,太郎,やまだ,たろう,taro@example.com,営業部,2001,2011,A1\r\n佐藤,花子,,,hanako@example.com,人事部,2003,2013,\r\n"), TestContext.Current.CancellationToken);
+            "山田,太郎,やまだ,たろう,taro@example.com,営業部,2001,2011,A1\r\n佐藤,花子,,,hanako@example.com,人事部,2003,2013,\r\n"), Ct);
         var bad = Path.Combine(dir, "bad.csv");
         await File.WriteAllTextAsync(bad, "family_name,given_name,family_name_kana,given_name_kana,email,department,joined_year,left_year,employee_number\n" +
-            "鈴木,一郎,,,suzuki@example.com,,,,\n田中,二郎,,,not-an-email,,,,\n", TestContext.Current.CancellationToken);
+            "鈴木,一郎,,,suzuki@example.com,,,,\n田中,二郎,,,not-an-email,,,,\n", Ct);
 
         var dry = await RunAsync("members", "import", "--tenant", "acme", csv, "--dry-run");
         var first = await RunAsync("members", "import", "--tenant", "acme", csv);
@@ -92,9 +93,9 @@ public sealed class CliTests : IDisposable
         Assert.Contains("rows[3].email", failed.Err);
         var context = new TenantContext();
         await using (var lookup = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, context))
-            context.Set(TenantInfo.From(await lookup.Tenants.SingleAsync(t => t.Slug == "acme")));
+            context.Set(TenantInfo.From(await lookup.Tenants.SingleAsync(t => t.Slug == "acme", Ct)));
         await using var db = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, context);
-        var rows = await db.Set<OpenAlumni.Web.Features.Roster.RosterEntry>().OrderBy(r => r.Id).ToListAsync(TestContext.Current.CancellationToken);
+        var rows = await db.Set<OpenAlumni.Web.Features.Roster.RosterEntry>().OrderBy(r => r.Id).ToListAsync(Ct);
         Assert.Equal(["山田", "佐藤"], rows.Select(r => r.FamilyName));
     }
 
