@@ -173,11 +173,7 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
     [Fact]
     public async Task DemoNetwork_ShowsAYearOfLife_OnTheDashboard()
     {
-        using (var scope = App.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Features.Demo.DemoSeeder>().EnsureDemoAsync(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, Ct);
-        var client = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = OpenAlumni.Web.Features.Demo.DemoSeeder.AdminEmail, password = OpenAlumni.Web.Features.Demo.DemoSeeder.AdminPassword }, Ct);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await JsonAsync(login)).GetProperty("accessToken").GetString());
+        var client = await (await DemoTenant.SeedAsync(App)).AdminAsync();
 
         var data = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/analytics", Ct);
         var policy = await client.GetFromJsonAsync<JsonElement>("/api/v1/privacy/policy", Ct);

@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenAlumni.Tests.Infrastructure;
-using OpenAlumni.Web.Features.Demo;
 
 namespace OpenAlumni.Tests.Features.Demo;
 
@@ -13,11 +10,8 @@ public abstract class DemoConnectionsTests(AlumniApp app) : AppTest(app)
     [Fact]
     public async Task DemoNetwork_HasOpenings_CollaborationsInSeveralStages_AndACommunityPage()
     {
-        using (var scope = App.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureDemoAsync(NullLogger.Instance, Ct);
-        var client = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.AdminPassword }, Ct);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await JsonAsync(login)).GetProperty("accessToken").GetString());
+        var demo = await DemoTenant.SeedAsync(App);
+        var client = await demo.AdminAsync();
 
         var open = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs", Ct);
         var closed = await client.GetFromJsonAsync<JsonElement>("/api/v1/jobs?status=closed", Ct);
@@ -26,7 +20,7 @@ public abstract class DemoConnectionsTests(AlumniApp app) : AppTest(app)
         var proposals = await client.GetFromJsonAsync<JsonElement>("/api/v1/collaborations?status=proposed", Ct);
         var stopped = collaborations.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("stage").GetString() == "stopped");
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/v1/collaborations/{stopped.GetProperty("id").GetInt64()}", Ct);
-        var community = await App.CreateClient(new() { BaseAddress = new Uri("http://localhost/") }).GetFromJsonAsync<JsonElement>("/api/v1/community", Ct);
+        var community = await demo.Client().GetFromJsonAsync<JsonElement>("/api/v1/community", Ct);
 
         Assert.Equal(3, open.GetProperty("total").GetInt32());
         Assert.Equal(1, closed.GetProperty("total").GetInt32());
@@ -38,8 +32,7 @@ public abstract class DemoConnectionsTests(AlumniApp app) : AppTest(app)
         Assert.Equal(5, community.GetProperty("numbers").GetProperty("collaborations").GetInt32());
 
         // Every page of the demo renders with its data (a runtime error in a view would be a 500 here).
-        var browser = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/"), AllowAutoRedirect = false });
-        await Forms.SignInAsync(browser, DemoSeeder.AdminEmail, DemoSeeder.AdminPassword);
+        var browser = await demo.AdminBrowserAsync();
         var pages = new List<string> { "/jobs", "/jobs?status=closed", "/jobs/recruiters", "/collaborations", "/admin/community", "/community", "/community/widget" };
         pages.AddRange(open.GetProperty("items").EnumerateArray().Select(j => $"/jobs/{j.GetProperty("id").GetInt64()}"));
         pages.AddRange(collaborations.GetProperty("items").EnumerateArray().Select(c => $"/collaborations/{c.GetProperty("id").GetInt64()}"));

@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Demo;
 
@@ -10,21 +8,12 @@ namespace OpenAlumni.Tests.Features.Demo;
 /// <summary>The demo member finds conversations (one unread) and consultation requests in every state.</summary>
 public abstract class DemoMessagesTests(AlumniApp app) : AppTest(app)
 {
-    async Task<HttpClient> SignInAsync(string email, string password)
-    {
-        var client = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password }, Ct);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await JsonAsync(login)).GetProperty("accessToken").GetString());
-        return client;
-    }
-
     [Fact]
     public async Task DemoNetwork_HasConversations_AndConsultationsInEveryState()
     {
-        using (var scope = App.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureDemoAsync(NullLogger.Instance, Ct);
-        var hanako = await SignInAsync("hanako.yamada@demo.localhost", DemoSeeder.MemberPassword);
-        var admin = await SignInAsync(DemoSeeder.AdminEmail, DemoSeeder.AdminPassword);
+        var demo = await DemoTenant.SeedAsync(App);
+        var hanako = await demo.ApiAsync(DemoTenant.MemberEmail, DemoSeeder.MemberPassword);
+        var admin = await demo.AdminAsync();
 
         var conversations = await hanako.GetFromJsonAsync<JsonElement>("/api/v1/conversations", Ct);
         var received = await hanako.GetFromJsonAsync<JsonElement>("/api/v1/consultations?box=received", Ct);

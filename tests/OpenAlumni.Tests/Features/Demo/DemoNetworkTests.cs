@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using OpenAlumni.Tests.Infrastructure;
-using OpenAlumni.Web.Features.Demo;
 
 namespace OpenAlumni.Tests.Features.Demo;
 
@@ -13,11 +10,7 @@ public abstract class DemoNetworkTests(AlumniApp app) : AppTest(app)
     [Fact]
     public async Task DemoNetwork_HasMembers_PendingRegistrations_AndEventsInEveryState()
     {
-        using (var scope = App.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureDemoAsync(NullLogger.Instance, Ct);
-        var client = App.CreateClient(new() { BaseAddress = new Uri("http://localhost/") });
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = DemoSeeder.AdminEmail, password = DemoSeeder.AdminPassword }, Ct);
-        client.DefaultRequestHeaders.Authorization = new("Bearer", (await JsonAsync(login)).GetProperty("accessToken").GetString());
+        var client = await (await DemoTenant.SeedAsync(App)).AdminAsync();
 
         var members = await client.GetFromJsonAsync<JsonElement>("/api/v1/members?pageSize=100", Ct);
         var pending = await client.GetFromJsonAsync<JsonElement>("/api/v1/admin/registrations", Ct);
