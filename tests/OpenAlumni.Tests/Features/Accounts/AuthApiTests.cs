@@ -145,26 +145,6 @@ public abstract class AuthApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
     }
-
-    [Fact]
-    public async Task OpenApi_DocumentsTheV1Endpoints()
-    {
-        var doc = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json", Ct));
-
-        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/api/v1/auth/login", paths);
-        Assert.Contains("/api/v1/registrations", paths);
-        Assert.Contains("/api/v1/admin/registrations", paths);
-        Assert.Contains("/api/v1/admin/registrations/{id}/approve", paths);
-        Assert.Contains("/api/v1/members", paths);
-        Assert.Contains("/api/v1/members/{id}", paths);
-        Assert.Contains("/api/v1/jobs", paths);
-        Assert.Contains("/api/v1/jobs/{id}/interest", paths);
-        Assert.Contains("/api/v1/collaborations/{id}", paths);
-        Assert.Contains("/api/v1/community", paths);
-        Assert.Contains("/api/v1/admin/community/stories", paths);
-        Assert.Contains("/api/v1/members/me", paths);
-    }
 }
 
 [Collection(SqliteCollection.Name)]

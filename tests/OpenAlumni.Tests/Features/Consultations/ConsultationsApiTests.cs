@@ -278,18 +278,6 @@ public abstract class ConsultationsApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(ConsultationStatus.Pending, before);
         Assert.Equal(ConsultationStatus.Expired, after);
     }
-
-    [Fact]
-    public async Task OpenApi_ListsTheMessageAndConsultationEndpoints()
-    {
-        var doc = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json", Ct));
-
-        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (var path in new[] { "/api/v1/conversations", "/api/v1/conversations/{id}/messages", "/api/v1/messages/{id}/reports", "/api/v1/me/blocks",
-                     "/api/v1/admin/message-reports", "/api/v1/consultations", "/api/v1/consultations/{id}/accept", "/api/v1/consultations/{id}/propose",
-                     "/api/v1/consultations/{id}/decline", "/api/v1/admin/consultations/counts" })
-            Assert.Contains(path, paths);
-    }
 }
 
 [Collection(SqliteCollection.Name)]
