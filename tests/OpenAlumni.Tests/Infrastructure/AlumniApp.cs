@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -82,6 +83,16 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// This app on the same database, with its time read from <paramref name="clock"/> (a FakeTimeProvider the test
+    /// sets or advances). The shared app keeps the system clock, because the tests of one database share it and some
+    /// work spans every tenant (expiry sweeps, digests, reminders): a moved clock there would move every test's time.
+    /// Dispose it at the end of the test. Its clients need tokens that are valid at the clock's time; see
+    /// <see cref="TestTenant.ClientForAsync(TestMember, WebApplicationFactory{Program}, TimeSpan)"/>.
+    /// </summary>
+    public WebApplicationFactory<Program> WithClock(TimeProvider clock) =>
+        WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
 
     /// <summary>Runs code in a DI scope that belongs to the tenant, as a request to its host would.</summary>
     public async Task<T> InTenantAsync<T>(TestTenant tenant, Func<IServiceProvider, Task<T>> action)

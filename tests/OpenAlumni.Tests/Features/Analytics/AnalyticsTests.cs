@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Analytics;
 using OpenAlumni.Web.Features.Collaborations;
@@ -201,8 +202,8 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
     }
 
     /// <summary>
-    /// The network's other features in the same quarter, made through the API (then dated into the quarter):
-    /// consultations E→A (asked Jan, accepted Feb), E→B (asked Feb, still pending), A→B (asked and accepted Mar);
+    /// The network's other features in the same quarter, made through the API on the day each happened:
+    /// consultations E→A (asked Jan, accepted Feb), E→B (asked Feb, never answered), A→B (asked and accepted Mar);
     /// collaboration "共同配送" talking (Jan) → poc (Feb) → contract (Mar), "社内ハッカソン" idea (Jan) → stopped (Mar),
     /// and a member's proposal never accepted; one opening published in Jan, interests by A (Jan) and B (Feb), one
     /// referral (Mar); two invitations sent in Feb and one today (outside the quarter).
@@ -210,58 +211,58 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
     static async Task<(TestTenant Tenant, HttpClient Admin, long Featured)> NetworkQuarterAsync(AlumniApp app)
     {
         var tenant = await app.CreateTenantAsync();
-        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var adminMember = await tenant.AdminAsync();
         static void Open(Member m) => m.OpenTo = OpenTo.Consultation | OpenTo.Rehire;
         var a = await tenant.MemberAsync(edit: Open, family: "高橋", given: "健");
         var b = await tenant.MemberAsync(edit: Open, family: "佐藤", given: "陽子");
         var e = await tenant.MemberAsync(MemberKind.Employee, "田中", "美咲");
-        var (aApi, bApi, eApi) = (await tenant.ApiAsync(a), await tenant.ApiAsync(b), await tenant.ApiAsync(e));
 
+        // An app of its own whose clock the quarter's days are set on, in order (a fake clock only moves forward).
+        var clock = new FakeTimeProvider(At(1, 3));
+        await using var then = app.WithClock(clock);
+        var lifetime = TimeSpan.FromHours(1); // tokens minted now are valid at any earlier time
+        var (admin, aApi, bApi, eApi) = (await tenant.ClientForAsync(adminMember, then, lifetime), await tenant.ClientForAsync(a, then, lifetime),
+            await tenant.ClientForAsync(b, then, lifetime), await tenant.ClientForAsync(e, then, lifetime));
         object Ask(long to) => new { memberId = to, topic = "新規事業の立ち上げについて", goal = "進め方を伺いたいです", format = "onlineCall" };
-        var c1 = (await PostOkAsync(eApi, "/api/v1/consultations", Ask(a.Id))).GetProperty("id").GetInt64();
-        var c2 = (await PostOkAsync(eApi, "/api/v1/consultations", Ask(b.Id))).GetProperty("id").GetInt64();
-        var c3 = (await PostOkAsync(aApi, "/api/v1/consultations", Ask(b.Id))).GetProperty("id").GetInt64();
-        await PostOkAsync(aApi, $"/api/v1/consultations/{c1}/accept", new { }, HttpStatusCode.OK);
-        await PostOkAsync(bApi, $"/api/v1/consultations/{c3}/accept", new { }, HttpStatusCode.OK);
-
         object Collab(string title, string stage) => new { title, description = "説明", stage, memberIds = new[] { a.Id }, departments = new[] { "DX推進室", "機械・インフラ本部" } };
-        var delivery = (await PostOkAsync(admin, "/api/v1/collaborations", Collab("共同配送", "talking"))).GetProperty("collaboration").GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/collaborations/{delivery}", new { stage = "poc" }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/collaborations/{delivery}", new { stage = "contract" }, Ct)).StatusCode);
-        var hackathon = (await PostOkAsync(admin, "/api/v1/collaborations", Collab("社内ハッカソン", "idea"))).GetProperty("collaboration").GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/collaborations/{hackathon}", new { stage = "stopped", reason = "予算なし" }, Ct)).StatusCode);
-        await PostOkAsync(aApi, "/api/v1/collaborations", Collab("未承認の提案", "launched"));
+        async Task Patch(long collaboration, object body) =>
+            Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/collaborations/{collaboration}", body, Ct)).StatusCode);
 
         var job = (await PostOkAsync(admin, "/api/v1/jobs", new { title = "事業開発", department = "機械・インフラ本部", location = "東京", remote = "hybrid",
-            description = "d", howToApply = "recruit@example.com", closesAt = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd") })).GetProperty("id").GetInt64();
+            description = "d", howToApply = "recruit@example.com", closesAt = At(1, 3).AddDays(120).ToString("yyyy-MM-dd") })).GetProperty("id").GetInt64();
+        clock.SetUtcNow(At(1, 5));
+        var delivery = (await PostOkAsync(admin, "/api/v1/collaborations", Collab("共同配送", "talking"))).GetProperty("collaboration").GetProperty("id").GetInt64();
+        await PostOkAsync(aApi, "/api/v1/collaborations", Collab("未承認の提案", "launched"));
+        clock.SetUtcNow(At(1, 15));
         await PostOkAsync(aApi, $"/api/v1/jobs/{job}/interest", new { consent = true }, HttpStatusCode.OK);
-        await PostOkAsync(bApi, $"/api/v1/jobs/{job}/interest", new { consent = false }, HttpStatusCode.OK);
-        await PostOkAsync(eApi, $"/api/v1/jobs/{job}/referrals", new { name = "鈴木一郎", email = "ichiro@example.com", note = "元同僚" });
-
+        clock.SetUtcNow(At(1, 20));
+        var hackathon = (await PostOkAsync(admin, "/api/v1/collaborations", Collab("社内ハッカソン", "idea"))).GetProperty("collaboration").GetProperty("id").GetInt64();
+        clock.SetUtcNow(At(1, 25)); // answered within the 14 days a request waits
+        var c1 = (await PostOkAsync(eApi, "/api/v1/consultations", Ask(a.Id))).GetProperty("id").GetInt64();
+        clock.SetUtcNow(At(2, 1));
         await PostOkAsync(admin, "/api/v1/admin/invitations", new { emails = "x1@example.com\ny1@example.com" }, HttpStatusCode.OK);
-        var dated = await tenant.DbAsync(async db => (await db.Set<Invitation>().Select(i => i.Id).ToListAsync(Ct)).ToHashSet());
-        await PostOkAsync(admin, "/api/v1/admin/invitations", new { emails = "today@example.com" }, HttpStatusCode.OK);
+        clock.SetUtcNow(At(2, 2));
+        await PostOkAsync(aApi, $"/api/v1/consultations/{c1}/accept", new { }, HttpStatusCode.OK);
+        clock.SetUtcNow(At(2, 5));
+        await PostOkAsync(eApi, "/api/v1/consultations", Ask(b.Id));
+        clock.SetUtcNow(At(2, 10));
+        await Patch(delivery, new { stage = "poc" });
+        clock.SetUtcNow(At(2, 15));
+        await PostOkAsync(bApi, $"/api/v1/jobs/{job}/interest", new { consent = false }, HttpStatusCode.OK);
+        clock.SetUtcNow(At(3, 1));
+        var c3 = (await PostOkAsync(aApi, "/api/v1/consultations", Ask(b.Id))).GetProperty("id").GetInt64();
+        clock.SetUtcNow(At(3, 2));
+        await PostOkAsync(eApi, $"/api/v1/jobs/{job}/referrals", new { name = "鈴木一郎", email = "ichiro@example.com", note = "元同僚" });
+        clock.SetUtcNow(At(3, 3));
+        await PostOkAsync(bApi, $"/api/v1/consultations/{c3}/accept", new { }, HttpStatusCode.OK);
+        clock.SetUtcNow(At(3, 5));
+        await Patch(hackathon, new { stage = "stopped", reason = "予算なし" });
+        clock.SetUtcNow(At(3, 20));
+        await Patch(delivery, new { stage = "contract" });
 
-        await tenant.DbAsync(async db =>
-        {
-            var consultations = await db.Set<ConsultationRequest>().ToListAsync(Ct);
-            consultations.Single(r => r.Id == c1).CreatedAt = At(1, 10); consultations.Single(r => r.Id == c1).DecidedAt = At(2, 2);
-            consultations.Single(r => r.Id == c2).CreatedAt = At(2, 5);
-            consultations.Single(r => r.Id == c3).CreatedAt = At(3, 1); consultations.Single(r => r.Id == c3).DecidedAt = At(3, 3);
-            var changes = await db.Set<CollaborationStageChange>().ToListAsync(Ct);
-            void Date(long id, CollaborationStage to, DateTimeOffset at) => changes.Single(c => c.CollaborationId == id && c.To == to).At = at;
-            Date(delivery, CollaborationStage.Talking, At(1, 5)); Date(delivery, CollaborationStage.Poc, At(2, 10)); Date(delivery, CollaborationStage.Contract, At(3, 20));
-            Date(hackathon, CollaborationStage.Idea, At(1, 20)); Date(hackathon, CollaborationStage.Stopped, At(3, 5));
-            foreach (var c in await db.Set<Collaboration>().ToListAsync(Ct)) c.CreatedAt = At(1, 5);
-            (await db.Set<JobOpening>().SingleAsync(Ct)).AnnouncedAt = At(1, 3);
-            var interests = await db.Set<JobInterest>().ToListAsync(Ct);
-            interests.Single(i => i.MemberId == a.Id).CreatedAt = At(1, 15);
-            interests.Single(i => i.MemberId == b.Id).CreatedAt = At(2, 15);
-            (await db.Set<JobReferral>().SingleAsync(Ct)).CreatedAt = At(3, 2);
-            foreach (var i in await db.Set<Invitation>().Where(i => dated.Contains(i.Id)).ToListAsync(Ct)) i.CreatedAt = At(2, 1);
-            return await db.SaveChangesAsync(Ct);
-        });
-        return (tenant, admin, delivery);
+        var today = await tenant.ApiAsync(adminMember);
+        await PostOkAsync(today, "/api/v1/admin/invitations", new { emails = "today@example.com" }, HttpStatusCode.OK);
+        return (tenant, today, delivery);
     }
 
     [Fact]

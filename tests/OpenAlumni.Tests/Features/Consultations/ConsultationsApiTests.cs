@@ -263,15 +263,19 @@ public abstract class ConsultationsApiTests(AlumniApp app) : AppTest(app)
     {
         var tenant = await App.CreateTenantAsync();
         var alumnus = await tenant.MemberAsync(edit: Open);
-        var id = await RequestAsync(await tenant.ApiAsync(await tenant.MemberAsync(MemberKind.Employee)), alumnus.Id);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var employee = await tenant.MemberAsync(MemberKind.Employee);
+        // The job works across tenants, so its clock must not run ahead of real time (it would expire other tests'
+        // requests too): the request is sent 14 days ago instead, through an app whose clock says so.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-14));
+        long id;
+        await using (var then = App.WithClock(clock))
+            id = await RequestAsync(await tenant.ClientForAsync(employee, then, TimeSpan.FromHours(1)), alumnus.Id);
         var job = new ConsultationExpiryJob(clock);
 
+        clock.Advance(TimeSpan.FromDays(13));
         using (var scope = App.Services.CreateScope()) await job.RunAsync(scope.ServiceProvider, Ct);
         var before = await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Ct));
-        // The job works across tenants: this request is made old rather than the clock moved, which would expire other tests' requests too.
-        var old = clock.GetUtcNow().AddDays(-14);
-        await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.WaitingSince, old), Ct));
+        clock.Advance(TimeSpan.FromDays(1));
         using (var scope = App.Services.CreateScope()) await job.RunAsync(scope.ServiceProvider, Ct);
         var after = await tenant.DbAsync(db => db.Set<ConsultationRequest>().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(Ct));
 

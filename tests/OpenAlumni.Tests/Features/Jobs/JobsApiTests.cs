@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Jobs;
 using OpenAlumni.Web.Features.Members;
@@ -98,14 +99,16 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
     public async Task Edit_KeepsTheClosingDateAhead_UnlessTheOpeningIsBeingClosed()
     {
         var tenant = await App.CreateTenantAsync();
-        var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
-        var id = await PostAsync(admin, Opening());
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = App.WithClock(clock);
+        var admin = await tenant.ClientForAsync(await tenant.AdminAsync(), app, TimeSpan.FromDays(40));
+        var id = await PostAsync(admin, Opening(closesAt: clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-dd")));
 
         var moveIntoPast = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { closesAt = "2021-05-01" }, Ct);
-        await tenant.DbAsync(db => db.Set<JobOpening>().Where(j => j.Id == id).ExecuteUpdateAsync(u => u.SetProperty(j => j.ClosesAt, DateTimeOffset.UtcNow.AddDays(-1)), Ct));
+        clock.Advance(TimeSpan.FromDays(32)); // past the closing date
         var reopenExpired = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "open" }, Ct);
-        var closeExpired = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "closed", closesAt = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd") }, Ct);
-        var reopenWithNewDate = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "open", closesAt = Future(10) }, Ct);
+        var closeExpired = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "closed", closesAt = clock.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd") }, Ct);
+        var reopenWithNewDate = await admin.PatchAsJsonAsync($"/api/v1/jobs/{id}", new { status = "open", closesAt = clock.GetUtcNow().AddDays(10).ToString("yyyy-MM-dd") }, Ct);
 
         await AssertValidationProblemAsync(moveIntoPast, "closesAt");
         await AssertValidationProblemAsync(reopenExpired, "closesAt");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Roster;
@@ -95,9 +96,11 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
         var revokedLink = await InviteLinkAsync(admin, revoked);
         var revokedId = await tenant.DbAsync(db => db.Set<Invitation>().Where(i => i.Email == revoked).Select(i => i.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/admin/invitations/{revokedId}/revoke", null, Ct)).StatusCode);
-        var expiredLink = await InviteLinkAsync(admin, expired);
-        await tenant.DbAsync(db => db.Set<Invitation>().Where(i => i.Email == expired)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
+        // Invited longer ago than a link lasts, through an app whose clock says so.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-RosterLimits.InvitationDays - 1));
+        string expiredLink;
+        await using (var then = App.WithClock(clock))
+            expiredLink = await InviteLinkAsync(await tenant.ClientForAsync(await tenant.AdminAsync(), then, TimeSpan.FromHours(1)), expired);
         var foreignLink = await InviteLinkAsync(await other.ApiAsync(await other.AdminAsync()), foreign);
 
         var pages = new Dictionary<string, string>();
