@@ -362,10 +362,19 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         return new Connections(conversationId, collaborationId, jobId, referred, othersEmail);
     }
 
-    [Theory]
-    [InlineData("delete")]
-    [InlineData("anonymize")]
-    public async Task DeleteMe_ErasesEveryTraceOfMe_FilesAndLogin_AndKeepsOrDeletesMyPostsAsChosen(string posts)
+    /// <summary>What is left after a member with a bit of everything (see <see cref="ConnectAsync"/>) deleted themselves.</summary>
+    sealed record Erasure(TestMember Me, TestMember OtherMember, HttpClient Admin, Connections Connections, List<string> Files,
+        HttpResponseMessage Response, HttpResponseMessage Afterwards, HttpResponseMessage Login, List<string> EmailHits, List<string> NameHits,
+        JsonElement TheirDetail, HttpResponseMessage MyPostNow, JsonElement Event, List<OpenAlumni.Web.Features.Audit.AuditEntry> Audit,
+        List<string> ReferralHits, HttpResponseMessage Conversation, JsonElement Collaboration, JsonElement Job, Remains Left);
+
+    sealed record Remains(int Consultations, int Blocks, int Stories, List<string> Roster, List<string> Invitations, int Participants, int TheirConsultationNotices);
+
+    /// <summary>
+    /// A member with a profile, photo, post image, post, comment, reaction, RSVP and every connection (<see cref="ConnectAsync"/>)
+    /// deletes themselves with <paramref name="posts"/> as the choice for their posts; then everything is looked at.
+    /// </summary>
+    async Task<Erasure> DeleteMeAsync(string posts)
     {
         var tenant = await App.CreateTenantAsync();
         var admin = await tenant.ApiAsync(await tenant.AdminAsync());
@@ -402,75 +411,138 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var conversation = await other.GetAsync($"/api/v1/conversations/{connections.ConversationId}", Ct);
         var collaboration = await JsonAsync(await admin.GetAsync($"/api/v1/collaborations/{connections.CollaborationId}", Ct));
         var job = await JsonAsync(await admin.GetAsync($"/api/v1/jobs/{connections.JobId}", Ct));
-        var left = await tenant.DbAsync(async db => new
-        {
-            Consultations = await db.Set<ConsultationRequest>().CountAsync(Ct),
-            Blocks = await db.Set<MemberBlock>().CountAsync(Ct),
-            Stories = await db.Set<FeaturedStory>().CountAsync(Ct),
-            Roster = await db.Set<RosterEntry>().Select(r => r.Email).ToListAsync(Ct),
-            Invitations = await db.Set<Invitation>().Select(i => i.Email).ToListAsync(Ct),
-            Participants = await db.Set<ConversationParticipant>().Where(p => p.MemberId == me.Id).CountAsync(Ct),
-            TheirConsultationNotices = await db.Set<Notification>().CountAsync(n => n.MemberId == otherMember.Id && n.Type == NotificationType.ConsultationRequest, Ct),
-        });
+        var left = await tenant.DbAsync(async db => new Remains(
+            Consultations: await db.Set<ConsultationRequest>().CountAsync(Ct),
+            Blocks: await db.Set<MemberBlock>().CountAsync(Ct),
+            Stories: await db.Set<FeaturedStory>().CountAsync(Ct),
+            Roster: await db.Set<RosterEntry>().Select(r => r.Email).ToListAsync(Ct),
+            Invitations: await db.Set<Invitation>().Select(i => i.Email).ToListAsync(Ct),
+            Participants: await db.Set<ConversationParticipant>().Where(p => p.MemberId == me.Id).CountAsync(Ct),
+            TheirConsultationNotices: await db.Set<Notification>().CountAsync(n => n.MemberId == otherMember.Id && n.Type == NotificationType.ConsultationRequest, Ct)));
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, string.Join("\n", App.Logs.Lines.Where(l => l.StartsWith("Error"))));
-        Assert.True((await JsonAsync(response)).GetProperty("loginDeleted").GetBoolean());
-        Assert.Contains(afterwards.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
-        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
-        Assert.Empty(emailHits);
-        Assert.Empty(nameHits);
-        Assert.Empty(referralHits);
-        Assert.Equal(0, left.Consultations);
-        Assert.Equal(0, left.Blocks);
-        Assert.Equal(0, left.Stories);
-        Assert.Equal(0, left.Participants);
-        Assert.Equal(0, left.TheirConsultationNotices);
-        Assert.Equal([connections.OthersRosterEmail], left.Roster);
-        Assert.Equal([connections.OthersRosterEmail], left.Invitations);
-        // The other participant keeps the conversation and their own messages; mine follow my choice for posts.
-        Assert.Equal(HttpStatusCode.OK, conversation.StatusCode);
-        var messages = (await JsonAsync(conversation)).GetProperty("messages").EnumerateArray().ToList();
-        Assert.Contains(messages, x => x.GetProperty("body").GetString() == "相手の返信" && x.GetProperty("senderId").GetInt64() == otherMember.Id);
-        Assert.DoesNotContain(messages, x => x.GetProperty("senderId").GetInt64() == me.Id);
-        var mineLeft = messages.Where(x => x.GetProperty("senderId").GetInt64() != otherMember.Id).ToList();
-        if (posts == "delete") Assert.Empty(mineLeft);
-        else
-        {
-            Assert.Contains(mineLeft, x => x.GetProperty("body").GetString() == "私のメッセージ");
-            Assert.All(mineLeft, x => Assert.True(x.GetProperty("formerMember").GetBoolean()));
-            Assert.All(mineLeft, x => Assert.Equal("", x.GetProperty("sender").GetString()));
-        }
-        // The collaboration stays with the others, its history keeps my stage change (with no name), its origin link is gone.
-        var collab = collaboration.GetProperty("collaboration");
+        return new Erasure(me, otherMember, admin, connections, files, response, afterwards, login, emailHits, nameHits, theirDetail, myPostNow, ev, audit,
+            referralHits, conversation, collaboration, job, left);
+    }
+
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("anonymize")]
+    public async Task DeleteMe_LeavesNoTraceOfMeInAnyTable(string posts)
+    {
+        var erased = await DeleteMeAsync(posts);
+
+        Assert.Empty(erased.EmailHits);
+        Assert.Empty(erased.NameHits);
+        Assert.Empty(erased.ReferralHits);
+        Assert.Equal(0, erased.Left.Consultations);
+        Assert.Equal(0, erased.Left.Blocks);
+        Assert.Equal(0, erased.Left.Stories);
+        Assert.Equal(0, erased.Left.Participants);
+        Assert.Equal(0, erased.Left.TheirConsultationNotices);
+        Assert.Equal([erased.Connections.OthersRosterEmail], erased.Left.Roster);
+        Assert.Equal([erased.Connections.OthersRosterEmail], erased.Left.Invitations);
+    }
+
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("anonymize")]
+    public async Task DeleteMe_DeletesMyPhotoAndUploadedImages(string posts)
+    {
+        var erased = await DeleteMeAsync(posts);
+
+        Assert.NotEmpty(erased.Files);
+        Assert.All(erased.Files, f => Assert.False(File.Exists(Path.Combine(App.Root, "files", f)), f));
+    }
+
+    [Fact]
+    public async Task DeleteMe_EndsMySessions_AndDeletesMyLogin()
+    {
+        var erased = await DeleteMeAsync("delete");
+
+        Assert.True((await JsonAsync(erased.Response)).GetProperty("loginDeleted").GetBoolean());
+        Assert.Contains(erased.Afterwards.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
+        Assert.Equal(HttpStatusCode.Unauthorized, erased.Login.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("anonymize")]
+    public async Task DeleteMe_IsAuditedWithMyChoiceOnly(string posts)
+    {
+        var erased = await DeleteMeAsync(posts);
+
+        var entry = Assert.Single(erased.Audit);
+        Assert.Equal(erased.Me.Id.ToString(), entry.TargetId);
+        Assert.Equal($"{{\"posts\":\"{posts}\"}}", entry.After);
+    }
+
+    [Fact]
+    public async Task DeleteMe_GivesBackMySeat_AndTakesBackMyReactionInterestAndReferral()
+    {
+        var erased = await DeleteMeAsync("delete");
+
+        Assert.Equal(0, erased.Event.GetProperty("confirmedCount").GetInt32());
+        Assert.Equal(0, erased.TheirDetail.GetProperty("post").GetProperty("reactions").EnumerateObject().Sum(r => r.Value.ValueKind == JsonValueKind.Number ? r.Value.GetInt32() : 0));
+        Assert.Equal(0, erased.Job.GetProperty("interestCount").GetInt32());
+        Assert.Empty(erased.Job.GetProperty("referrals").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("delete")]
+    [InlineData("anonymize")]
+    public async Task DeleteMe_LeavesTheConversationToTheOthers_WithTheirMessages(string posts)
+    {
+        var erased = await DeleteMeAsync(posts);
+
+        Assert.Equal(HttpStatusCode.OK, erased.Conversation.StatusCode);
+        var messages = (await JsonAsync(erased.Conversation)).GetProperty("messages").EnumerateArray().ToList();
+        Assert.Contains(messages, x => x.GetProperty("body").GetString() == "相手の返信" && x.GetProperty("senderId").GetInt64() == erased.OtherMember.Id);
+        Assert.DoesNotContain(messages, x => x.GetProperty("senderId").GetInt64() == erased.Me.Id);
+    }
+
+    [Fact]
+    public async Task DeleteMe_LeavesTheCollaborationToTheOthers_WithMyStageChangeUnnamed_AndNoOriginLink()
+    {
+        var erased = await DeleteMeAsync("delete");
+
+        var collab = erased.Collaboration.GetProperty("collaboration");
         Assert.Equal("poc", collab.GetProperty("stage").GetString());
-        Assert.Equal([otherMember.Id], collab.GetProperty("members").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ToList());
+        Assert.Equal([erased.OtherMember.Id], collab.GetProperty("members").EnumerateArray().Select(x => x.GetProperty("id").GetInt64()).ToList());
         Assert.Equal("consultation", collab.GetProperty("origin").GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, collab.GetProperty("origin").GetProperty("id").ValueKind);
-        var change = Assert.Single(collaboration.GetProperty("history").EnumerateArray(), h => h.GetProperty("to").GetString() == "poc");
+        var change = Assert.Single(erased.Collaboration.GetProperty("history").EnumerateArray(), h => h.GetProperty("to").GetString() == "poc");
         Assert.Equal(JsonValueKind.Null, change.GetProperty("by").ValueKind);
-        Assert.Equal(0, job.GetProperty("interestCount").GetInt32());
-        Assert.Empty(job.GetProperty("referrals").EnumerateArray());
-        var entry = Assert.Single(audit);
-        Assert.Equal(me.Id.ToString(), entry.TargetId);
-        Assert.Equal($"{{\"posts\":\"{posts}\"}}", entry.After);
-        Assert.All(files, f => Assert.False(File.Exists(Path.Combine(App.Root, "files", f)), f));
-        Assert.Equal(0, ev.GetProperty("confirmedCount").GetInt32());
-        Assert.Equal(0, theirDetail.GetProperty("post").GetProperty("reactions").EnumerateObject().Sum(r => r.Value.ValueKind == JsonValueKind.Number ? r.Value.GetInt32() : 0));
-        if (posts == "delete")
-        {
-            Assert.Equal(HttpStatusCode.NotFound, myPostNow.StatusCode);
-            Assert.Empty(theirDetail.GetProperty("comments").EnumerateArray());
-        }
-        else
-        {
-            var kept = await JsonAsync(myPostNow);
-            Assert.True(kept.GetProperty("post").GetProperty("author").GetProperty("formerMember").GetBoolean());
-            var comment = theirDetail.GetProperty("comments")[0];
-            Assert.Equal("消えるコメント", comment.GetProperty("body").GetString());
-            Assert.True(comment.GetProperty("author").GetProperty("formerMember").GetBoolean());
-            var directory = await DirectoryIdsAsync(admin);
-            Assert.DoesNotContain(kept.GetProperty("post").GetProperty("author").GetProperty("id").GetInt64(), directory);
-        }
+    }
+
+    [Fact]
+    public async Task DeleteMe_ChoosingDelete_RemovesMyPostsCommentsAndMessages()
+    {
+        var erased = await DeleteMeAsync("delete");
+
+        Assert.Equal(HttpStatusCode.NotFound, erased.MyPostNow.StatusCode);
+        Assert.Empty(erased.TheirDetail.GetProperty("comments").EnumerateArray());
+        var messages = (await JsonAsync(erased.Conversation)).GetProperty("messages").EnumerateArray();
+        Assert.All(messages, x => Assert.Equal(erased.OtherMember.Id, x.GetProperty("senderId").GetInt64()));
+    }
+
+    [Fact]
+    public async Task DeleteMe_ChoosingAnonymize_KeepsMyPostsCommentsAndMessages_AsAFormerMember()
+    {
+        var erased = await DeleteMeAsync("anonymize");
+
+        var kept = await JsonAsync(erased.MyPostNow);
+        Assert.True(kept.GetProperty("post").GetProperty("author").GetProperty("formerMember").GetBoolean());
+        var comment = erased.TheirDetail.GetProperty("comments")[0];
+        Assert.Equal("消えるコメント", comment.GetProperty("body").GetString());
+        Assert.True(comment.GetProperty("author").GetProperty("formerMember").GetBoolean());
+        var directory = await DirectoryIdsAsync(erased.Admin);
+        Assert.DoesNotContain(kept.GetProperty("post").GetProperty("author").GetProperty("id").GetInt64(), directory);
+        var mine = (await JsonAsync(erased.Conversation)).GetProperty("messages").EnumerateArray()
+            .Where(x => x.GetProperty("senderId").GetInt64() != erased.OtherMember.Id).ToList();
+        Assert.Contains(mine, x => x.GetProperty("body").GetString() == "私のメッセージ");
+        Assert.All(mine, x => Assert.True(x.GetProperty("formerMember").GetBoolean()));
+        Assert.All(mine, x => Assert.Equal("", x.GetProperty("sender").GetString()));
     }
 
     [Fact]
