@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OpenAlumni.BrowserTests.Infrastructure;
-using OpenAlumni.Tests.Privacy;
+using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Data;
 using static Microsoft.Playwright.Assertions;
 

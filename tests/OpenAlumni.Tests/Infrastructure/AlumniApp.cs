@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -83,6 +84,16 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// This app on the same database, with its time read from <paramref name="clock"/> (a FakeTimeProvider the test
+    /// sets or advances). The shared app keeps the system clock, because the tests of one database share it and some
+    /// work spans every tenant (expiry sweeps, digests, reminders): a moved clock there would move every test's time.
+    /// Dispose it at the end of the test. Its clients need tokens that are valid at the clock's time; see
+    /// <see cref="TestTenant.ClientForAsync(TestMember, WebApplicationFactory{Program}, TimeSpan)"/>.
+    /// </summary>
+    public WebApplicationFactory<Program> WithClock(TimeProvider clock) =>
+        WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(clock)));
+
     /// <summary>Runs code in a DI scope that belongs to the tenant, as a request to its host would.</summary>
     public async Task<T> InTenantAsync<T>(TestTenant tenant, Func<IServiceProvider, Task<T>> action)
     {
@@ -105,21 +116,21 @@ public sealed class SqliteApp : AlumniApp
 public sealed class PostgresApp : AlumniApp
 {
     public const string Variable = "OPENALUMNI_TEST_POSTGRES";
-    static readonly string? Server = Environment.GetEnvironmentVariable(Variable);
+    static readonly string? ServerConnection = Environment.GetEnvironmentVariable(Variable);
     readonly string database = "openalumni_test_" + Guid.NewGuid().ToString("N")[..10];
 
     public override string Provider => "Postgres";
     // CI sets OPENALUMNI_REQUIRE_POSTGRES so that a missing server fails the run instead of skipping.
-    public override string? SkipReason => string.IsNullOrWhiteSpace(Server) && Environment.GetEnvironmentVariable("OPENALUMNI_REQUIRE_POSTGRES") != "1"
+    public override string? SkipReason => string.IsNullOrWhiteSpace(ServerConnection) && Environment.GetEnvironmentVariable("OPENALUMNI_REQUIRE_POSTGRES") != "1"
         ? $"PostgreSQL not configured: set {Variable} (.ci/run does)." : null;
     protected override string ConnectionString =>
-        new NpgsqlConnectionStringBuilder(Server ?? "Host=127.0.0.1") { Database = database, MaxPoolSize = 200 }.ToString();
+        new NpgsqlConnectionStringBuilder(ServerConnection ?? "Host=127.0.0.1") { Database = database, MaxPoolSize = 200 }.ToString();
 
     public override async ValueTask InitializeAsync()
     {
         if (SkipReason is null)
         {
-            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
+            await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString());
             await admin.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0", admin);
             await cmd.ExecuteNonQueryAsync();
@@ -132,7 +143,7 @@ public sealed class PostgresApp : AlumniApp
         await base.DisposeAsync();
         if (SkipReason is not null) return;
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ToString());
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ToString());
         await admin.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
         await cmd.ExecuteNonQueryAsync();

@@ -20,7 +20,7 @@ public static class Mailbox
     /// <summary>The first link (http or https) in the mail's text that points at the given path.</summary>
     public static string Link(MimeMessage mail, string path)
     {
-        var text = mail.TextBody;
+        var text = mail.TextBody ?? "";
         var start = text.IndexOf("http", StringComparison.Ordinal);
         while (start >= 0)
         {

@@ -23,9 +23,11 @@ public sealed class TestTenant(AlumniApp app, TenantInfo info, string host)
     public string Host => host;
 
     /// <summary>A client of this tenant's host; it keeps cookies like a browser.</summary>
-    public HttpClient Client(string? culture = "en")
+    public HttpClient Client(string? culture = "en") => ClientOf(app, culture);
+
+    HttpClient ClientOf(WebApplicationFactory<Program> factory, string? culture)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{host}/"), AllowAutoRedirect = false });
         if (culture is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
         return client;
     }
@@ -113,6 +115,18 @@ public sealed class TestTenant(AlumniApp app, TenantInfo info, string host)
     {
         var client = Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(member));
+        return client;
+    }
+
+    /// <summary>
+    /// A client of this tenant on another app of the same database, such as one with a fake clock
+    /// (<see cref="AlumniApp.WithClock"/>), with a bearer token that stays valid for <paramref name="lifetime"/> of
+    /// real time: long enough to cover the days a test moves the clock forward.
+    /// </summary>
+    public async Task<HttpClient> ClientForAsync(TestMember member, WebApplicationFactory<Program> on, TimeSpan lifetime)
+    {
+        var client = ClientOf(on, "en");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(member, lifetime));
         return client;
     }
 

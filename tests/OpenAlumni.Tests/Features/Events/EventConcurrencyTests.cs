@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OpenAlumni.Tests.Infrastructure;
+using OpenAlumni.Web.Features.Events;
+using static OpenAlumni.Tests.Infrastructure.EventTestData;
+
+namespace OpenAlumni.Tests.Features.Events;
+
+/// <summary>Capacity holds when hundreds of members sign up in the same second.</summary>
+public abstract class EventConcurrencyTests(AlumniApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task ThreeHundredSimultaneousSignUps_ForFiftySeats_Confirm50_Waitlist250_NoError()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var id = await CreateAsync(admin, Meetup(capacity: 50));
+        var members = await tenant.ManyMembersAsync(300);
+        var clients = await Task.WhenAll(members.Select(tenant.ClientForAsync));
+
+        using var start = new SemaphoreSlim(0);
+        var tasks = clients.Select(async c =>
+        {
+            await start.WaitAsync(Ct);
+            return await c.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct);
+        }).ToList();
+        start.Release(clients.Length);
+        var responses = await Task.WhenAll(tasks);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var statuses = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetString()));
+        Assert.Equal(50, statuses.Count(s => s == "confirmed"));
+        Assert.Equal(250, statuses.Count(s => s == "waitlisted"));
+        Assert.Equal(50, await tenant.DbAsync(db => db.Set<Rsvp>().CountAsync(r => r.EventId == id && r.Status == RsvpStatus.Confirmed, Ct)));
+        var e = await GetAsync(admin, id);
+        Assert.Equal(50, e.GetProperty("confirmedCount").GetInt32());
+        Assert.Equal(250, e.GetProperty("waitlistedCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task SimultaneousCancellations_PromoteEachWaitlistedMemberOnce_InOrder()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var id = await CreateAsync(admin, Meetup(capacity: 10));
+        var members = await tenant.ManyMembersAsync(20);
+        var clients = await Task.WhenAll(members.Select(tenant.ClientForAsync));
+        foreach (var c in clients) await c.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct);
+
+        var cancels = await Task.WhenAll(clients.Take(5).Select(c => c.DeleteAsync($"/api/v1/events/{id}/rsvp", Ct)));
+
+        Assert.All(cancels, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var confirmed = await tenant.DbAsync(db => db.Set<Rsvp>().Where(r => r.EventId == id && r.Status == RsvpStatus.Confirmed).Select(r => r.MemberId).ToListAsync(Ct));
+        Assert.Equal(10, confirmed.Count);
+        Assert.Equal(members.Skip(5).Take(10).Select(m => m.Id).Order(), confirmed.Order());
+        Assert.Equal(10, (await GetAsync(admin, id)).GetProperty("confirmedCount").GetInt32());
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class EventConcurrencyTestsOnSqlite(SqliteApp app) : EventConcurrencyTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class EventConcurrencyTestsOnPostgres(PostgresApp app) : EventConcurrencyTests(app);

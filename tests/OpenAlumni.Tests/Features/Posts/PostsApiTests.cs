@@ -1,0 +1,408 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlumni.Tests.Infrastructure;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Features.Posts;
+using OpenAlumni.Web.Infrastructure.Tenancy;
+
+namespace OpenAlumni.Tests.Features.Posts;
+
+public abstract class PostsApiTests(AlumniApp app) : AppTest(app)
+{
+    static object Update(string title = "近況：物流スタートアップを始めました", string body = "**Hello** <script>alert('x')</script> [site](https://example.com)") =>
+        new { room = "updates", title, body };
+
+    static async Task<long> PostAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/posts", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
+    static async Task<List<long>> FeedIdsAsync(HttpClient client, string query = "")
+    {
+        var feed = await client.GetFromJsonAsync<JsonElement>("/api/v1/posts?pageSize=50" + query);
+        return feed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+    }
+
+    [Fact]
+    public async Task Update_ByAMember_IsPublishedWithSafeHtml()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync());
+
+        var response = await member.PostAsJsonAsync("/api/v1/posts", Update(), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var post = await JsonAsync(response);
+        Assert.Equal("updates", post.GetProperty("room").GetString());
+        Assert.Equal("山田 花子", post.GetProperty("author").GetProperty("displayName").GetString());
+        var html = post.GetProperty("bodyHtml").GetString()!;
+        Assert.Contains("<strong>Hello</strong>", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.Contains("noopener", html);
+        Assert.Equal(0, post.GetProperty("commentCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Announcements_AreWrittenByAdminsOnly()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync());
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+
+        var byMember = await member.PostAsJsonAsync("/api/v1/posts", new { room = "announcements", title = "t", body = "b" }, Ct);
+        var byAdmin = await admin.PostAsJsonAsync("/api/v1/posts", new { room = "announcements", title = "年次総会のご案内", body = "b", pinned = true }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, byAdmin.StatusCode);
+        Assert.True((await JsonAsync(byAdmin)).GetProperty("pinned").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("room", "{\"room\":\"kitchen\",\"title\":\"t\",\"body\":\"b\"}")]
+    [InlineData("category", "{\"room\":\"notices\",\"title\":\"t\",\"body\":\"b\"}")]
+    [InlineData("category", "{\"room\":\"notices\",\"category\":\"gossip\",\"title\":\"t\",\"body\":\"b\"}")]
+    [InlineData("title", "{\"room\":\"updates\",\"title\":\"\",\"body\":\"b\"}")]
+    [InlineData("jobRole", "{\"room\":\"notices\",\"category\":\"job\",\"title\":\"t\",\"body\":\"b\",\"jobPlace\":\"Tokyo\",\"jobHowToApply\":\"mail\",\"jobUntil\":\"2099-01-01\"}")]
+    [InlineData("jobUntil", "{\"room\":\"notices\",\"category\":\"job\",\"title\":\"t\",\"body\":\"b\",\"jobRole\":\"PM\",\"jobPlace\":\"Tokyo\",\"jobHowToApply\":\"mail\",\"jobUntil\":\"2001-01-01\"}")]
+    [InlineData("segment", "{\"room\":\"updates\",\"title\":\"t\",\"body\":\"b\",\"segment\":{\"kind\":\"Alumni\"}}")]
+    public async Task Create_WithBadInput_Is400AndWritesNothing(string field, string json)
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync());
+
+        var response = await member.PostAsync("/api/v1/posts", new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        await AssertValidationProblemAsync(response, field);
+        Assert.Equal(0, await tenant.DbAsync(db => db.Set<Post>().CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Create_WithAnOversizedBody_Is400()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync(), "ja");
+
+        var response = await member.PostAsJsonAsync("/api/v1/posts", Update(body: new string('あ', 20_001)), Ct);
+
+        var errors = await AssertValidationProblemAsync(response, "body");
+        Assert.Contains("20000文字以内", errors["body"][0]);
+    }
+
+    [Fact]
+    public async Task TargetedAnnouncement_IsSeenAndNotifiedOnlyInsideItsSegment()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var insider = await tenant.MemberAsync(MemberKind.Alumni, family: "中", edit: m => { m.Career[0].Department = "金属本部"; m.Career[0].ToYear = 2018; });
+        var outsider = await tenant.MemberAsync(MemberKind.Alumni, family: "外", edit: m => m.Career[0].Department = "食料本部");
+        var employee = await tenant.MemberAsync(MemberKind.Employee, family: "社", edit: m => m.Career[0].Department = "金属本部");
+        var segment = new { kind = "Alumni", department = "金属本部", leftFrom = 2015 };
+
+        var audience = await JsonAsync(await admin.PostAsJsonAsync("/api/v1/admin/posts/audience", segment, Ct));
+        var id = await PostAsync(admin, new { room = "announcements", title = "金属本部OB・OG会のご案内", body = "限定のお知らせです", segment });
+        await App.SendQueuedMailAsync();
+        var inside = await tenant.ApiAsync(insider);
+        var outside = await tenant.ApiAsync(outsider);
+        var emp = await tenant.ApiAsync(employee);
+
+        Assert.Equal(1, audience.GetProperty("members").GetInt32());
+        Assert.Contains(id, await FeedIdsAsync(inside));
+        Assert.DoesNotContain(id, await FeedIdsAsync(outside));
+        Assert.DoesNotContain(id, await FeedIdsAsync(emp));
+        Assert.DoesNotContain(id, await FeedIdsAsync(outside, "&q=" + Uri.EscapeDataString("金属本部OB")));
+        Assert.Equal(HttpStatusCode.NotFound, (await outside.GetAsync($"/api/v1/posts/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await outside.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "x" }, Ct)).StatusCode);
+        Assert.Equal(1, (await inside.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("unreadCount").GetInt32());
+        Assert.Equal(0, (await outside.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("unreadCount").GetInt32());
+        Assert.Contains("金属本部OB・OG会", Mailbox.Last(App, insider.Email).Subject);
+        Assert.Empty(Mailbox.For(App, outsider.Email));
+    }
+
+    [Fact]
+    public async Task Drafts_AreTheAuthorsUntilPublished()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var reader = await tenant.ApiAsync(await tenant.MemberAsync(family: "読者"));
+        var id = await PostAsync(author, new { room = "updates", title = "下書き", body = "まだ", draft = true });
+
+        var beforeFeed = await FeedIdsAsync(reader);
+        var byId = await reader.GetAsync($"/api/v1/posts/{id}", Ct);
+        var drafts = await FeedIdsAsync(author, "&mine=drafts");
+        var publish = await author.PostAsync($"/api/v1/posts/{id}/publish", null, Ct);
+
+        Assert.DoesNotContain(id, beforeFeed);
+        Assert.Equal(HttpStatusCode.NotFound, byId.StatusCode);
+        Assert.Equal([id], drafts);
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        Assert.Contains(id, await FeedIdsAsync(reader));
+    }
+
+    [Fact]
+    public async Task EditAndDelete_AreTheAuthors_EditsAreMarked()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var other = await tenant.ApiAsync(await tenant.MemberAsync(family: "他人"));
+        var id = await PostAsync(author, Update());
+
+        var byOther = await other.PatchAsJsonAsync($"/api/v1/posts/{id}", new { title = "hijacked" }, Ct);
+        var edit = await author.PatchAsJsonAsync($"/api/v1/posts/{id}", new { title = "訂正しました" }, Ct);
+        var deleteByOther = await other.DeleteAsync($"/api/v1/posts/{id}", Ct);
+        var delete = await author.DeleteAsync($"/api/v1/posts/{id}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
+        var edited = await JsonAsync(edit);
+        Assert.Equal("訂正しました", edited.GetProperty("title").GetString());
+        Assert.NotEqual(JsonValueKind.Null, edited.GetProperty("editedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, deleteByOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await author.GetAsync($"/api/v1/posts/{id}", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Comments_HaveOneLevelOfReplies_AndTellThePostsAuthor()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var authorMember = await tenant.MemberAsync();
+        var author = await tenant.ApiAsync(authorMember);
+        var a = await tenant.ApiAsync(await tenant.MemberAsync(family: "一"));
+        var b = await tenant.ApiAsync(await tenant.MemberAsync(family: "二"));
+        var id = await PostAsync(author, Update());
+
+        var top = (await JsonAsync(await a.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "おめでとうございます！" }, Ct))).GetProperty("id").GetInt64();
+        var reply = await JsonAsync(await b.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "同じく", parentId = top }, Ct));
+        var replyToReply = await JsonAsync(await a.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "ありがとう", parentId = reply.GetProperty("id").GetInt64() }, Ct));
+        var badParent = await a.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "x", parentId = 999999 }, Ct);
+        var empty = await a.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = " " }, Ct);
+        var detail = await author.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{id}", Ct);
+        await App.SendQueuedMailAsync();
+
+        Assert.Equal(top, replyToReply.GetProperty("parentId").GetInt64());
+        await AssertValidationProblemAsync(badParent, "parentId");
+        await AssertValidationProblemAsync(empty, "body");
+        Assert.Equal(3, detail.GetProperty("post").GetProperty("commentCount").GetInt32());
+        var thread = detail.GetProperty("comments").EnumerateArray().Single();
+        Assert.Equal(2, thread.GetProperty("replies").GetArrayLength());
+        var notes = await author.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        Assert.Equal(3, notes.GetProperty("unreadCount").GetInt32());
+        Assert.Contains("replied", Mailbox.Last(App, authorMember.Email).Subject);
+    }
+
+    [Fact]
+    public async Task Reactions_AreOneEachPerKind_AndCanBeTakenBack()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var fan = await tenant.ApiAsync(await tenant.MemberAsync(family: "応援"));
+        var id = await PostAsync(author, Update());
+
+        await fan.PostAsJsonAsync($"/api/v1/posts/{id}/reactions", new { kind = "celebrate" }, Ct);
+        var twice = await JsonAsync(await fan.PostAsJsonAsync($"/api/v1/posts/{id}/reactions", new { kind = "celebrate" }, Ct));
+        var bad = await fan.PostAsJsonAsync($"/api/v1/posts/{id}/reactions", new { kind = "angry" }, Ct);
+        var removed = await JsonAsync(await fan.DeleteAsync($"/api/v1/posts/{id}/reactions/celebrate", Ct));
+
+        Assert.Equal(1, twice.GetProperty("celebrate").GetInt32());
+        Assert.Equal(["celebrate"], twice.GetProperty("mine").EnumerateArray().Select(m => m.GetString()));
+        await AssertValidationProblemAsync(bad, "kind");
+        Assert.Equal(0, removed.GetProperty("celebrate").GetInt32());
+        Assert.Equal(1, (await author.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct)).GetProperty("unreadCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Interested_OnAJob_TheAuthorSeesWhoRaisedAHand()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var recruiter = await tenant.ApiAsync(await tenant.MemberAsync(family: "採用"));
+        var candidate = await tenant.ApiAsync(await tenant.MemberAsync(family: "候補"));
+        var bystander = await tenant.ApiAsync(await tenant.MemberAsync(family: "傍観"));
+        var job = await PostAsync(recruiter, new { room = "notices", category = "job", title = "PM募集", body = "物流SaaSのPM", jobRole = "プロダクトマネージャー", jobPlace = "東京（リモート可）", jobHowToApply = "DMください", jobUntil = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd") });
+        var business = await PostAsync(recruiter, new { room = "notices", category = "business", title = "会社を作りました", body = "よろしく" });
+
+        var raise = await candidate.PostAsync($"/api/v1/posts/{job}/interest", null, Ct);
+        var own = await recruiter.PostAsync($"/api/v1/posts/{job}/interest", null, Ct);
+        var onBusiness = await candidate.PostAsync($"/api/v1/posts/{business}/interest", null, Ct);
+        var seenByAuthor = await recruiter.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{job}", Ct);
+        var seenByOther = await bystander.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{job}", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, raise.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, onBusiness.StatusCode);
+        Assert.Equal(["候補 花子"], seenByAuthor.GetProperty("interested").EnumerateArray().Select(i => i.GetProperty("displayName").GetString()));
+        Assert.Equal(JsonValueKind.Null, seenByOther.GetProperty("interested").ValueKind);
+        Assert.Equal(1, seenByOther.GetProperty("post").GetProperty("interestCount").GetInt32());
+        Assert.Equal("プロダクトマネージャー", seenByOther.GetProperty("post").GetProperty("job").GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Reports_GoToTheAdminsQueue_HidingTellsTheReporter()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var spammer = await tenant.ApiAsync(await tenant.MemberAsync(family: "迷惑"));
+        var reporterMember = await tenant.MemberAsync(family: "通報");
+        var reporter = await tenant.ApiAsync(reporterMember);
+        var id = await PostAsync(spammer, Update(title: "今すぐ儲かる話"));
+
+        var noReason = await reporter.PostAsJsonAsync($"/api/v1/posts/{id}/reports", new { reason = "" }, Ct);
+        var report = await JsonAsync(await reporter.PostAsJsonAsync($"/api/v1/posts/{id}/reports", new { reason = "勧誘です" }, Ct));
+        var queueForMember = await reporter.GetAsync("/api/v1/admin/reports", Ct);
+        var queue = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/reports", Ct);
+        var hide = await admin.PostAsJsonAsync($"/api/v1/admin/reports/{report.GetProperty("id").GetInt64()}/hide", new { reason = "規約違反" }, Ct);
+        var again = await admin.PostAsync($"/api/v1/admin/reports/{report.GetProperty("id").GetInt64()}/dismiss", null, Ct);
+
+        await AssertValidationProblemAsync(noReason, "reason");
+        Assert.Equal(HttpStatusCode.Forbidden, queueForMember.StatusCode);
+        Assert.Equal(1, queue.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, hide.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.DoesNotContain(id, await FeedIdsAsync(reporter));
+        var notes = await reporter.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        Assert.Equal("reportDecision", notes.GetProperty("items")[0].GetProperty("type").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/posts/{id}/restore", null, Ct)).StatusCode);
+        Assert.Contains(id, await FeedIdsAsync(reporter));
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/moderation-log", Ct);
+        Assert.Equal(["restore", "hide"], log.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetString()));
+        Assert.Equal("規約違反", log.GetProperty("items")[1].GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.GetAsync("/api/v1/admin/moderation-log", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Mentions_NotifyTheMemberNamed_IfTheyMayReadThePost()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var named = await tenant.MemberAsync(family: "言及");
+        var id = await PostAsync(author, new { room = "notices", category = "consultation", title = "物流の相談", body = $"[@言及 花子](/Members/{named.Id}) さん、ご意見ください" });
+
+        var notes = await (await tenant.ApiAsync(named)).GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+
+        Assert.Equal("mention", notes.GetProperty("items")[0].GetProperty("type").GetString());
+        Assert.Equal(id, notes.GetProperty("items")[0].GetProperty("postId").GetInt64());
+    }
+
+    [Fact]
+    public async Task NotificationSettings_DigestInsteadOfMail_ArrivesInTheWeeklyDigest()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var authorMember = await tenant.MemberAsync();
+        var author = await tenant.ApiAsync(authorMember);
+        var fan = await tenant.ApiAsync(await tenant.MemberAsync(family: "読者"));
+
+        var bad = await author.PutAsJsonAsync("/api/v1/me/notification-settings", new { delivery = new { reply = "pigeon" } }, Ct);
+        var saved = await JsonAsync(await author.PutAsJsonAsync("/api/v1/me/notification-settings", new { delivery = new { reply = "digest" } }, Ct));
+        var id = await PostAsync(author, Update(title: "週報テスト"));
+        await fan.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "いいですね" }, Ct);
+        await App.SendQueuedMailAsync();
+        var mailsBeforeDigest = Mailbox.For(App, authorMember.Email).Count;
+        var queued = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<WeeklyDigest>().QueueAsync(DateTimeOffset.UtcNow, force: true, Ct));
+        var again = await App.InTenantAsync(tenant, sp => sp.GetRequiredService<WeeklyDigest>().QueueAsync(DateTimeOffset.UtcNow, force: true, Ct));
+        await App.SendQueuedMailAsync();
+
+        await AssertValidationProblemAsync(bad, "delivery.reply");
+        Assert.Equal("digest", saved.GetProperty("delivery").GetProperty("reply").GetString());
+        Assert.Equal(0, mailsBeforeDigest);
+        Assert.Equal(1, queued);
+        var digest = Mailbox.Last(App, authorMember.Email);
+        Assert.Contains("Your week", digest.Subject);
+        Assert.Contains("週報テスト", digest.TextBody);
+        Assert.Single(Mailbox.For(App, authorMember.Email));
+        Assert.Equal(1, again); // queued again, but the outbox key keeps it to one mail a week
+    }
+
+    [Fact]
+    public async Task Search_FindsJapaneseWordsOfTwoCharacters_InVisiblePostsOnly()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var reader = await tenant.ApiAsync(await tenant.MemberAsync(family: "検索"));
+        var hit = await PostAsync(author, new { room = "notices", category = "consultation", title = "営業の相談", body = "海外営業の経験者を探しています" });
+        await PostAsync(author, new { room = "updates", title = "近況", body = "転職しました" });
+
+        var byWord = await FeedIdsAsync(reader, "&q=" + Uri.EscapeDataString("営業"));
+        var byKatakana = await FeedIdsAsync(reader, "&q=" + Uri.EscapeDataString("カイガイ"));
+        var byAuthor = await FeedIdsAsync(reader, "&q=" + Uri.EscapeDataString("山田"));
+        var inRoom = await FeedIdsAsync(reader, "&room=notices&category=consultation");
+
+        Assert.Equal([hit], byWord);
+        Assert.Empty(byKatakana);
+        Assert.Equal(2, byAuthor.Count);
+        Assert.Equal([hit], inRoom);
+    }
+
+    [Fact]
+    public async Task FeedPage_RunsAFixedNumberOfQueries_WhateverItsSize()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var fan = await tenant.ApiAsync(await tenant.MemberAsync(family: "応援"));
+        for (var i = 0; i < 30; i++)
+        {
+            var id = await PostAsync(author, Update(title: $"post {i}"));
+            if (i % 3 == 0) await fan.PostAsJsonAsync($"/api/v1/posts/{id}/reactions", new { kind = "like" }, Ct);
+            if (i % 4 == 0) await fan.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "👍" }, Ct);
+        }
+
+        var small = await CommandCounter.CountAsync(() => fan.GetAsync("/api/v1/posts?pageSize=5", Ct));
+        var large = await CommandCounter.CountAsync(() => fan.GetAsync("/api/v1/posts?pageSize=30", Ct));
+
+        Assert.True(small > 0);
+        Assert.Equal(small, large);
+        Assert.InRange(large, 1, 8);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsPost_Is404_ForEveryPostEndpoint()
+    {
+        var mine = await App.CreateTenantAsync();
+        var theirs = await App.CreateTenantAsync();
+        var id = await PostAsync(await theirs.ApiAsync(await theirs.MemberAsync()), Update());
+        var admin = await mine.ApiAsync(await mine.AdminAsync());
+
+        var responses = new[]
+        {
+            await admin.GetAsync($"/api/v1/posts/{id}", Ct),
+            await admin.PatchAsJsonAsync($"/api/v1/posts/{id}", new { title = "x" }, Ct),
+            await admin.DeleteAsync($"/api/v1/posts/{id}", Ct),
+            await admin.PostAsJsonAsync($"/api/v1/posts/{id}/comments", new { body = "x" }, Ct),
+            await admin.PostAsJsonAsync($"/api/v1/posts/{id}/reactions", new { kind = "like" }, Ct),
+            await admin.PostAsync($"/api/v1/posts/{id}/interest", null, Ct),
+            await admin.PostAsJsonAsync($"/api/v1/posts/{id}/reports", new { reason = "x" }, Ct),
+            await admin.PostAsync($"/api/v1/admin/posts/{id}/hide", null, Ct),
+        };
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.DoesNotContain(id, await FeedIdsAsync(admin));
+        Assert.Null(await theirs.DbAsync(db => db.Set<Post>().Where(p => p.Id == id).Select(p => p.HiddenAt).FirstAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Images_AreValidatedAndServedToMembers()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync());
+
+        var fake = await member.PostAsync("/api/v1/posts/images", new MultipartFormDataContent { { new ByteArrayContent("not an image"u8.ToArray()), "image", "x.png" } }, Ct);
+        var good = await member.PostAsync("/api/v1/posts/images", new MultipartFormDataContent { { new ByteArrayContent(TestImages.Png(800, 600)), "image", "x.png" } }, Ct);
+        var markdown = (await JsonAsync(good)).GetProperty("markdown").GetString()!;
+        var url = markdown[4..^1];
+        var image = await member.GetAsync(url, Ct);
+        var anonymous = await tenant.Client().GetAsync(url, Ct);
+
+        await AssertValidationProblemAsync(fake, "image");
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class PostsApiTestsOnSqlite(SqliteApp app) : PostsApiTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostsApiTestsOnPostgres(PostgresApp app) : PostsApiTests(app);
