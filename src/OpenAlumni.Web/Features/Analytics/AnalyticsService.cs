@@ -31,7 +31,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var p = Read(errors, q);
         if (errors.Any) return errors;
 
-        var members = Segment(db.Members.AsNoTracking().Where(m => m.Status != MemberStatus.Former), p!);
+        var members = Segment(db.Members.AsNoTracking().NotFormer(), p!);
         segmented = p!.Kind is not null || p.Department is not null;
         var months = Months(p!);
         var charts = new List<ChartDto>
@@ -117,7 +117,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
     /// <summary>Approved members at the end of each month, by kind (members who joined, less none: leaving is deleting).</summary>
     async Task<ChartDto> MembersOverTimeAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
     {
-        var approved = members.Where(m => m.Status == MemberStatus.Approved);
+        var approved = members.Approved();
         var before = await approved.Where(m => m.CreatedAt < p.Start).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var alumni = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Alumni)?.N ?? 0);
         var employees = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Employee)?.N ?? 0);

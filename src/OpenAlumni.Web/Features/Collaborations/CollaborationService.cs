@@ -98,7 +98,7 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
             if (ids.Count > CollaborationLimits.Members) errors.Add("memberIds", "Validation.TooMany", CollaborationLimits.Members);
             else
             {
-                var found = await db.Members.Where(m => ids.Contains(m.Id) && m.Status == MemberStatus.Approved).Select(m => m.Id).ToListAsync(ct);
+                var found = await db.Members.Approved().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
                 if (found.Count != ids.Count) errors.Add("memberIds", "Collaborations.MemberUnknown");
                 c.Members.RemoveAll(m => !ids.Contains(m.MemberId));
                 foreach (var mid in ids.Where(i => c.Members.All(m => m.MemberId != i))) c.Members.Add(new CollaborationMember { MemberId = mid, TenantId = tenant.TenantId });
@@ -229,7 +229,7 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
     public async Task<IReadOnlyList<CollaboratorDto>> CandidatesAsync(CancellationToken ct)
     {
         var everyone = (await current.RequireAsync(ct)).IsAdmin;
-        var members = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved);
+        var members = db.Members.AsNoTracking().Approved();
         if (!everyone) members = members.Consenting(Privacy.Purpose.Directory);
         return (await members.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(1000)
                 .Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct))

@@ -36,7 +36,7 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
     {
         if (!await IsEnabledAsync(ct)) return null;
         var now = clock.GetUtcNow();
-        var byKind = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved).GroupBy(m => m.Kind)
+        var byKind = await db.Members.AsNoTracking().Approved().GroupBy(m => m.Kind)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var held = await db.Set<Event>().CountAsync(e => e.Status == EventStatus.Published && e.EndsAt <= now, ct);
         var collaborations = await db.Set<Collaboration>().CountAsync(c => c.Status == CollaborationStatus.Accepted, ct);
@@ -48,7 +48,7 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
                 .OrderBy(e => e.StartsAt).Take(CommunityLimits.UpcomingEvents).Select(e => new { e.Title, e.StartsAt, e.EndsAt }).ToListAsync(ct))
             .Select(e => new CommunityEventDto(e.Title, t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt))).ToList();
         var stories = (await db.Set<FeaturedStory>().AsNoTracking().OrderByDescending(s => s.Id)
-                .Join(db.Members.Where(m => m.Status == MemberStatus.Approved).Consenting(Purpose.Featured), s => s.MemberId, m => m.Id, (s, m) => new
+                .Join(db.Members.Approved().Consenting(Purpose.Featured), s => s.MemberId, m => m.Id, (s, m) => new
                 {
                     s.Story, m.FamilyName, m.GivenName,
                     Organization = m.OrganizationVisibility == Visibility.Network ? m.Organization : null,
@@ -85,7 +85,7 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         if (!me.IsAdmin) return Result<AdminStoryDto>.Forbidden();
         var errors = new FieldErrors();
         var story = Check.Text(errors, "story", input.Story, CommunityLimits.Story, required: true);
-        var m = input.MemberId is { } id ? await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.Status == MemberStatus.Approved, ct) : null;
+        var m = input.MemberId is { } id ? await db.Members.AsNoTracking().Approved().FirstOrDefaultAsync(x => x.Id == id, ct) : null;
         if (input.MemberId is null) errors.Add("memberId", "Validation.Required");
         else if (m is null) errors.Add("memberId", "Community.MemberUnknown");
         if (errors.Any) return errors;

@@ -37,7 +37,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     async Task<Refusal?> RecipientRefusalAsync(MemberSession me, long memberId, CancellationToken ct)
     {
         var level = me.ViewerLevel;
-        var open = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Status == MemberStatus.Approved)
+        var open = await db.Members.AsNoTracking().Approved().Where(m => m.Id == memberId)
             .Select(m => (bool?)((m.OpenTo & OpenTo.Consultation) == OpenTo.Consultation && m.OpenToVisibility <= level)).FirstOrDefaultAsync(ct);
         if (open is null) return Refusal.NotFound;
         if (open == false) return Refusal.Invalid("memberId", "Consultations.NotOpen");

@@ -28,7 +28,7 @@ internal static class DemoActivity
     public static async Task SeedAsync(AlumniDb db, DateTimeOffset now, CancellationToken ct)
     {
         var rng = new Random(11);
-        var members = await db.Members.Where(m => m.Status == MemberStatus.Approved).OrderBy(m => m.Id).ToListAsync(ct);
+        var members = await db.Members.Approved().OrderBy(m => m.Id).ToListAsync(ct);
         var admin = members.First(m => m.Role == MemberRole.Admin);
         var markdown = new MarkdownRenderer();
 

@@ -18,7 +18,7 @@ internal static class DemoConnections
 {
     public static async Task SeedAsync(AlumniDb db, long tenantId, DateTimeOffset now, CancellationToken ct)
     {
-        var members = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved).OrderBy(m => m.Id)
+        var members = await db.Members.AsNoTracking().Approved().OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Kind, m.Role }).ToListAsync(ct);
         var admin = members.First(m => m.Role == MemberRole.Admin).Id;
         var alumni = members.Where(m => m.Kind == MemberKind.Alumni && m.Role != MemberRole.Admin).Select(m => m.Id).ToList();

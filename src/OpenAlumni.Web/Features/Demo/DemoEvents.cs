@@ -12,7 +12,7 @@ internal static class DemoEvents
 {
     public static async Task SeedAsync(AlumniDb db, DateTimeOffset now, CancellationToken ct)
     {
-        var members = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved)
+        var members = await db.Members.AsNoTracking().Approved()
             .OrderBy(m => m.Id).Select(m => new { m.Id, m.Kind, m.Role }).ToListAsync(ct);
         var admin = members.First(m => m.Role == MemberRole.Admin).Id;
         var people = members.Where(m => m.Role != MemberRole.Admin).ToList();

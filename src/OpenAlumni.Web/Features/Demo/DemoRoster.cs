@@ -71,7 +71,7 @@ internal static class DemoRoster
         }
 
         // Activity, for the member list's "last active" filter.
-        var members = await db.Members.Where(m => m.Status == MemberStatus.Approved).ToListAsync(ct);
+        var members = await db.Members.Approved().ToListAsync(ct);
         foreach (var m in members)
             m.LastActiveAt = rng.Next(5) == 0 ? null : now.AddDays(-rng.Next(0, 200)).AddMinutes(-rng.Next(0, 600));
         var tenant = await db.Tenants.FirstAsync(t => t.Id == tenantId, ct);

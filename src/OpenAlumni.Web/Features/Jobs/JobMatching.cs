@@ -29,6 +29,6 @@ public static class JobMatching
     /// profile is not enough: the member must also consent to the purpose of use "rehire contact" (APPI).
     /// </summary>
     public static IQueryable<Member> OpenToRehire(this IQueryable<Member> members) =>
-        members.Where(m => m.Kind == MemberKind.Alumni && m.Status == MemberStatus.Approved && (m.OpenTo & OpenTo.Rehire) == OpenTo.Rehire)
+        members.Approved().Where(m => m.Kind == MemberKind.Alumni && (m.OpenTo & OpenTo.Rehire) == OpenTo.Rehire)
             .Consenting(Privacy.Purpose.RehireContact);
 }

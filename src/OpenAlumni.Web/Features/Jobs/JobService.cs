@@ -245,7 +245,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         var referral = new JobReferral { OpeningId = id, ReferrerMemberId = me.MemberId, Name = name!, Email = email!, Note = note, CreatedAt = now };
         db.Add(referral);
         await db.SaveChangesAsync(ct);
-        var poster = await db.Members.AsNoTracking().Where(m => m.Id == job.PostedByMemberId && m.Status == MemberStatus.Approved)
+        var poster = await db.Members.AsNoTracking().Approved().Where(m => m.Id == job.PostedByMemberId)
             .Select(m => new { m.User!.Email, m.User.PreferredCulture }).FirstOrDefaultAsync(ct);
         if (poster?.Email is not null)
         {

@@ -67,7 +67,7 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         if (f.ActiveDays is < 1 or > 3650) errors.Add("activeDays", "Validation.OutOfRange", 1, 3650);
         if (f.InactiveDays is < 1 or > 3650) errors.Add("inactiveDays", "Validation.OutOfRange", 1, 3650);
         if (errors.Any) return null;
-        var query = db.Members.AsNoTracking().Where(m => m.Status != MemberStatus.Former);
+        var query = db.Members.AsNoTracking().NotFormer();
         if (kind is not null) query = query.Where(m => m.Kind == kind);
         if (status is not null) query = query.Where(m => m.Status == status);
         if (department is not null) query = query.Where(m => m.Career.Any(c => c.Department.Contains(department)));

@@ -32,7 +32,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
 
         var level = viewer.ViewerLevel;
         var me = viewer.MemberId;
-        var query = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved);
+        var query = db.Members.AsNoTracking().Approved();
         // Listed only with consent (APPI purpose "directory"); the secretariat still sees everyone.
         if (!viewer.IsAdmin) query = query.Consenting(Privacy.Purpose.Directory);
         if (kind is not null) query = query.Where(m => m.Kind == kind);
@@ -105,7 +105,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
     {
         var viewer = await current.RequireAsync(ct);
         var level = viewer.ViewerLevel;
-        var byKind = await db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved)
+        var byKind = await db.Members.AsNoTracking().Approved()
             .GroupBy(m => m.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var listed = viewer.IsAdmin ? db.Members.AsNoTracking() : db.Members.AsNoTracking().Consenting(Privacy.Purpose.Directory);
         var consult = await listed

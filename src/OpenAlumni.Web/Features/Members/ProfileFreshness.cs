@@ -96,7 +96,7 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
         if (!me.IsAdmin) return Result<StaleShareDto>.Forbidden();
         var days = await IntervalDaysAsync(ct);
         var since = clock.GetUtcNow().AddDays(-days);
-        var approved = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Approved);
+        var approved = db.Members.AsNoTracking().Approved();
         var total = await approved.CountAsync(ct);
         var stale = await approved.CountAsync(m => (m.ConfirmedAt ?? m.CreatedAt) < since, ct);
         return new StaleShareDto(stale, total, total == 0 ? 0 : Math.Round((double)stale / total, 4), days);

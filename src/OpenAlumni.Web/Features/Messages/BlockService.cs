@@ -30,7 +30,7 @@ public sealed class BlockService(AlumniDb db, CurrentMember current, ITenantCont
         var me = await current.RequireAsync(ct);
         if (memberId is null) return FieldErrors.Of("memberId", "Validation.Required");
         if (memberId == me.MemberId) return FieldErrors.Of("memberId", "Messages.BlockSelf");
-        var other = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Status == MemberStatus.Approved)
+        var other = await db.Members.AsNoTracking().Approved().Where(m => m.Id == memberId)
             .Select(m => new { m.Id, m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
         if (other is null) return Result<BlockDto>.NotFound();
         var existing = await db.Set<MemberBlock>().AsNoTracking().FirstOrDefaultAsync(b => b.BlockerMemberId == me.MemberId && b.BlockedMemberId == other.Id, ct);

@@ -27,7 +27,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
     public async Task<bool> CanWriteToAsync(long memberId, CancellationToken ct)
     {
         var me = await current.RequireAsync(ct);
-        return memberId != me.MemberId && await db.Members.AnyAsync(m => m.Id == memberId && m.Status == MemberStatus.Approved, ct)
+        return memberId != me.MemberId && await db.Members.Approved().AnyAsync(m => m.Id == memberId, ct)
             && !await MemberBlocks.AnyBetweenAsync(db, me.MemberId, [memberId], ct);
     }
 
@@ -39,7 +39,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         var others = (input.MemberIds ?? []).Where(id => id != me.MemberId).Distinct().ToList();
         if (others.Count == 0) errors.Add("memberIds", "Messages.NoRecipients");
         else if (others.Count > MessageLimits.Participants) errors.Add("memberIds", "Messages.TooManyRecipients", MessageLimits.Participants);
-        else if (await db.Members.CountAsync(m => others.Contains(m.Id) && m.Status == MemberStatus.Approved, ct) != others.Count)
+        else if (await db.Members.Approved().CountAsync(m => others.Contains(m.Id), ct) != others.Count)
             errors.Add("memberIds", "Messages.MemberUnknown");
         var body = Check.Text(errors, "body", input.Body, MessageLimits.Body, required: true);
         if (errors.Any) return errors;
@@ -119,7 +119,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         // Delivered to each participant's own group, and only to those still approved now: a member suspended or
         // erased while their page is open receives nothing more (the page keeps only its conversation's messages).
         var ids = participants.Select(p => p.MemberId).ToList();
-        var live = await db.Members.Where(m => m.Status == MemberStatus.Approved && ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        var live = await db.Members.Approved().Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
         await hub.Clients.Groups(live.Select(id => MessagesHub.MemberGroup(tenant.TenantId, id)).ToList()).SendAsync("message", dto, ct);
         foreach (var p in participants.Where(p => p.MemberId != senderId))
             await hub.Clients.Group(MessagesHub.MemberGroup(tenant.TenantId, p.MemberId)).SendAsync("unread", conversation.Id, ct);

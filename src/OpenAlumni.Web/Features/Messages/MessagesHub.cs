@@ -68,7 +68,7 @@ public sealed class MessagesHub(AlumniDb db, TenantContext tenantContext, Tenant
         var tenant = await tenants.ResolveAsync(http.Request.Host.Host, ct);
         if (tenant is null || Context.User?.FindFirst(TenantClaimsPrincipalFactory.TenantClaim)?.Value != tenant.Id.ToString()) return null;
         if (tenantContext.Tenant is null) tenantContext.Set(tenant);
-        var memberId = await db.Members.Where(m => m.UserId == userId && m.Status == MemberStatus.Approved).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
+        var memberId = await db.Members.Approved().Where(m => m.UserId == userId).Select(m => (long?)m.Id).FirstOrDefaultAsync(ct);
         return memberId is { } id ? (tenant.Id, id) : null;
     }
 }

@@ -41,7 +41,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var ids = recipients.Where(r => r != actorId).Distinct().ToList();
         if (ids.Count == 0) return;
         var now = clock.GetUtcNow();
-        var people = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id) && m.Status == MemberStatus.Approved)
+        var people = await db.Members.AsNoTracking().Approved().Where(m => ids.Contains(m.Id))
             // Announcements are company news: nobody who withdrew that purpose of use gets one, whoever calls this.
             .Where(m => type != NotificationType.Announcement || (m.WithheldPurposes & Privacy.Purpose.CompanyNews) == Privacy.Purpose.None)
             .Select(m => new { m.Id, m.User!.Email, m.User.PreferredCulture }).ToListAsync(ct);

@@ -32,7 +32,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
         var queued = 0;
         foreach (var memberId in recipients)
         {
-            var person = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.Status == MemberStatus.Approved)
+            var person = await db.Members.AsNoTracking().Approved().Where(m => m.Id == memberId)
                 .Select(m => new { m.User!.Email, m.User.PreferredCulture, m.Kind, m.WithheldPurposes }).FirstOrDefaultAsync(ct);
             if (person is null) continue;
             // Without consent to company news, the digest carries no announcements.

@@ -28,7 +28,7 @@ public static class PostAudience
     /// before publishing), among those who consent to company news (APPI purpose of use).
     /// </summary>
     public static IQueryable<Member> Reached(this IQueryable<Member> members, MemberKind? kind, Segment segment) =>
-        members.Where(m => m.Status == MemberStatus.Approved).Consenting(Privacy.Purpose.CompanyNews).Matching(kind, segment);
+        members.Approved().Consenting(Privacy.Purpose.CompanyNews).Matching(kind, segment);
 
     public static void IndexForSearch(Post p, string authorName)
     {

@@ -172,7 +172,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         foreach (var id in ids)
         {
             // A mention in an announcement is company news too: not to a member who withdrew that purpose (APPI).
-            var mentioned = db.Members.Where(m => m.Id == id && m.Status == MemberStatus.Approved);
+            var mentioned = db.Members.Approved().Where(m => m.Id == id);
             if (post.Room == Room.Announcements) mentioned = mentioned.Consenting(Privacy.Purpose.CompanyNews);
             if (!await mentioned.AnyAsync(ct)) continue;
             var reader = await PostAudience.ReaderAsync(db, id, ct);
