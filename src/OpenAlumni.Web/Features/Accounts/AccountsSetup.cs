@@ -47,6 +47,7 @@ public static class AccountsSetup
         });
         services.AddScoped<CurrentMember>();
         services.AddTenantBoundAuthentication();
+        services.AddRevokedTokenCheck();
         services.AddAlumniPolicies();
         services.AddAlumniRateLimits(builder.Configuration);
         services.AddScoped<AccountService>();
