@@ -26,7 +26,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var (me, post) = await ReadableAsync(id, ct);
         if (post is null || (post.HiddenAt is not null && !me.IsAdmin)) return Result<CommentDto>.NotFound();
         var errors = new FieldErrors();
-        var body = Check.Text(errors, "body", input.Body, PostLimits.Comment, required: true);
+        var body = Check.MarkdownText(errors, "body", input.Body, PostLimits.Comment, required: true);
         Comment? parent = null;
         if (input.ParentId is { } parentId)
         {
