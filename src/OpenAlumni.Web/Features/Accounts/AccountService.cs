@@ -36,15 +36,9 @@ public sealed class AccountService(
         var kind = Check.Enum<MemberKind>(errors, "kind", r.Kind, required: true);
         if (string.IsNullOrEmpty(r.Password)) errors.Add("password", "Validation.Required");
         else if (r.Password.Length > 128) errors.Add("password", "Validation.TooLong", 128);
-        else
-        {
-            foreach (var v in users.PasswordValidators)
-                if (!(await v.ValidateAsync(users, new AppUser(), r.Password)).Succeeded)
-                {
-                    errors.Add("password", "Validation.PasswordWeak");
-                    break;
-                }
-        }
+        else if (await PasswordRules.CheckAsync(users, new AppUser { Email = r.Email?.Trim() }, r.Password,
+                     [r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.DisplayName]) is { } weak)
+            errors.Add("password", weak);
         var (family, given) = (r.FamilyName, r.GivenName);
         if (string.IsNullOrWhiteSpace(family) && string.IsNullOrWhiteSpace(given) && !string.IsNullOrWhiteSpace(r.DisplayName))
             (family, given) = SplitDisplayName(r.DisplayName);
@@ -81,7 +75,7 @@ public sealed class AccountService(
             if (!created.Succeeded)
                 return created.Errors.Any(e => e.Code.Contains("Duplicate"))
                     ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
-                    : FieldErrors.Of("password", "Validation.PasswordWeak");
+                    : FieldErrors.Of("password", PasswordRules.KeyOf(created));
         }
         // An invitation is the secretariat's approval in advance, for the invited address and a former employee
         // (the roster lists people who left). A forwarded link, another address or "employee" waits in the queue.
@@ -130,9 +124,9 @@ public sealed class AccountService(
         email = Check.Email(errors, "email", email);
         var draft = members.ValidateDraft(errors, new ProfileDraft(familyName, givenName, null, null, null, null, null), MemberKind.Employee, clock.GetUtcNow().Year);
         var user = email is null ? null : await users.FindByEmailAsync(email);
-        if (user is null && !string.IsNullOrEmpty(password))
-            foreach (var v in users.PasswordValidators)
-                if (!(await v.ValidateAsync(users, new AppUser(), password)).Succeeded) { errors.Add("password", "Validation.PasswordWeak"); break; }
+        if (user is null && !string.IsNullOrEmpty(password)
+            && await PasswordRules.CheckAsync(users, new AppUser { Email = email }, password, [familyName, givenName]) is { } weak)
+            errors.Add("password", weak);
         if (user is null && string.IsNullOrEmpty(password)) errors.Add("password", "Validation.Required");
         if (errors.Any) return errors;
 
@@ -141,7 +135,7 @@ public sealed class AccountService(
         {
             user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, PreferredCulture = "ja" };
             var created = await users.CreateAsync(user, password!);
-            if (!created.Succeeded) return FieldErrors.Of("password", "Validation.PasswordWeak");
+            if (!created.Succeeded) return FieldErrors.Of("password", PasswordRules.KeyOf(created));
         }
         var member = await db.Members.FirstOrDefaultAsync(m => m.UserId == user.Id, ct);
         if (member is null)
@@ -258,7 +252,7 @@ public sealed class AccountService(
         }
         return result.Errors.Any(e => e.Code == "InvalidToken")
             ? FieldErrors.Of("code", "Validation.LinkInvalid")
-            : FieldErrors.Of("password", "Validation.PasswordWeak");
+            : FieldErrors.Of("password", PasswordRules.KeyOf(result));
     }
 
     public async Task SendAsync(AppUser user, string subjectKey, string bodyKey, CancellationToken ct, params object[] args)

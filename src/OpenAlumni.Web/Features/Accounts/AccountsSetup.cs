@@ -30,6 +30,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<AlumniDb>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRulesValidator>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1)).AddAlumniScheme();
         services.ConfigureApplicationCookie(o =>
