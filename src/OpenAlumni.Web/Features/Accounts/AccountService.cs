@@ -52,13 +52,21 @@ public sealed class AccountService(
         var invitation = string.IsNullOrEmpty(r.Invitation) ? null : await invitations.CheckAsync(r.Invitation, ct);
         if (invitation is { IsValid: false }) errors.Add("invitation", "Validation.InvitationInvalid");
         if (errors.Any) return errors;
+        // What a new address would be told: a known one is answered the same (see AlreadyRegisteredAsync).
+        var invited = invitation is not null && kind == MemberKind.Alumni && string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase);
+        var received = new RegistrationDto(0, email!, kind!.Value.ToString(), (invited ? MemberStatus.Approved : MemberStatus.Pending).ToString());
 
         var existing = await users.FindByEmailAsync(email!);
         if (existing is not null)
         {
             // Same login, new network: only its owner (who knows the password) may add a membership.
-            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct) || !(await signIn.CheckPasswordSignInAsync(existing, r.Password!, lockoutOnFailure: true)).Succeeded)
-                return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct))
+            {
+                LoginTiming.SpendAsMuchAsAPasswordCheck(users);
+                return await AlreadyRegisteredAsync(existing, received, baseUrl, ct);
+            }
+            if (!(await signIn.CheckPasswordSignInAsync(existing, r.Password!, lockoutOnFailure: true)).Succeeded)
+                return await AlreadyRegisteredAsync(existing, received, baseUrl, ct);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -69,17 +77,15 @@ public sealed class AccountService(
             try { created = await users.CreateAsync(user, r.Password!); }
             catch (DbUpdateException)
             {
-                // Another registration for this address committed first (the unique email index decided).
-                return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+                // Another registration for this address committed first (the unique email index decided): the
+                // owner's own, made in the same instant, so nobody else is mailed about it.
+                return received;
             }
             if (!created.Succeeded)
-                return created.Errors.Any(e => e.Code.Contains("Duplicate"))
-                    ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
-                    : FieldErrors.Of("password", PasswordRules.KeyOf(created));
+                return created.Errors.Any(e => e.Code.Contains("Duplicate")) ? received : FieldErrors.Of("password", PasswordRules.KeyOf(created));
         }
         // An invitation is the secretariat's approval in advance, for the invited address and a former employee
         // (the roster lists people who left). A forwarded link, another address or "employee" waits in the queue.
-        var invited = invitation is not null && kind == MemberKind.Alumni && string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase);
         var member = members.NewMember(user.Id, kind!.Value, invited ? MemberStatus.Approved : MemberStatus.Pending, draft!);
         if (invited) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
         db.Members.Add(member);
@@ -90,7 +96,7 @@ public sealed class AccountService(
         catch (DbUpdateException)
         {
             // Two registrations for one email in the same instant: the unique index decides.
-            return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+            return received;
         }
         await privacy.RecordRegistrationAsync(member, consents, ct);
         await db.SaveChangesAsync(ct);
@@ -112,6 +118,17 @@ public sealed class AccountService(
         else
             await SendConfirmationAsync(user, baseUrl, ct);
         return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
+    }
+
+    /// <summary>
+    /// A registration for an address that has an account here (or elsewhere, without its password) is answered
+    /// exactly as a new one, so that registering cannot be used to find out who is a member; the address's
+    /// owner learns of it by mail, in their language, with the way in if it was them.
+    /// </summary>
+    async Task<Result<RegistrationDto>> AlreadyRegisteredAsync(AppUser owner, RegistrationDto received, string baseUrl, CancellationToken ct)
+    {
+        await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.Name, $"{baseUrl}/Accounts/Login", $"{baseUrl}/Accounts/ForgotPassword");
+        return received;
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public static class AccountsApi
         app.MapPost("/api/v1/auth/login", Login).RequireRateLimiting(RateLimits.Login).AllowAnonymous()
             .WithTags("Auth").Produces<AccessTokenDto>().ProducesProblem(401).ProducesValidationProblem();
         app.MapPost("/api/v1/registrations", Register).RequireRateLimiting(RateLimits.Registration).AllowAnonymous()
-            .WithTags("Registrations").Produces<RegistrationDto>(201).ProducesValidationProblem().ProducesProblem(409);
+            .WithTags("Registrations").Produces<RegistrationReceivedDto>(201).ProducesValidationProblem();
         return app;
     }
 
@@ -56,9 +56,15 @@ public static class AccountsApi
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 
+    /// <summary>
+    /// What a registration is told: the same for an address that has an account already (whose owner is mailed
+    /// instead), so no member id and no link to one, which would tell the two apart.
+    /// </summary>
+    public sealed record RegistrationReceivedDto(string Email, string Kind, string Status);
+
     static async Task<IResult> Register(RegisterRequest request, AccountService accounts, HttpContext http, IStringLocalizer<ValidationTexts> texts, CancellationToken ct) =>
         (await accounts.RegisterAsync(request, BaseUrl(http), ct))
-            .ToHttpResult(texts, r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
+            .ToHttpResult(texts, r => TypedResults.Created((string?)null, new RegistrationReceivedDto(r.Email, r.Kind, r.Status)));
 
     /// <summary>
     /// The address links in mail point to. Only one of the tenant's own host names is ever used: a request
