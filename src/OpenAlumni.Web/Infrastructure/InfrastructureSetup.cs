@@ -38,6 +38,7 @@ public static class InfrastructureSetup
         services.Configure<OutboxOptions>(config.GetSection("Outbox"));
         services.AddScoped<OutboxSender>();
         services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<IPeriodicJob, OutboxRetentionJob>();
         services.Configure<StorageOptions>(config.GetSection("Storage"));
         services.AddSingleton<FileStore>();
         services.AddSingleton<MarkdownRenderer>();
