@@ -40,6 +40,7 @@ public static class InfrastructureSetup
         services.Configure<OutboxOptions>(config.GetSection("Outbox"));
         services.AddScoped<OutboxSender>();
         services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<IPeriodicJob, OutboxRetentionJob>();
         services.Configure<StorageOptions>(config.GetSection("Storage"));
         services.AddSingleton<FileStore>();
         services.AddSingleton<MarkdownRenderer>();
@@ -56,7 +57,11 @@ public static class InfrastructureSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         // Each feature's setup adds who may open its pages (PageRules).
-        services.AddRazorPages(o => o.RootDirectory = "/Features")
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new UnknownPageHandlerFilter());
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");

@@ -33,7 +33,7 @@ public abstract class HardeningTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync(employeeDomains: "corp.example");
         var email = $"e-{Guid.NewGuid():N}@corp.example";
         var registered = await tenant.Client().PostAsJsonAsync("/api/v1/registrations", new { email, password = "long-enough-1", kind = "Employee", familyName = "社員", givenName = "一郎" }, Ct);
-        var id = (await JsonAsync(registered)).GetProperty("id").GetInt64();
+        var id = await tenant.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members.Where(m => m.User!.Email == email).Select(m => m.Id)));
 
         await tenant.Client().GetAsync(Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"), Ct);
 

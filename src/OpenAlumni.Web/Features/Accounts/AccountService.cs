@@ -37,15 +37,9 @@ public sealed class AccountService(
         var kind = Check.Enum<MemberKind>(errors, "kind", r.Kind, required: true);
         if (string.IsNullOrEmpty(r.Password)) errors.Add("password", "Validation.Required");
         else if (r.Password.Length > 128) errors.Add("password", "Validation.TooLong", 128);
-        else
-        {
-            foreach (var v in users.PasswordValidators)
-                if (!(await v.ValidateAsync(users, new AppUser(), r.Password)).Succeeded)
-                {
-                    errors.Add("password", "Validation.PasswordWeak");
-                    break;
-                }
-        }
+        else if (await PasswordRules.CheckAsync(users, new AppUser { Email = r.Email?.Trim() }, r.Password,
+                     [r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.DisplayName]) is { } weak)
+            errors.Add("password", weak);
         var (family, given) = (r.FamilyName, r.GivenName);
         if (string.IsNullOrWhiteSpace(family) && string.IsNullOrWhiteSpace(given) && !string.IsNullOrWhiteSpace(r.DisplayName))
             (family, given) = SplitDisplayName(r.DisplayName);
@@ -59,13 +53,21 @@ public sealed class AccountService(
         var invitation = string.IsNullOrEmpty(r.Invitation) ? null : await invitations.CheckAsync(r.Invitation, ct);
         if (invitation is { IsValid: false }) errors.Add("invitation", "Validation.InvitationInvalid");
         if (errors.Any) return errors;
+        // What a new address would be told: a known one is answered the same (see AlreadyRegisteredAsync).
+        var invited = invitation is not null && kind == MemberKind.Alumni && string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase);
+        var received = new RegistrationDto(0, email!, kind!.Value.ToString(), (invited ? MemberStatus.Approved : MemberStatus.Pending).ToString());
 
         var existing = await users.FindByEmailAsync(email!);
         if (existing is not null)
         {
             // Same login, new network: only its owner (who knows the password) may add a membership.
-            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct) || !(await signIn.CheckPasswordSignInAsync(existing, r.Password!, lockoutOnFailure: true)).Succeeded)
-                return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+            if (await db.Members.AnyAsync(m => m.UserId == existing.Id, ct))
+            {
+                LoginTiming.SpendAsMuchAsAPasswordCheck(users);
+                return await AlreadyRegisteredAsync(existing, received, ct);
+            }
+            if (!(await signIn.CheckPasswordSignInAsync(existing, r.Password!, lockoutOnFailure: true)).Succeeded)
+                return await AlreadyRegisteredAsync(existing, received, ct);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -76,17 +78,15 @@ public sealed class AccountService(
             try { created = await users.CreateAsync(user, r.Password!); }
             catch (DbUpdateException)
             {
-                // Another registration for this address committed first (the unique email index decided).
-                return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+                // Another registration for this address committed first (the unique email index decided): the
+                // owner's own, made in the same instant, so nobody else is mailed about it.
+                return received;
             }
             if (!created.Succeeded)
-                return created.Errors.Any(e => e.Code.Contains("Duplicate"))
-                    ? Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered")
-                    : FieldErrors.Of("password", "Validation.PasswordWeak");
+                return created.Errors.Any(e => e.Code.Contains("Duplicate")) ? received : FieldErrors.Of("password", PasswordRules.KeyOf(created));
         }
         // An invitation is the secretariat's approval in advance, for the invited address and a former employee
         // (the roster lists people who left). A forwarded link, another address or "employee" waits in the queue.
-        var invited = invitation is not null && kind == MemberKind.Alumni && string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase);
         var member = members.NewMember(user.Id, kind!.Value, invited ? MemberStatus.Approved : MemberStatus.Pending, draft!);
         if (invited) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
         db.Members.Add(member);
@@ -97,7 +97,7 @@ public sealed class AccountService(
         catch (DbUpdateException)
         {
             // Two registrations for one email in the same instant: the unique index decides.
-            return Result<RegistrationDto>.Conflict("email", "Validation.EmailRegistered");
+            return received;
         }
         await privacy.RecordRegistrationAsync(member, consents, ct);
         await db.SaveChangesAsync(ct);
@@ -122,6 +122,17 @@ public sealed class AccountService(
     }
 
     /// <summary>
+    /// A registration for an address that has an account here (or elsewhere, without its password) is answered
+    /// exactly as a new one, so that registering cannot be used to find out who is a member; the address's
+    /// owner learns of it by mail, in their language, with the way in if it was them.
+    /// </summary>
+    async Task<Result<RegistrationDto>> AlreadyRegisteredAsync(AppUser owner, RegistrationDto received, CancellationToken ct)
+    {
+        await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.Name, links.To("/Accounts/Login"), links.To("/Accounts/ForgotPassword"));
+        return received;
+    }
+
+    /// <summary>
     /// Operator command: an approved admin of the current tenant, email confirmed. An existing login
     /// (same email) is reused and made admin here, since one person may run several networks.
     /// </summary>
@@ -131,9 +142,9 @@ public sealed class AccountService(
         email = Check.Email(errors, "email", email);
         var draft = members.ValidateDraft(errors, new ProfileDraft(familyName, givenName, null, null, null, null, null), MemberKind.Employee, clock.GetUtcNow().Year);
         var user = email is null ? null : await users.FindByEmailAsync(email);
-        if (user is null && !string.IsNullOrEmpty(password))
-            foreach (var v in users.PasswordValidators)
-                if (!(await v.ValidateAsync(users, new AppUser(), password)).Succeeded) { errors.Add("password", "Validation.PasswordWeak"); break; }
+        if (user is null && !string.IsNullOrEmpty(password)
+            && await PasswordRules.CheckAsync(users, new AppUser { Email = email }, password, [familyName, givenName]) is { } weak)
+            errors.Add("password", weak);
         if (user is null && string.IsNullOrEmpty(password)) errors.Add("password", "Validation.Required");
         if (errors.Any) return errors;
 
@@ -142,7 +153,7 @@ public sealed class AccountService(
         {
             user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, PreferredCulture = "ja" };
             var created = await users.CreateAsync(user, password!);
-            if (!created.Succeeded) return FieldErrors.Of("password", "Validation.PasswordWeak");
+            if (!created.Succeeded) return FieldErrors.Of("password", PasswordRules.KeyOf(created));
         }
         var member = await db.Members.FirstOrDefaultAsync(m => m.UserId == user.Id, ct);
         if (member is null)
@@ -259,7 +270,7 @@ public sealed class AccountService(
         }
         return result.Errors.Any(e => e.Code == "InvalidToken")
             ? FieldErrors.Of("code", "Validation.LinkInvalid")
-            : FieldErrors.Of("password", "Validation.PasswordWeak");
+            : FieldErrors.Of("password", PasswordRules.KeyOf(result));
     }
 
     public async Task SendAsync(AppUser user, string subjectKey, string bodyKey, CancellationToken ct, params object[] args)

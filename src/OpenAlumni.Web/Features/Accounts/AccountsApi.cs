@@ -56,7 +56,14 @@ public static class AccountsApi
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 
-    static async Task<ApiResult<Created<RegistrationDto>, Problem.Invalid, Problem.Conflict>> Register(
+    /// <summary>
+    /// What a registration is told: the same for an address that has an account already (whose owner is mailed
+    /// instead), so no member id and no link to one, which would tell the two apart.
+    /// </summary>
+    public sealed record RegistrationReceivedDto(string Email, string Kind, string Status);
+
+    static async Task<ApiResult<Created<RegistrationReceivedDto>, Problem.Invalid>> Register(
         RegisterRequest request, AccountService accounts, CancellationToken ct) =>
-        (await accounts.RegisterAsync(request, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/members/{r.Id}", r));
+        (await accounts.RegisterAsync(request, ct))
+            .ToHttpResult(r => TypedResults.Created((string?)null, new RegistrationReceivedDto(r.Email, r.Kind, r.Status)));
 }

@@ -30,6 +30,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<AlumniDb>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRulesValidator>()
             .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1)).AddAlumniScheme();
         services.ConfigureApplicationCookie(o =>
@@ -47,6 +48,7 @@ public static class AccountsSetup
         });
         services.AddScoped<CurrentMember>();
         services.AddTenantBoundAuthentication();
+        services.AddRevokedTokenCheck();
         services.AddAlumniPolicies();
         services.AddAlumniRateLimits(builder.Configuration);
         services.AddScoped<AccountService>();

@@ -20,21 +20,18 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync();
 
+    /// <remarks>
+    /// Only shows: a GET must change nothing. Making a key renews the security stamp (every other cookie and
+    /// token of the login stops working), so it happens on the explicit POST of <see cref="OnPostSetupAsync"/>,
+    /// never because a page (or a cross-site link to it) was opened.
+    /// </remarks>
     async Task<IActionResult> LoadAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Enabled = await users.GetTwoFactorEnabledAsync(user);
-        if (!Enabled)
+        if (!Enabled && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
         {
-            var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
-            {
-                await users.ResetAuthenticatorKeyAsync(user);
-                // Resetting the key renews the security stamp; renew this browser's cookie with it.
-                await signIn.RefreshSignInAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-            }
             SharedKey = key;
             var issuer = Uri.EscapeDataString(tenant.Tenant?.Name ?? "OpenAlumni");
             var uri = $"otpauth://totp/{issuer}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={issuer}&digits=6";
@@ -42,6 +39,18 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             QrSvg = new SvgQRCode(data).GetGraphic(4);
         }
         return Page();
+    }
+
+    /// <summary>"Set up an authenticator app": a new key, then the page shows it as a QR code.</summary>
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (await users.GetTwoFactorEnabledAsync(user)) return RedirectToPage();
+        await users.ResetAuthenticatorKeyAsync(user);
+        // Resetting the key renews the security stamp; renew this browser's cookie with it.
+        await signIn.RefreshSignInAsync(user);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()

@@ -87,7 +87,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     {
         var tz = tenant.Tenant!.TimeZoneInfo;
         var title = creating || r.Title is not null ? Check.Text(errors, "title", r.Title, EventLimits.Title, required: true) : e.Title;
-        var description = r.Description is not null ? Check.Text(errors, "description", r.Description, EventLimits.Description) ?? "" : e.Description;
+        var description = r.Description is not null ? Check.MarkdownText(errors, "description", r.Description, EventLimits.Description) ?? "" : e.Description;
         var kind = creating || r.Kind is not null ? Check.Enum<EventKind>(errors, "kind", r.Kind, required: true) : e.Kind;
         var format = creating || r.Format is not null ? Check.Enum<EventFormat>(errors, "format", r.Format, required: true) : e.Format;
         var audience = r.Audience is not null ? Check.Enum<EventAudience>(errors, "audience", r.Audience, required: true) ?? e.Audience : e.Audience;

@@ -75,7 +75,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         if (creating || r.HowToApply is not null) job.HowToApply = Check.Text(errors, "howToApply", r.HowToApply, JobLimits.HowToApply, required: true) ?? job.HowToApply;
         if (creating || r.Description is not null)
         {
-            job.Description = Check.Text(errors, "description", r.Description, JobLimits.Description) ?? "";
+            job.Description = Check.MarkdownText(errors, "description", r.Description, JobLimits.Description) ?? "";
             job.DescriptionHtml = markdown.ToHtml(job.Description);
         }
         if (creating || r.Keywords is not null)

@@ -12,11 +12,11 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
 {
     public ProfileDraft? ValidateDraft(FieldErrors errors, ProfileDraft d, MemberKind? kind, int year)
     {
-        var family = Check.Text(errors, "familyName", d.FamilyName, MemberLimits.Name, required: true);
-        var given = Check.Text(errors, "givenName", d.GivenName, MemberLimits.Name, required: true);
-        var familyKana = Check.Text(errors, "familyNameKana", d.FamilyNameKana, MemberLimits.Name);
-        var givenKana = Check.Text(errors, "givenNameKana", d.GivenNameKana, MemberLimits.Name);
-        var department = Check.Text(errors, "department", d.Department, MemberLimits.Department, required: kind == MemberKind.Alumni);
+        var family = Check.Line(errors, "familyName", d.FamilyName, MemberLimits.Name, required: true);
+        var given = Check.Line(errors, "givenName", d.GivenName, MemberLimits.Name, required: true);
+        var familyKana = Check.Line(errors, "familyNameKana", d.FamilyNameKana, MemberLimits.Name);
+        var givenKana = Check.Line(errors, "givenNameKana", d.GivenNameKana, MemberLimits.Name);
+        var department = Check.Line(errors, "department", d.Department, MemberLimits.Department, required: kind == MemberKind.Alumni);
         var joined = Check.Year(errors, "joinedYear", d.JoinedYear, year);
         var left = Check.Year(errors, "leftYear", d.LeftYear, year);
         if (kind == MemberKind.Alumni && d.LeftYear is null) errors.Add("leftYear", "Validation.Required");
@@ -97,11 +97,11 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
             .FirstAsync(x => x.Id == viewer.MemberId, ct);
         var errors = prior ?? new FieldErrors();
 
-        if (r.FamilyName is not null) m.FamilyName = Check.Text(errors, "familyName", r.FamilyName, MemberLimits.Name, required: true) ?? m.FamilyName;
-        if (r.GivenName is not null) m.GivenName = Check.Text(errors, "givenName", r.GivenName, MemberLimits.Name, required: true) ?? m.GivenName;
-        if (r.FamilyNameKana is not null) m.FamilyNameKana = Check.Text(errors, "familyNameKana", r.FamilyNameKana, MemberLimits.Name);
-        if (r.GivenNameKana is not null) m.GivenNameKana = Check.Text(errors, "givenNameKana", r.GivenNameKana, MemberLimits.Name);
-        if (r.RomanizedName is not null) m.RomanizedName = Check.Text(errors, "romanizedName", r.RomanizedName, MemberLimits.Name * 2);
+        if (r.FamilyName is not null) m.FamilyName = Check.Line(errors, "familyName", r.FamilyName, MemberLimits.Name, required: true) ?? m.FamilyName;
+        if (r.GivenName is not null) m.GivenName = Check.Line(errors, "givenName", r.GivenName, MemberLimits.Name, required: true) ?? m.GivenName;
+        if (r.FamilyNameKana is not null) m.FamilyNameKana = Check.Line(errors, "familyNameKana", r.FamilyNameKana, MemberLimits.Name);
+        if (r.GivenNameKana is not null) m.GivenNameKana = Check.Line(errors, "givenNameKana", r.GivenNameKana, MemberLimits.Name);
+        if (r.RomanizedName is not null) m.RomanizedName = Check.Line(errors, "romanizedName", r.RomanizedName, MemberLimits.Name * 2);
         if (r.Organization is not null) m.Organization = Check.Text(errors, "organization", r.Organization, MemberLimits.Organization);
         if (r.Title is not null) m.Title = Check.Text(errors, "title", r.Title, MemberLimits.Organization);
         if (r.Location is not null) m.Location = Check.Text(errors, "location", r.Location, MemberLimits.Location);

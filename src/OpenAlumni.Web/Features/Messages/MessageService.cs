@@ -41,7 +41,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         else if (others.Count > MessageLimits.Participants) errors.Add("memberIds", "Messages.TooManyRecipients", MessageLimits.Participants);
         else if (await db.Members.Approved().CountAsync(m => others.Contains(m.Id), ct) != others.Count)
             errors.Add("memberIds", "Messages.MemberUnknown");
-        var body = Check.Text(errors, "body", input.Body, MessageLimits.Body, required: true);
+        var body = Check.MarkdownText(errors, "body", input.Body, MessageLimits.Body, required: true);
         if (errors.Any) return errors;
         if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, others, ct)) return Result<ConversationCreatedDto>.Forbidden();
         // Nor a group that would put two people who blocked each other in one room.
@@ -90,7 +90,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         var conversation = await db.Set<Conversation>().FirstOrDefaultAsync(c => c.Id == conversationId && c.Participants.Any(p => p.MemberId == me.MemberId), ct);
         if (conversation is null) return Result<MessageDto>.NotFound();
         var errors = new FieldErrors();
-        var body = Check.Text(errors, "body", input.Body, MessageLimits.Body, required: true);
+        var body = Check.MarkdownText(errors, "body", input.Body, MessageLimits.Body, required: true);
         if (errors.Any) return errors;
         var others = await db.Set<ConversationParticipant>().Where(p => p.ConversationId == conversationId && p.MemberId != me.MemberId).Select(p => p.MemberId).ToListAsync(ct);
         if (await MemberBlocks.AnyBetweenAsync(db, me.MemberId, others, ct)) return Result<MessageDto>.Forbidden();

@@ -27,7 +27,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         if (post is null) return Result<CommentDto>.NotFound();
         if (PostRules.Comment(me, PostFacts.Of(post)) is { } no) return no.As<CommentDto>();
         var errors = new FieldErrors();
-        var body = Check.Text(errors, "body", input.Body, PostLimits.Comment, required: true);
+        var body = Check.MarkdownText(errors, "body", input.Body, PostLimits.Comment, required: true);
         Comment? parent = null;
         if (input.ParentId is { } parentId)
         {

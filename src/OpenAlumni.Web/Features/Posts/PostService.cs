@@ -112,7 +112,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         if (creating || r.Title is not null) post.Title = Check.Text(errors, "title", r.Title, PostLimits.Title, required: true) ?? post.Title;
         if (creating || r.Body is not null)
         {
-            post.Body = Check.Text(errors, "body", r.Body, PostLimits.Body, required: true) ?? post.Body;
+            post.Body = Check.MarkdownText(errors, "body", r.Body, PostLimits.Body, required: true) ?? post.Body;
             post.BodyHtml = markdown.ToHtml(post.Body);
         }
         if (creating)

@@ -133,6 +133,7 @@ public sealed partial class MyDataService
             }
         }
         await tx.CommitAsync(ct);
+        await DatabaseSetup.FlushErasedAsync(db, ct);
         foreach (var f in filesToDelete) files.Delete(f);
         return new DeleteMeDto(true, loginDeleted);
     }

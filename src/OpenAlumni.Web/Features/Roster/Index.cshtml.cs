@@ -36,7 +36,14 @@ public sealed partial class IndexModel(RosterService roster, InvitationService i
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null) { Errors = [("file", texts["Validation.Required"])]; return await OnGetAsync(ct); }
+        if (file is null)
+        {
+            // Model binding leaves the file null both when none was sent and when the body could not be read.
+            var unreadable = (await RosterUpload.ReadAsync(Request, ct)).Unreadable;
+            Errors = [("file", texts[unreadable ? "Validation.UploadUnreadable" : "Validation.Required"])];
+            if (unreadable) Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await OnGetAsync(ct);
+        }
         if (file.Length > RosterLimits.FileBytes) { Errors = [("file", texts["Validation.FileTooLarge", RosterLimits.FileBytes / 1024 / 1024])]; return await OnGetAsync(ct); }
         byte[] bytes;
         await using (var stream = file.OpenReadStream())

@@ -35,8 +35,8 @@ public static class RosterApi
         if (http.Request.ContentLength > RosterLimits.RequestBytes)
             return TypedResults.Problem(statusCode: 413, title: texts["Validation.Title"], detail: texts["Validation.FileTooLarge", RosterLimits.FileBytes / 1024 / 1024],
                 extensions: new Dictionary<string, object?> { ["errors"] = FieldErrors.Of("file", "Validation.FileTooLarge", RosterLimits.FileBytes / 1024 / 1024).Localize(texts) });
-        var file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(ct)).Files["file"] : null;
-        if (file is null) return ApiProblem.Invalid("file", "Validation.Required");
+        var (file, unreadable) = await RosterUpload.ReadAsync(http.Request, ct);
+        if (file is null) return ApiProblem.Invalid("file", unreadable ? "Validation.UploadUnreadable" : "Validation.Required");
         await using var stream = file.OpenReadStream();
         return (await roster.ImportAsync(stream, file.Length, dryRun ?? false, ct)).ToHttpResult();
     }

@@ -120,16 +120,16 @@ public static class RosterCsv
                 errors.Add(F(i), "Validation.FormulaCell");
         if (errors.Any) { foreach (var e in errors.Items) all.Add(e.Field, e.Key, e.Args); return null; }
 
-        var family = Check.Text(errors, F(0), cells[0], MemberLimits.Name, required: true);
-        var given = Check.Text(errors, F(1), cells[1], MemberLimits.Name, required: true);
-        var familyKana = Check.Text(errors, F(2), cells[2], MemberLimits.Name);
-        var givenKana = Check.Text(errors, F(3), cells[3], MemberLimits.Name);
+        var family = Check.Line(errors, F(0), cells[0], MemberLimits.Name, required: true);
+        var given = Check.Line(errors, F(1), cells[1], MemberLimits.Name, required: true);
+        var familyKana = Check.Line(errors, F(2), cells[2], MemberLimits.Name);
+        var givenKana = Check.Line(errors, F(3), cells[3], MemberLimits.Name);
         var email = Check.Email(errors, F(4), cells[4]);
-        var department = Check.Text(errors, F(5), cells[5], MemberLimits.Department);
+        var department = Check.Line(errors, F(5), cells[5], MemberLimits.Department);
         var joined = Check.Year(errors, F(6), Check.FormNumber(errors, F(6), cells[6]), currentYear);
         var left = Check.Year(errors, F(7), Check.FormNumber(errors, F(7), cells[7]), currentYear);
         if (joined is not null && left is not null && left < joined) errors.Add(F(7), "Validation.LeftBeforeJoined");
-        var number = Check.Text(errors, F(8), cells[8], RosterLimits.EmployeeNumber);
+        var number = Check.Line(errors, F(8), cells[8], RosterLimits.EmployeeNumber);
         string? language = null;
         if (hasLanguage && !string.IsNullOrWhiteSpace(cells[9]))
         {

@@ -1,5 +1,8 @@
+using System.Net;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace OpenAlumni.Web.Infrastructure.Markdown;
 
@@ -39,6 +42,52 @@ public sealed class MarkdownRenderer
         };
     }
 
-    public string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>
+    /// How deep Markdown may nest (quotes, lists, brackets within one another), counted in levels of its syntax
+    /// tree. Markdig throws at 128; ordinary writing stays far below either (a list nested 20 deep is about 40).
+    /// </summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Whether the text nests deeper than <see cref="MaxDepth"/>: writes refuse it (<c>Check.MarkdownText</c>).</summary>
+    public static bool IsTooDeep(string? markdown) => !string.IsNullOrWhiteSpace(markdown) && Parse(markdown) is null;
+
+    public string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        // Text stored before the limit existed still shows, as plain text, rather than failing every page it is on.
+        var html = Parse(markdown) is { } document ? document.ToHtml(Pipeline)
+            : "<p>" + WebUtility.HtmlEncode(markdown).ReplaceLineEndings("<br>") + "</p>";
+        return sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The syntax tree, or null when it is too deep to render.</summary>
+    static MarkdownDocument? Parse(string markdown)
+    {
+        MarkdownDocument document;
+        // Markdig's own depth limit, when it is reached while parsing (deep quotes and lists).
+        try { document = Markdig.Markdown.Parse(markdown, Pipeline); }
+        catch (ArgumentException) { return null; }
+        return Depth(document) > MaxDepth ? null : document;
+    }
+
+    /// <summary>The tree's depth, walked without recursion (the tree may be thousands deep), stopping past the limit.</summary>
+    static int Depth(MarkdownDocument document)
+    {
+        var deepest = 0;
+        var pending = new Stack<(MarkdownObject Node, int Depth)>();
+        pending.Push((document, 1));
+        while (pending.TryPop(out var item) && deepest <= MaxDepth)
+        {
+            deepest = Math.Max(deepest, item.Depth);
+            IEnumerable<MarkdownObject> children = item.Node switch
+            {
+                ContainerBlock block => block,
+                LeafBlock { Inline: { } inline } => [inline],
+                ContainerInline inline => inline,
+                _ => [],
+            };
+            foreach (var child in children) pending.Push((child, item.Depth + 1));
+        }
+        return deepest;
+    }
 }

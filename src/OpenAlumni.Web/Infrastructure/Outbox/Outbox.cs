@@ -10,6 +10,8 @@ public sealed class OutboxOptions
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 5;
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>Days that sent (or given-up) mail is kept before <see cref="OutboxRetentionJob"/> deletes it; 0 keeps it.</summary>
+    public int RetentionDays { get; set; } = 30;
 }
 
 /// <summary>Queues mail in the caller's unit of work; it goes out once the caller's transaction commits.</summary>

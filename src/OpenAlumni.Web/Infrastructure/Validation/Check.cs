@@ -29,6 +29,24 @@ public static partial class Check
         return v;
     }
 
+    /// <summary>One line of text (a name, a department): as <see cref="Text"/>, and no line break or tab within it.</summary>
+    public static string? Line(FieldErrors errors, string field, string? value, int max, bool required = false)
+    {
+        var v = Text(errors, field, value, max, required);
+        if (v is null || !v.Any(char.IsControl)) return v;
+        errors.Add(field, "Validation.OneLine");
+        return null;
+    }
+
+    /// <summary>Text written in Markdown: as <see cref="Text"/>, and nested no deeper than the renderer takes.</summary>
+    public static string? MarkdownText(FieldErrors errors, string field, string? value, int max, bool required = false)
+    {
+        var v = Text(errors, field, value, max, required);
+        if (v is null || !Markdown.MarkdownRenderer.IsTooDeep(v)) return v;
+        errors.Add(field, "Validation.MarkdownTooDeep");
+        return null;
+    }
+
     public static string? Email(FieldErrors errors, string field, string? value)
     {
         var v = value?.Trim();

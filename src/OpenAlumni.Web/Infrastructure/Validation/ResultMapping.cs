@@ -19,12 +19,6 @@ public static class ResultMapping
     public static ApiResult<TSuccess> ToHttpResult<T, TSuccess>(this Result<T> result, Func<T, TSuccess> onOk) where TSuccess : IResult =>
         result.IsOk ? onOk(result.Value!) : new ApiProblem(result.Status, result.Errors);
 
-    [Obsolete("The localizer is found when the answer is written: call ToHttpResult() without it.")]
-    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer<ValidationTexts> texts, Func<T, IResult> onOk) => result.ToHttpResult(onOk);
-
-    [Obsolete("The localizer is found when the answer is written: call ToHttpResult() without it.")]
-    public static IResult ToHttpResult<T>(this Result<T> result, IStringLocalizer<ValidationTexts> texts) => result.ToHttpResult();
-
     /// <summary>Puts each error under its form field (prefix + Pascal-cased field) so the page shows it by the input.</summary>
     public static void AddErrors(this ModelStateDictionary modelState, FieldErrors errors, IStringLocalizer<ValidationTexts> texts, string prefix = "Input")
     {

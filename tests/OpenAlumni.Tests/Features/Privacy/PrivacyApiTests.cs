@@ -105,7 +105,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
             email, password = TestTenant.Password, kind = "Alumni", familyName = "佐藤", givenName = "一郎", department = "営業部", leftYear = 2020,
             consents = new[] { "directory", "eventPhotos" },
         }, Ct);
-        var id = (await JsonAsync(response)).GetProperty("id").GetInt64();
+        var id = await tenant.DbAsync(db => db.Members.Where(m => m.User!.Email == email).Select(m => m.Id).SingleAsync(Ct));
         var records = await tenant.DbAsync(db => db.Set<ConsentRecord>().Where(c => c.MemberId == id).ToListAsync(Ct));
         var member = await tenant.LoadMemberAsync(id);
 
