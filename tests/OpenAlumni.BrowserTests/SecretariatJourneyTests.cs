@@ -75,11 +75,11 @@ public sealed class SecretariatJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(misaki.GetByTestId("invitation-note")).ToBeVisibleAsync();
         await Expect(misaki.Locator("#Input_Email")).ToHaveValueAsync(email);
         await Expect(misaki.Locator("#Input_FamilyName")).ToHaveValueAsync("小林");
-        await misaki.Locator("#Input_Password").FillAsync("kobayashi-misaki-2026");
+        await misaki.Locator("#Input_Password").FillAsync("blue-lantern-harbor-58");
         await misaki.GetByRole(AriaRole.Button, new() { Name = "登録する", Exact = true }).ClickAsync();
         await Expect(misaki).ToHaveURLAsync(new Regex("/Accounts/Login"));
         await misaki.Locator("#Input_Email").FillAsync(email);
-        await misaki.Locator("#Input_Password").FillAsync("kobayashi-misaki-2026");
+        await misaki.Locator("#Input_Password").FillAsync("blue-lantern-harbor-58");
         await misaki.GetByRole(AriaRole.Button, new() { Name = text.LoginButton, Exact = true }).ClickAsync();
         await Expect(misaki.GetByRole(AriaRole.Link, new() { Name = text.NavDirectory, Exact = true })).ToBeVisibleAsync();
 
@@ -102,7 +102,7 @@ public sealed class SecretariatJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(misaki).ToHaveURLAsync(new Regex(@"/$"));
         await misaki.GotoAsync("/Accounts/Login");
         await misaki.Locator("#Input_Email").FillAsync(email);
-        await misaki.Locator("#Input_Password").FillAsync("kobayashi-misaki-2026");
+        await misaki.Locator("#Input_Password").FillAsync("blue-lantern-harbor-58");
         await misaki.GetByRole(AriaRole.Button, new() { Name = text.LoginButton, Exact = true }).ClickAsync();
         await Expect(misaki).ToHaveURLAsync(new Regex("/Accounts/Login"));
 
