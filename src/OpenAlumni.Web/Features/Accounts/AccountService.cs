@@ -174,7 +174,7 @@ public sealed class AccountService(
     public async Task SendConfirmationAsync(AppUser user, CancellationToken ct)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = links.To($"/Accounts/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        var link = links.To($"/accounts/confirmemail?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await SendAsync(user, "Mail.ConfirmSubject", "Mail.ConfirmBody", ct, tenant.Tenant!.Name, link);
     }
 
@@ -232,7 +232,7 @@ public sealed class AccountService(
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = links.To($"/Accounts/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        var link = links.To($"/accounts/resetpassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.Name, link);
     }
 
