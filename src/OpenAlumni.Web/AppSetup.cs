@@ -54,6 +54,7 @@ public static class AppSetup
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAlumniLocalization();
         app.UseRouting();
+        app.UseMiddleware<LowercaseRedirectMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

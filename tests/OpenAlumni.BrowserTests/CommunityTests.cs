@@ -61,7 +61,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await SnapTopAsync(author, culture, "community-01-new-job");
         await author.GetByTestId("publish").ClickAsync();
 
-        await Expect(author).ToHaveURLAsync(new Regex(@"/Posts/\d+$"));
+        await Expect(author).ToHaveURLAsync(new Regex(@"/posts/\d+$"));
         var postPath = new Uri(author.Url).AbsolutePath;
         await Expect(author.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.PublishedFlash);
         await Expect(author.GetByRole(AriaRole.Heading, new() { Name = job.Title, Level = 1 })).ToBeVisibleAsync();
@@ -143,7 +143,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
 
         var reader = await OpenAsync(tenant, "reader");
         await SignInAsync(reader, text, readerPerson);
-        foreach (var path in new[] { "/Posts", postPath, "/" })
+        foreach (var path in new[] { "/posts", postPath, "/" })
         {
             await reader.GotoAsync(path);
             await reader.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -174,7 +174,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await SignInAsync(author, text, writer);
         const string title = "シンガポールで新会社を設立しました";
         // Nothing is saved without a title: the error is by the field and the text stays.
-        await author.GotoAsync("/Posts/Edit");
+        await author.GotoAsync("/posts/edit");
         await author.Locator("input[name='Input.Room'][value='updates']").CheckAsync();
         await author.Locator("#Input_Body").FillAsync("東南アジア向けの越境ECを支援する会社です。");
         await author.GetByTestId("save-draft").ClickAsync();
@@ -194,7 +194,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         // The image loads after the page: wait for it to be decoded at its real width (fails on timeout).
         await author.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=post-body] img'); return i && i.complete && i.naturalWidth === 640; }");
         var postPath = new Uri(author.Url).AbsolutePath;
-        await author.GotoAsync("/Posts?mine=drafts");
+        await author.GotoAsync("/posts?mine=drafts");
         await Expect(author.GetByTestId("post-card")).ToContainTextAsync(title);
         await SnapTopAsync(author, "ja", "community-11-drafts");
         await author.GotoAsync(postPath);
@@ -255,7 +255,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await Expect(author.GetByTestId("notification").First).ToContainTextAsync(t.ReportDecision(title));
 
         // 4. The secretariat writes a pinned announcement for alumni only, counting its audience first.
-        await secretariat.GotoAsync("/Posts/Edit");
+        await secretariat.GotoAsync("/posts/edit");
         await secretariat.Locator("input[name='Input.Room'][value='announcements']").CheckAsync();
         await secretariat.Locator("#Input_Title").FillAsync("アルムナイ限定：年次総会のご案内");
         await secretariat.Locator("#Input_Body").FillAsync("今年の年次総会は12月に東京本社で開催します。");
@@ -269,7 +269,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await secretariat.GetByTestId("publish").ClickAsync();
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToHaveTextAsync(t.PublishedFlash);
 
-        await author.GotoAsync("/Posts");
+        await author.GotoAsync("/posts");
         var first = author.GetByTestId("post-card").First;
         await Expect(first).ToContainTextAsync("アルムナイ限定：年次総会のご案内");
         await Expect(first.GetByTestId("pinned")).ToHaveTextAsync(t.Pinned);
@@ -314,16 +314,16 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         await SnapAsync(page, culture, step);
     }
 
-    /// <summary>Writes a post through the form and returns its path (/Posts/{id}).</summary>
+    /// <summary>Writes a post through the form and returns its path (/posts/{id}).</summary>
     static async Task<string> WritePostAsync(IPage page, string room, string? category, string title, string body)
     {
-        await page.GotoAsync("/Posts/Edit");
+        await page.GotoAsync("/posts/edit");
         await page.Locator($"input[name='Input.Room'][value='{room}']").CheckAsync();
         if (category is not null) await page.Locator($"input[name='Input.Category'][value='{category}']").CheckAsync();
         await page.Locator("#Input_Title").FillAsync(title);
         await page.Locator("#Input_Body").FillAsync(body);
         await page.GetByTestId("publish").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/Posts/\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/posts/\d+$"));
         return new Uri(page.Url).AbsolutePath;
     }
 }

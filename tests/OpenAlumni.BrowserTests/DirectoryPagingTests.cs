@@ -20,7 +20,7 @@ public sealed class DirectoryPagingTests(BrowserApp app) : BrowserTest(app)
 
         var page = await OpenAsync(tenant, "viewer");
         await SignInAsync(page, text, viewer);
-        await page.GotoAsync("/Members");
+        await page.GotoAsync("/members");
         await Expect(page.GetByTestId("result-count")).ToHaveTextAsync(text.ResultCount(26));
         await Expect(page.GetByTestId("member-card")).ToHaveCountAsync(24);
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);

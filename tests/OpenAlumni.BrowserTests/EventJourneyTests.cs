@@ -59,14 +59,14 @@ public sealed class EventJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(secretariat.Locator("#Input_Capacity")).ToHaveValueAsync("1");
         await SnapAsync(secretariat, culture, "e01-event-form-error");
         var list = await secretariat.Context.NewPageAsync();
-        await list.GotoAsync("/Events");
+        await list.GotoAsync("/events");
         await Expect(list.GetByRole(AriaRole.Heading, new() { Name = ev.IndexTitle, Level = 1 })).ToBeVisibleAsync();
         await Expect(list.GetByTestId("event-card")).ToHaveCountAsync(0);
         await list.CloseAsync();
 
         await secretariat.Locator("#Input_EndsAt").FillAsync("2030-06-12T21:00");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = ev.Save, Exact = true }).ClickAsync();
-        await Expect(secretariat).ToHaveURLAsync(new Regex(@"/Events/\d+$"));
+        await Expect(secretariat).ToHaveURLAsync(new Regex(@"/events/\d+$"));
         await Expect(secretariat.GetByRole(AriaRole.Status)).ToHaveTextAsync(ev.SavedFlash);
         await Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         // Entered and shown in the network's time zone (Asia/Tokyo).

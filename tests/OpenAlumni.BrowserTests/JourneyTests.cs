@@ -42,7 +42,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
 
         // 1. The alumnus registers through the form.
         var alumnus = await OpenAsync(tenant, "alumnus");
-        await alumnus.GotoAsync("/Accounts/Register");
+        await alumnus.GotoAsync("/accounts/register");
         await Expect(alumnus.Locator("html")).ToHaveAttributeAsync("lang", culture);
         await Expect(alumnus.GetByRole(AriaRole.Heading, new() { Name = text.RegisterTitle, Level = 1 })).ToBeVisibleAsync();
         await Expect(alumnus.Locator("input[name='Input.Kind'][value='Alumni']")).ToBeCheckedAsync();
@@ -63,7 +63,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
         // 2. ...opens the link of the confirmation mail, which is in their language and points at their network.
         var mail = Mailbox.Last(App, email);
         Assert.Contains(text.ConfirmMailSubject, mail.Subject);
-        var link = Mailbox.Link(mail, "/Accounts/ConfirmEmail");
+        var link = Mailbox.Link(mail, "/accounts/confirmemail");
         Assert.StartsWith(tenant.BaseUrl + "/", link);
         await alumnus.GotoAsync(link);
         await Expect(alumnus.GetByRole(AriaRole.Heading, new() { Name = text.ConfirmTitle, Level = 1 })).ToBeVisibleAsync();
@@ -106,7 +106,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
         await alumnus.Locator("#Input_Bio").FillAsync(who.Bio);
         await alumnus.Locator("#Input_Visibility_Bio").SelectOptionAsync(new SelectOptionValue { Label = text.VisibilityAdmins });
         await alumnus.GetByRole(AriaRole.Button, new() { Name = text.Save, Exact = true }).ClickAsync();
-        await Expect(alumnus).ToHaveURLAsync(new Regex(@"/Members/\d+$"));
+        await Expect(alumnus).ToHaveURLAsync(new Regex(@"/members/\d+$"));
         await Expect(alumnus.GetByRole(AriaRole.Status)).ToHaveTextAsync(text.ProfileSaved);
         // Their own profile shows everything.
         await Expect(alumnus.GetByTestId("profile-organization")).ToContainTextAsync(who.Organization);
@@ -115,7 +115,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
         await SnapAsync(alumnus, culture, "07-own-profile");
         var profileUrl = new Uri(alumnus.Url).AbsolutePath;
         // The choices were saved, not only shown.
-        await alumnus.GotoAsync("/Members/Edit");
+        await alumnus.GotoAsync("/members/edit");
         await Expect(alumnus.Locator("#Input_Visibility_Location")).ToHaveValueAsync("Employees");
         await Expect(alumnus.Locator("#Input_Visibility_Bio")).ToHaveValueAsync("Admins");
 
@@ -154,7 +154,7 @@ public sealed class JourneyTests(BrowserApp app) : BrowserTest(app)
         await SnapAsync(peer, culture, "09-profile-as-alumnus");
 
         // A hidden field is not findable either: searching the location finds nobody.
-        await peer.GotoAsync("/Members?q=" + Uri.EscapeDataString(who.Location));
+        await peer.GotoAsync("/members?q=" + Uri.EscapeDataString(who.Location));
         await Expect(peer.GetByTestId("result-count")).ToHaveTextAsync(text.ResultCount(0));
         await Expect(peer.GetByRole(AriaRole.Main)).ToContainTextAsync(text.NoResults);
         await SnapAsync(peer, culture, "10-no-results");

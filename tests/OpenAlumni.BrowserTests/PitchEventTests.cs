@@ -31,7 +31,7 @@ public sealed class PitchEventTests(BrowserApp app) : BrowserTest(app)
         var title = "アルムナイ・ピッチナイト";
         var now = DateTimeOffset.UtcNow;
         var eventId = await CreatePublishedPitchEventAsync(tenant, admin, title, now.AddDays(2), now.AddDays(2).AddHours(2));
-        var eventUrl = $"/Events/{eventId}";
+        var eventUrl = $"/events/{eventId}";
         const string pitchTitle = "物流倉庫の在庫をAIで最適化";
 
         // 1. The alumnus opens the application form; a first try without a summary is refused by the field.
@@ -98,11 +98,11 @@ public sealed class PitchEventTests(BrowserApp app) : BrowserTest(app)
         await Expect(colleague.GetByRole(AriaRole.Status)).ToHaveTextAsync(ev.FeedbackThanks);
 
         // 6. ...which the secretariat reads with the attendee list; the event is now among the past ones.
-        await secretariat.GotoAsync($"/Events/Attendees?id={eventId}");
+        await secretariat.GotoAsync($"/events/attendees?id={eventId}");
         await Expect(secretariat.GetByTestId("feedback-summary")).ToContainTextAsync(ev.FeedbackAverage("5.0", 1));
         await Expect(secretariat.GetByTestId("feedback-summary")).ToContainTextAsync("とても刺激になりました。");
         await SnapAsync(secretariat, Culture, "p06-feedback-summary");
-        await secretariat.GotoAsync("/Events?when=past");
+        await secretariat.GotoAsync("/events?when=past");
         await Expect(secretariat.GetByTestId("event-card").Filter(new() { HasText = title })).ToHaveCountAsync(1);
         await SnapAsync(secretariat, Culture, "p07-past-events");
     }

@@ -77,7 +77,7 @@ public sealed class SecretariatJourneyTests(BrowserApp app) : BrowserTest(app)
         await Expect(misaki.Locator("#Input_FamilyName")).ToHaveValueAsync("小林");
         await misaki.Locator("#Input_Password").FillAsync("blue-lantern-harbor-58");
         await misaki.GetByRole(AriaRole.Button, new() { Name = "登録する", Exact = true }).ClickAsync();
-        await Expect(misaki).ToHaveURLAsync(new Regex("/Accounts/Login"));
+        await Expect(misaki).ToHaveURLAsync(new Regex("/accounts/login"));
         await misaki.Locator("#Input_Email").FillAsync(email);
         await misaki.Locator("#Input_Password").FillAsync("blue-lantern-harbor-58");
         await misaki.GetByRole(AriaRole.Button, new() { Name = text.LoginButton, Exact = true }).ClickAsync();
@@ -100,11 +100,11 @@ public sealed class SecretariatJourneyTests(BrowserApp app) : BrowserTest(app)
         await misaki.GetByTestId("delete-confirm").CheckAsync();
         await misaki.GetByTestId("delete-me").ClickAsync();
         await Expect(misaki).ToHaveURLAsync(new Regex(@"/$"));
-        await misaki.GotoAsync("/Accounts/Login");
+        await misaki.GotoAsync("/accounts/login");
         await misaki.Locator("#Input_Email").FillAsync(email);
         await misaki.Locator("#Input_Password").FillAsync("blue-lantern-harbor-58");
         await misaki.GetByRole(AriaRole.Button, new() { Name = text.LoginButton, Exact = true }).ClickAsync();
-        await Expect(misaki).ToHaveURLAsync(new Regex("/Accounts/Login"));
+        await Expect(misaki).ToHaveURLAsync(new Regex("/accounts/login"));
 
         // 8. The audit log shows each step, none of them with her address.
         await desk.GotoAsync("/admin/audit");

@@ -64,6 +64,9 @@ public static class InfrastructureSetup
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization();
+        // Routes are lower case (STYLE.md): every generated link (asp-page, RedirectToPage, LinkGenerator) follows, while
+        // query strings keep their case (tokens, handler names). Old mixed-case links get a 301 (LowercaseRedirectMiddleware).
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

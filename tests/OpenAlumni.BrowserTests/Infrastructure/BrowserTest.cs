@@ -53,12 +53,12 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Signs in through the login page, as a person would, and waits to leave it.</summary>
     protected static async Task SignInAsync(IPage page, UiText text, Person person)
     {
-        await page.GotoAsync("/Accounts/Login");
+        await page.GotoAsync("/accounts/login");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = text.LoginTitle, Level = 1 })).ToBeVisibleAsync();
         await page.Locator("#Input_Email").FillAsync(person.Email);
         await page.Locator("#Input_Password").FillAsync(person.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = text.LoginButton, Exact = true }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Accounts/Login"));
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/accounts/login"));
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

@@ -101,10 +101,10 @@ public abstract class FeaturePermissionTests(AlumniApp app) : AppTest(app)
         var browser = await BrowserAsync(tenant, meMember);
         object Ask() => new { memberId = adviser.Id, topic = "新規事業", goal = "進め方を伺いたい", format = "onlineCall" };
 
-        var before = await browser.GetStringAsync($"/Members/{adviser.Id}", Ct);
+        var before = await browser.GetStringAsync($"/members/{adviser.Id}", Ct);
         // The adviser blocks me: the block stops both, whoever set it.
         await (await tenant.ApiAsync(adviser)).PostAsJsonAsync("/api/v1/me/blocks", new { memberId = meMember.Id }, Ct);
-        var after = await browser.GetStringAsync($"/Members/{adviser.Id}", Ct);
+        var after = await browser.GetStringAsync($"/members/{adviser.Id}", Ct);
         var message = await me.PostAsJsonAsync("/api/v1/conversations", new { memberIds = new[] { adviser.Id }, body = "こんにちは" }, Ct);
         var consultation = await me.PostAsJsonAsync("/api/v1/consultations", Ask(), Ct);
 

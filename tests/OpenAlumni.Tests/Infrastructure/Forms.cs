@@ -29,7 +29,7 @@ public static partial class Forms
     /// <summary>Signs in through the login page; the client then carries the auth cookie.</summary>
     public static async Task SignInAsync(HttpClient client, string email, string password)
     {
-        var response = await PostAsync(client, "/Accounts/Login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        var response = await PostAsync(client, "/accounts/login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
@@ -38,7 +38,7 @@ public static partial class Forms
     {
         var path = new Uri(link).PathAndQuery;
         var response = await PostAsync(client, path, new Dictionary<string, string>());
-        Assert.Contains("Accounts/Login", await response.Content.ReadAsStringAsync());
+        Assert.Contains("accounts/login", await response.Content.ReadAsStringAsync());
         return response;
     }
 
@@ -46,9 +46,9 @@ public static partial class Forms
     public static async Task<string> SignInCookieAsync(TestTenant tenant, string email, string password)
     {
         var client = tenant.App.CreateClient(new() { BaseAddress = new Uri($"http://{tenant.Host}/"), AllowAutoRedirect = false, HandleCookies = false });
-        var page = await client.GetAsync("/Accounts/Login");
+        var page = await client.GetAsync("/accounts/login");
         var antiforgery = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        var request = new HttpRequestMessage(HttpMethod.Post, "/Accounts/Login")
+        var request = new HttpRequestMessage(HttpMethod.Post, "/accounts/login")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {

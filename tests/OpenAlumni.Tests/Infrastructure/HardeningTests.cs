@@ -35,7 +35,7 @@ public abstract class HardeningTests(AlumniApp app) : AppTest(app)
         var registered = await tenant.Client().PostAsJsonAsync("/api/v1/registrations", new { email, password = "long-enough-1", kind = "Employee", familyName = "社員", givenName = "一郎" }, Ct);
         var id = await tenant.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Members.Where(m => m.User!.Email == email).Select(m => m.Id)));
 
-        await tenant.Client().GetAsync(Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"), Ct);
+        await tenant.Client().GetAsync(Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"), Ct);
 
         Assert.Equal(MemberStatus.Pending, (await tenant.LoadMemberAsync(id)).Status);
     }
@@ -130,8 +130,8 @@ public abstract class HardeningTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var member = await tenant.MemberAsync();
 
-        var response = await Forms.PostAsync(tenant.Client(), "/Accounts/Login?ReturnUrl=/%09/evil.example",
-            new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = member.Password }, "/Accounts/Login");
+        var response = await Forms.PostAsync(tenant.Client(), "/accounts/login?ReturnUrl=/%09/evil.example",
+            new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = member.Password }, "/accounts/login");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.ToString());
@@ -158,7 +158,7 @@ public abstract class ServiceRuleTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, vandal.Email, vandal.Password);
 
-        var response = await Forms.PostAsync(browser, $"/Posts/{id}?handler=Hide", new Dictionary<string, string> { ["hidden"] = "true", ["reason"] = "x" }, $"/Posts/{id}");
+        var response = await Forms.PostAsync(browser, $"/posts/{id}?handler=Hide", new Dictionary<string, string> { ["hidden"] = "true", ["reason"] = "x" }, $"/posts/{id}");
 
         Assert.True((int)response.StatusCode < 500, response.StatusCode.ToString());
         Assert.Null(await tenant.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(

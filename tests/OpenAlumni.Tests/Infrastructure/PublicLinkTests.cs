@@ -25,7 +25,7 @@ public abstract class PublicLinkTests(AlumniApp app) : AppTest(app)
         var response = await RegisterAsync(app, tenant, email);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.StartsWith($"https://{tenant.Host}:8443/Accounts/ConfirmEmail?userId=", Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        Assert.StartsWith($"https://{tenant.Host}:8443/accounts/confirmemail?userId=", Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
     }
 
     [Fact]
@@ -42,8 +42,8 @@ public abstract class PublicLinkTests(AlumniApp app) : AppTest(app)
         // The job runs for every network in the shared database: send until all its mail is out.
         while (await App.SendQueuedMailAsync() > 0) { }
 
-        var fromJob = new Uri(Mailbox.Link(Mailbox.Last(App, stale.Email), "/Members/ConfirmProfile"));
-        var fromRequest = new Uri(Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        var fromJob = new Uri(Mailbox.Link(Mailbox.Last(App, stale.Email), "/members/confirmprofile"));
+        var fromRequest = new Uri(Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
         Assert.Equal($"https://{tenant.Host}:8443", fromJob.GetLeftPart(UriPartial.Authority));
         Assert.Equal(fromRequest.GetLeftPart(UriPartial.Authority), fromJob.GetLeftPart(UriPartial.Authority));
     }
@@ -59,7 +59,7 @@ public abstract class PublicLinkTests(AlumniApp app) : AppTest(app)
         var response = await RegisterAsync(app, tenant, email, forwardedProto: "https");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.StartsWith($"https://{tenant.Host}/Accounts/ConfirmEmail?userId=", Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        Assert.StartsWith($"https://{tenant.Host}/accounts/confirmemail?userId=", Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
     }
 
     WebApplicationFactory<Program> WithPublicUrl() =>

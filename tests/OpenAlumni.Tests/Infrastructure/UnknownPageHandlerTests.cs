@@ -63,7 +63,7 @@ public abstract class UnknownPageHandlerTests(AlumniApp app) : AppTest(app)
     static async Task<(string Cookies, string Token)> SessionAsync(HttpClient browser, TestTenant tenant, TestMember admin)
     {
         var auth = await Forms.SignInCookieAsync(tenant, admin.Email, admin.Password);
-        var request = new HttpRequestMessage(HttpMethod.Get, "/Accounts/Security");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/accounts/security");
         request.Headers.Add("Cookie", auth);
         var page = await browser.SendAsync(request, Ct);
         var antiforgery = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Antiforgery"));

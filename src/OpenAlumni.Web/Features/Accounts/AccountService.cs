@@ -128,7 +128,7 @@ public sealed class AccountService(
     /// </summary>
     async Task<Result<RegistrationDto>> AlreadyRegisteredAsync(AppUser owner, RegistrationDto received, CancellationToken ct)
     {
-        await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.Name, links.To("/Accounts/Login"), links.To("/Accounts/ForgotPassword"));
+        await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.Name, links.To("/accounts/login"), links.To("/accounts/forgotpassword"));
         return received;
     }
 
@@ -185,7 +185,7 @@ public sealed class AccountService(
     public async Task SendConfirmationAsync(AppUser user, CancellationToken ct)
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
-        var link = links.To($"/Accounts/ConfirmEmail?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        var link = links.To($"/accounts/confirmemail?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await SendAsync(user, "Mail.ConfirmSubject", "Mail.ConfirmBody", ct, tenant.Tenant!.Name, link);
     }
 
@@ -243,7 +243,7 @@ public sealed class AccountService(
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        var link = links.To($"/Accounts/ResetPassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        var link = links.To($"/accounts/resetpassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
         await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.Name, link);
     }
 

@@ -35,9 +35,9 @@ public static class AccountsSetup
         services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1)).AddAlumniScheme();
         services.ConfigureApplicationCookie(o =>
         {
-            o.LoginPath = "/Accounts/Login";
-            o.LogoutPath = "/Accounts/Logout";
-            o.AccessDeniedPath = "/Accounts/AccessDenied";
+            o.LoginPath = "/accounts/login";
+            o.LogoutPath = "/accounts/logout";
+            o.AccessDeniedPath = "/accounts/accessdenied";
             o.Cookie.Name = "openalumni";
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.HttpOnly = true;

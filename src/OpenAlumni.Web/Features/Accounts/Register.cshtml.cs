@@ -54,7 +54,7 @@ public sealed class RegisterModel(AccountService accounts, IStringLocalizer<Vali
         var result = await accounts.RegisterAsync(new RegisterRequest(Input.Email, Input.Password, null, Input.Kind,
             Input.FamilyName, Input.GivenName, Input.FamilyNameKana, Input.GivenNameKana, Input.Department, joined, left, Input.Consents, Input.Invitation),
             ct, errors);
-        if (result.IsOk && result.Value!.Status == "Approved" && !string.IsNullOrEmpty(Input.Invitation)) return Redirect("/Accounts/Login");
+        if (result.IsOk && result.Value!.Status == "Approved" && !string.IsNullOrEmpty(Input.Invitation)) return Redirect("/accounts/login");
         if (result.IsOk) return RedirectToPage("RegisterDone");
         ModelState.AddErrors(result.Errors!, texts);
         return Page();

@@ -154,9 +154,9 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
 
     static string? OriginUrl(CollaborationOrigin kind, long? id, long? pitchEventId) => kind switch
     {
-        CollaborationOrigin.Post => $"/Posts/{id}",
-        CollaborationOrigin.Event => $"/Events/{id}",
-        CollaborationOrigin.Pitch when pitchEventId is not null => $"/Events/{pitchEventId}",
+        CollaborationOrigin.Post => $"/posts/{id}",
+        CollaborationOrigin.Event => $"/events/{id}",
+        CollaborationOrigin.Pitch when pitchEventId is not null => $"/events/{pitchEventId}",
         _ => null,
     };
 

@@ -61,7 +61,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
         {
             var r = result.Value!;
             TempData["Flash"] = r.Status == "waitlisted" ? E["SignedUpWaitlisted", r.WaitlistPosition ?? 0].Value : E["SignedUpConfirmed"].Value;
-            return Redirect($"/Events/{id}");
+            return Redirect($"/events/{id}");
         }
         return await FailAsync(id, result.Status, result.Errors, ct);
     }
@@ -72,7 +72,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
         if (result.IsOk)
         {
             TempData["Flash"] = E["RsvpCancelled"].Value;
-            return Redirect($"/Events/{id}");
+            return Redirect($"/events/{id}");
         }
         return await FailAsync(id, result.Status, result.Errors, ct);
     }
@@ -83,7 +83,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
         if (result.IsOk)
         {
             TempData["Flash"] = E["PitchApplied"].Value;
-            return Redirect($"/Events/{id}#programme");
+            return Redirect($"/events/{id}#programme");
         }
         return await FailAsync(id, result.Status, result.Errors, ct, prefix: "Pitch");
     }
@@ -94,7 +94,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
         if (result.IsOk)
         {
             TempData["Flash"] = E["InterestSent"].Value;
-            return Redirect($"/Events/{id}#pitch-{pitchId}");
+            return Redirect($"/events/{id}#pitch-{pitchId}");
         }
         return await FailAsync(id, result.Status, result.Errors, ct);
     }
@@ -105,7 +105,7 @@ public sealed class DetailsModel(EventService events, RsvpService rsvps, PitchSe
         if (result.IsOk)
         {
             TempData["Flash"] = E["FeedbackThanks"].Value;
-            return Redirect($"/Events/{id}");
+            return Redirect($"/events/{id}");
         }
         return await FailAsync(id, result.Status, result.Errors, ct, prefix: "Feedback");
     }

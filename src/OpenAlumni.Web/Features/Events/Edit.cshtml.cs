@@ -80,7 +80,7 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
             if (result.IsOk)
             {
                 TempData["Flash"] = E["SavedFlash"].Value;
-                return Redirect($"/Events/{result.Value!.Id}");
+                return Redirect($"/events/{result.Value!.Id}");
             }
             if (result.Status == ResultStatus.NotFound) return NotFound();
             errors = result.Errors!;
@@ -95,13 +95,13 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         if (cover is null)
         {
             TempData["Flash"] = texts["Validation.Required"].Value;
-            return Redirect($"/Events/Edit?id={id}");
+            return Redirect($"/events/edit?id={id}");
         }
         await using var stream = cover.OpenReadStream();
         var result = await events.SetCoverAsync(id, stream, cover.Length, ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
         TempData["Flash"] = result.IsOk ? E["CoverSaved"].Value : result.Message(texts);
-        return Redirect($"/Events/Edit?id={id}");
+        return Redirect($"/events/edit?id={id}");
     }
 
     public async Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
@@ -128,6 +128,6 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         if (result.Status == ResultStatus.NotFound) return NotFound();
         if (result.IsOk) TempData["Flash"] = flash;
         else TempData["EventError"] = result.Message(texts);
-        return Redirect($"/Events/{id}{anchor}");
+        return Redirect($"/events/{id}{anchor}");
     }
 }

@@ -57,7 +57,7 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
         Location = string.Join(" ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrEmpty(s))),
         Start = new CalDateTime(e.StartsAt.UtcDateTime),
         End = new CalDateTime(e.EndsAt.UtcDateTime),
-        Url = new Uri(links.To($"/Events/{e.Id}")),
+        Url = new Uri(links.To($"/events/{e.Id}")),
         Status = e.Status == "cancelled" ? "CANCELLED" : "CONFIRMED",
     };
 
@@ -109,7 +109,7 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
                 Location = string.Join(" ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrEmpty(s))),
                 Start = new CalDateTime(e.StartsAt.UtcDateTime),
                 End = new CalDateTime(e.EndsAt.UtcDateTime),
-                Url = new Uri(links.To($"/Events/{e.Id}")),
+                Url = new Uri(links.To($"/events/{e.Id}")),
                 Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : x.Status == RsvpStatus.Waitlisted ? "TENTATIVE" : "CONFIRMED",
             });
         }

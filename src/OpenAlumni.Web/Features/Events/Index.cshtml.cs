@@ -24,5 +24,5 @@ public sealed class IndexModel(EventService events) : PageModel
         return Page();
     }
 
-    public string PageLink(int page) => $"/Events?when={When}&page={page}";
+    public string PageLink(int page) => $"/events?when={When}&page={page}";
 }

@@ -126,7 +126,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
             using (Cultures.Use(c.PreferredCulture))
             {
                 subject = texts["Mail.MatchSubject", t.Name, job.Title];
-                body = texts["Mail.MatchBody", job.Title, job.Department, job.Location, t.ToLocal(job.ClosesAt).ToString("yyyy-MM-dd"), links.To($"/jobs/{job.Id}"), links.To("/Members/Edit")];
+                body = texts["Mail.MatchBody", job.Title, job.Department, job.Location, t.ToLocal(job.ClosesAt).ToString("yyyy-MM-dd"), links.To($"/jobs/{job.Id}"), links.To("/members/edit")];
             }
             await db.EnqueueMailAsync(t.Id, $"job:{job.Id}:{c.Id}", c.Email!, subject, body, now, ct);
         }
@@ -195,7 +195,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         // Without consent the recruiter learns only that someone is interested, never who.
         var interested = (await db.Set<JobInterest>().AsNoTracking().Where(i => i.OpeningId == id && i.ConsentToShare).OrderBy(i => i.Id)
                 .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.User!.Email, i.CreatedAt }).ToListAsync(ct))
-            .Select(x => new InterestedDto(x.Id, PersonName.Display(x.FamilyName, x.GivenName), $"/Members/{x.Id}", x.Email, t.ToLocal(x.CreatedAt))).ToList();
+            .Select(x => new InterestedDto(x.Id, PersonName.Display(x.FamilyName, x.GivenName), $"/members/{x.Id}", x.Email, t.ToLocal(x.CreatedAt))).ToList();
         var referrals = (await db.Set<JobReferral>().AsNoTracking().Where(r => r.OpeningId == id).OrderBy(r => r.Id)
                 .Select(r => new { r, By = db.Members.Where(m => m.Id == r.ReferrerMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefault() }).ToListAsync(ct))
             .Select(x => new ReferralDto(x.r.Id, x.r.Name, x.r.Email, x.r.Note, x.By is null ? "" : PersonName.Display(x.By.FamilyName, x.By.GivenName), t.ToLocal(x.r.CreatedAt))).ToList();

@@ -99,7 +99,7 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
         if (result.IsOk)
         {
             TempData["Flash"] = M["ProfileSaved"].Value;
-            return Redirect($"/Members/{result.Value!.Id}");
+            return Redirect($"/members/{result.Value!.Id}");
         }
         ModelState.AddErrors(result.Errors!, texts);
         await LoadAsync(ct);

@@ -48,12 +48,12 @@ public sealed class ProfileFreshness(AlumniDb db, ITenantContext tenant, TimePro
         {
             if (m.Email is null) continue;
             var token = Protector.Protect($"{t.Id}:{m.Id}:{now.UtcTicks}");
-            var link = links.To($"/Members/ConfirmProfile?token={Uri.EscapeDataString(token)}");
+            var link = links.To($"/members/confirmprofile?token={Uri.EscapeDataString(token)}");
             string subject, body;
             using (Cultures.Use(m.PreferredCulture))
             {
                 subject = texts["Mail.Subject", t.Name];
-                body = texts["Mail.Body", t.Name, link, links.To("/Members/Edit")];
+                body = texts["Mail.Body", t.Name, link, links.To("/members/edit")];
             }
             await db.EnqueueMailAsync(t.Id, $"profile-confirm:{m.Id}:{now.UtcTicks}", m.Email, subject, body, now, ct);
         }

@@ -16,13 +16,13 @@ public sealed class BlocksModel(BlockService blocks, IStringLocalizer<MessageTex
         var result = await blocks.BlockAsync(memberId, ct);
         if (!result.IsOk) return NotFound();
         TempData["Flash"] = Msg["BlockedOk", result.Value!.DisplayName].Value;
-        return Redirect($"/Members/{memberId}");
+        return Redirect($"/members/{memberId}");
     }
 
     public async Task<IActionResult> OnPostUnblockAsync(long memberId, string? name, string? returnTo, CancellationToken ct)
     {
         await blocks.UnblockAsync(memberId, ct);
         TempData["Flash"] = Msg["UnblockedOk", name ?? ""].Value;
-        return Redirect(returnTo == "profile" ? $"/Members/{memberId}" : "/messages/blocks");
+        return Redirect(returnTo == "profile" ? $"/members/{memberId}" : "/messages/blocks");
     }
 }

@@ -26,5 +26,5 @@ public sealed class IndexModel(NotificationService notifications, IStringLocaliz
     /// <summary>The sentence of a notification, as in its mail: Type.Reply → "山田 花子 さんが「…」にコメントしました".</summary>
     public string Sentence(NotificationDto n) => N["Type." + char.ToUpperInvariant(n.Type[0]) + n.Type[1..], n.Actor ?? "", n.Subject];
 
-    public static string Link(NotificationDto n) => n.PostId is { } post ? $"/Posts/{post}?n={n.Id}" : n.Link ?? "/notifications";
+    public static string Link(NotificationDto n) => n.PostId is { } post ? $"/posts/{post}?n={n.Id}" : n.Link ?? "/notifications";
 }

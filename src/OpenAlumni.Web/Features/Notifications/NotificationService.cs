@@ -62,7 +62,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                 mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
                 var sentence = texts["Type." + type, actorName, short_].Value;
                 if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
-                body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/Posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
+                body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
             }
             await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{link}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
         }

@@ -60,19 +60,19 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 if (news.Count > 0)
                 {
                     body.AppendLine(texts["Digest.ForYou"]);
-                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is not null ? " " + links.To($"/Posts/{n.PostId}") : n.Link is not null ? " " + links.To(n.Link) : ""));
+                    foreach (var n in news) body.AppendLine($"- {texts["Type." + n.Type, "", n.Subject]}".Replace("  ", " ") + (n.PostId is not null ? " " + links.To($"/posts/{n.PostId}") : n.Link is not null ? " " + links.To(n.Link) : ""));
                     body.AppendLine();
                 }
                 if (top.Count > 0)
                 {
                     body.AppendLine(texts["Digest.TopPosts"]);
-                    foreach (var p in top) body.AppendLine($"- {p.Title} {links.To($"/Posts/{p.Id}")}");
+                    foreach (var p in top) body.AppendLine($"- {p.Title} {links.To($"/posts/{p.Id}")}");
                     body.AppendLine();
                 }
                 if (events.Count > 0)
                 {
                     body.AppendLine(texts["Digest.Events"]);
-                    foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {links.To($"/Events/{e.Id}")}");
+                    foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {links.To($"/events/{e.Id}")}");
                     body.AppendLine();
                 }
                 body.AppendLine(texts["Digest.Footer", links.To("/notifications/settings")]);

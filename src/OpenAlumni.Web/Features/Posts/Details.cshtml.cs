@@ -68,7 +68,7 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
         var result = await posts.DeleteAsync(id, ct);
         if (!result.IsOk) return await AfterAsync(id, result, "author", null, "", ct);
         TempData["Flash"] = P["Deleted"].Value;
-        return Redirect("/Posts");
+        return Redirect("/posts");
     }
 
     /// <summary>Admins hide or restore the post (no commentId) or one of its comments, with a reason that is recorded.</summary>
@@ -87,7 +87,7 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
         {
             case ResultStatus.Ok:
                 if (flash is not null) TempData["Flash"] = flash;
-                return Redirect($"/Posts/{id}{anchor}");
+                return Redirect($"/posts/{id}{anchor}");
             case ResultStatus.NotFound:
                 return NotFound();
             case ResultStatus.Forbidden:

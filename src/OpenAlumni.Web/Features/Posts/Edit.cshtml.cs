@@ -108,7 +108,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
             if (created.Status == ResultStatus.Forbidden) return Invalid(FieldErrors.Of("room", "Validation.Forbidden"));
             if (!created.IsOk) return Invalid(created.Errors!);
             TempData["Flash"] = (publish ? P["Published"] : P["DraftSaved"]).Value;
-            return Redirect($"/Posts/{created.Value!.Id}");
+            return Redirect($"/posts/{created.Value!.Id}");
         }
 
         var updated = await posts.UpdateAsync(Existing.Id, input with { Room = null, Category = null }, ct);
@@ -122,7 +122,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
             flash = P["Published"];
         }
         TempData["Flash"] = flash.Value;
-        return Redirect($"/Posts/{Existing.Id}");
+        return Redirect($"/posts/{Existing.Id}");
     }
 
     /// <summary>"Audience: N members" for the segment as typed; the form comes back as it was.</summary>

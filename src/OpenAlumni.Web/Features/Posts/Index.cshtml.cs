@@ -30,7 +30,7 @@ public sealed class IndexModel(PostService posts, IStringLocalizer<ValidationTex
     }
 
     public string Link(string? room = null, string? category = null, string? q = null, string? mine = null, int page = 1) =>
-        "/Posts" + QueryString.Create(new Dictionary<string, string?>
+        "/posts" + QueryString.Create(new Dictionary<string, string?>
         {
             ["room"] = room, ["category"] = category, ["q"] = q, ["mine"] = mine, ["page"] = page > 1 ? page.ToString() : null,
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();

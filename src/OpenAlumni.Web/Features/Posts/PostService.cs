@@ -164,7 +164,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Mentions are links to a member's profile whose text starts with @: [@山田 花子](/Members/12).</summary>
+    /// <summary>Mentions are links to a member's profile whose text starts with @: [@山田 花子](/members/12).</summary>
     internal async Task NotifyMentionsAsync(Post post, string body, CancellationToken ct)
     {
         var ids = MentionPattern().Matches(body).Select(m => long.TryParse(m.Groups[1].Value, out var id) ? id : 0).Where(id => id > 0).Distinct().Take(10).ToList();
@@ -181,7 +181,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         await notifications.NotifyAsync(allowed, NotificationType.Mention, post.Id, post.AuthorMemberId, post.Title, ct);
     }
 
-    [GeneratedRegex(@"\[@[^\]]{1,100}\]\(/Members/(\d{1,18})\)")]
+    // "/Members/12" too: posts written before routes became lower case keep that form, and still notify when edited.
+    [GeneratedRegex(@"\[@[^\]]{1,100}\]\(/[Mm]embers/(\d{1,18})\)")]
     private static partial Regex MentionPattern();
 
     public async Task<Result<AudienceDto>> AudienceAsync(SegmentInput input, CancellationToken ct)

@@ -11,7 +11,7 @@ public sealed class JoinModel(InvitationService invitations) : PageModel
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         Check = await invitations.CheckAsync(token, ct);
-        if (Check.IsValid) return Redirect("/Accounts/Register?invitation=" + Uri.EscapeDataString(token));
+        if (Check.IsValid) return Redirect("/accounts/register?invitation=" + Uri.EscapeDataString(token));
         return Page();
     }
 }

@@ -30,7 +30,7 @@ public sealed class AppLinks(ITenantContext tenant, IHttpContextAccessor http, I
     /// <summary>Scheme, host and port, without a trailing slash: <c>https://alumni.acme.example</c>.</summary>
     public string Root => root ??= MakeRoot();
 
-    /// <summary>The absolute link to a path of this network (<c>/Posts/12</c>, with its query if any).</summary>
+    /// <summary>The absolute link to a path of this network (<c>/posts/12</c>, with its query if any).</summary>
     public string To(string path) => Root + path;
 
     string MakeRoot()

@@ -19,10 +19,10 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var email = $"p-{Guid.NewGuid():N}@example.com";
 
-        var response = await Forms.PostAsync(tenant.Client("ja"), "/Accounts/Register", Registration(email));
+        var response = await Forms.PostAsync(tenant.Client("ja"), "/accounts/register", Registration(email));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Accounts/RegisterDone", response.Headers.Location!.ToString());
+        Assert.Equal("/accounts/registerdone", response.Headers.Location!.ToString());
         Assert.Single(Mailbox.For(App, email));
     }
 
@@ -35,7 +35,7 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var form = Registration("not-an-email");
         form["Input.LeftYear"] = "abc";
 
-        var response = await Forms.PostAsync(tenant.Client(culture), "/Accounts/Register", form);
+        var response = await Forms.PostAsync(tenant.Client(culture), "/accounts/register", form);
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -51,7 +51,7 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
     {
         var tenant = await App.CreateTenantAsync();
 
-        var response = await tenant.Client().PostAsync("/Accounts/Register", new FormUrlEncodedContent(Registration("x@example.com")), Ct);
+        var response = await tenant.Client().PostAsync("/accounts/register", new FormUrlEncodedContent(Registration("x@example.com")), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await tenant.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Members, Ct)));
@@ -66,11 +66,11 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         await Forms.SignInAsync(browser, pending.Email, pending.Password);
 
         var home = await browser.GetStringAsync("/", Ct);
-        var directory = await browser.GetAsync("/Members", Ct);
+        var directory = await browser.GetAsync("/members", Ct);
 
         Assert.Contains("waiting for the secretariat", home);
         Assert.Equal(HttpStatusCode.Redirect, directory.StatusCode);
-        Assert.Contains("/Accounts/AccessDenied", directory.Headers.Location!.ToString());
+        Assert.Contains("/accounts/accessdenied", directory.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var member = await tenant.MemberAsync();
 
-        var response = await Forms.PostAsync(tenant.Client("ja"), "/Accounts/Login",
+        var response = await Forms.PostAsync(tenant.Client("ja"), "/accounts/login",
             new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = "wrong-password-1" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -92,8 +92,8 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var member = await tenant.MemberAsync();
         var browser = tenant.Client();
-        await Forms.PostAsync(browser, "/Accounts/ForgotPassword", new Dictionary<string, string> { ["Email"] = member.Email });
-        var link = Mailbox.Link(Mailbox.Last(App, member.Email), "/Accounts/ResetPassword");
+        await Forms.PostAsync(browser, "/accounts/forgotpassword", new Dictionary<string, string> { ["Email"] = member.Email });
+        var link = Mailbox.Link(Mailbox.Last(App, member.Email), "/accounts/resetpassword");
         var path = new Uri(link).PathAndQuery;
 
         var reset = await Forms.PostAsync(browser, path, new Dictionary<string, string> { ["Input.Password"] = "brand-new-pass-7" });
@@ -113,14 +113,14 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var oldBrowser = tenant.Client();
         await Forms.SignInAsync(oldBrowser, member.Email, member.Password);
         var beforeApi = await oldApi.GetAsync("/api/v1/members", Ct);
-        var beforePage = await oldBrowser.GetAsync("/Members", Ct);
+        var beforePage = await oldBrowser.GetAsync("/members", Ct);
         var browser = tenant.Client();
-        await Forms.PostAsync(browser, "/Accounts/ForgotPassword", new Dictionary<string, string> { ["Email"] = member.Email });
-        var path = new Uri(Mailbox.Link(Mailbox.Last(App, member.Email), "/Accounts/ResetPassword")).PathAndQuery;
+        await Forms.PostAsync(browser, "/accounts/forgotpassword", new Dictionary<string, string> { ["Email"] = member.Email });
+        var path = new Uri(Mailbox.Link(Mailbox.Last(App, member.Email), "/accounts/resetpassword")).PathAndQuery;
 
         await Forms.PostAsync(browser, path, new Dictionary<string, string> { ["Input.Password"] = "brand-new-pass-7" });
         var afterApi = await oldApi.GetAsync("/api/v1/members", Ct);
-        var afterPage = await oldBrowser.GetAsync("/Members", Ct);
+        var afterPage = await oldBrowser.GetAsync("/members", Ct);
 
         Assert.Equal(HttpStatusCode.OK, beforeApi.StatusCode);
         Assert.Equal(HttpStatusCode.OK, beforePage.StatusCode);
@@ -134,7 +134,7 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
     {
         var tenant = await App.CreateTenantAsync();
 
-        var response = await Forms.PostAsync(tenant.Client(), "/Accounts/ForgotPassword", new Dictionary<string, string> { ["Email"] = "ghost@example.com" });
+        var response = await Forms.PostAsync(tenant.Client(), "/accounts/forgotpassword", new Dictionary<string, string> { ["Email"] = "ghost@example.com" });
 
         Assert.Contains("If an account exists for this address", await response.Content.ReadAsStringAsync(Ct));
         Assert.Empty(Mailbox.For(App, "ghost@example.com"));
@@ -146,9 +146,9 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var tenant = await App.CreateTenantAsync();
         var browser = tenant.Client(culture: null);
 
-        var before = await browser.GetStringAsync("/Accounts/Login", Ct);
-        await Forms.PostAsync(browser, "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/Accounts/Login" }, pageForToken: "/Accounts/Login");
-        var after = await browser.GetStringAsync("/Accounts/Login", Ct);
+        var before = await browser.GetStringAsync("/accounts/login", Ct);
+        await Forms.PostAsync(browser, "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/accounts/login" }, pageForToken: "/accounts/login");
+        var after = await browser.GetStringAsync("/accounts/login", Ct);
 
         Assert.Contains("<html lang=\"ja\">", before);
         Assert.Contains("ログイン", before);
@@ -163,18 +163,18 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
         var member = await tenant.MemberAsync();
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, member.Email, member.Password);
-        await Forms.PostAsync(browser, "/Accounts/Security?handler=Setup", new Dictionary<string, string>(), "/Accounts/Security");
-        var page = await browser.GetStringAsync("/Accounts/Security", Ct);
+        await Forms.PostAsync(browser, "/accounts/security?handler=Setup", new Dictionary<string, string>(), "/accounts/security");
+        var page = await browser.GetStringAsync("/accounts/security", Ct);
         var key = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"totp-key\">([A-Z2-7]+)<").Groups[1].Value;
         var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp();
 
-        var enable = await Forms.PostAsync(browser, "/Accounts/Security?handler=Enable", new Dictionary<string, string> { ["Code"] = code }, "/Accounts/Security");
-        var login = await Forms.PostAsync(tenant.Client(), "/Accounts/Login",
+        var enable = await Forms.PostAsync(browser, "/accounts/security?handler=Enable", new Dictionary<string, string> { ["Code"] = code }, "/accounts/security");
+        var login = await Forms.PostAsync(tenant.Client(), "/accounts/login",
             new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = member.Password });
 
         Assert.Contains("<svg", page);
         Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
-        Assert.Contains("/Accounts/LoginWith2fa", login.Headers.Location!.ToString());
+        Assert.Contains("/accounts/loginwith2fa", login.Headers.Location!.ToString());
     }
 }
 

@@ -18,7 +18,7 @@ public abstract class AuthenticatorSetupTests(AlumniApp app) : AppTest(app)
         await Forms.SignInAsync(browser, member.Email, member.Password);
         var stampBefore = await StampAsync(tenant, member);
 
-        var page = await browser.GetAsync("/Accounts/Security", Ct);
+        var page = await browser.GetAsync("/accounts/security", Ct);
         var html = await page.Content.ReadAsStringAsync(Ct);
         var phoneAfter = await phone.GetAsync("/api/v1/members/me", Ct);
 
@@ -38,8 +38,8 @@ public abstract class AuthenticatorSetupTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, member.Email, member.Password);
 
-        var setup = await Forms.PostAsync(browser, "/Accounts/Security?handler=Setup", new Dictionary<string, string>(), "/Accounts/Security");
-        var html = await browser.GetStringAsync("/Accounts/Security", Ct);
+        var setup = await Forms.PostAsync(browser, "/accounts/security?handler=Setup", new Dictionary<string, string>(), "/accounts/security");
+        var html = await browser.GetStringAsync("/accounts/security", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, setup.StatusCode);
         Assert.Matches("data-testid=\"totp-key\">[A-Z2-7]+<", html);
@@ -56,7 +56,7 @@ public abstract class AuthenticatorSetupTests(AlumniApp app) : AppTest(app)
         await Forms.SignInAsync(browser, member.Email, member.Password);
         var stampBefore = await StampAsync(tenant, member);
 
-        var response = await browser.PostAsync("/Accounts/Security?handler=Setup", new FormUrlEncodedContent([]), Ct);
+        var response = await browser.PostAsync("/accounts/security?handler=Setup", new FormUrlEncodedContent([]), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(stampBefore, await StampAsync(tenant, member));

@@ -95,7 +95,7 @@ public abstract class PasswordPolicyTests(AlumniApp app) : AppTest(app)
             ["Input.Password"] = "password12", ["Input.Department"] = "食料本部", ["Input.JoinedYear"] = "2004", ["Input.LeftYear"] = "2016",
         };
 
-        var response = await Forms.PostAsync(tenant.Client("ja"), "/Accounts/Register", form);
+        var response = await Forms.PostAsync(tenant.Client("ja"), "/accounts/register", form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("よく使われ", await response.Content.ReadAsStringAsync(Ct));
@@ -114,7 +114,7 @@ public abstract class PasswordPolicyTests(AlumniApp app) : AppTest(app)
             var user = (await users.FindByEmailAsync(member.Email))!;
             return (user.Id, WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user))));
         });
-        var path = $"/Accounts/ResetPassword?userId={Uri.EscapeDataString(userId)}&code={code}";
+        var path = $"/accounts/resetpassword?userId={Uri.EscapeDataString(userId)}&code={code}";
 
         var response = await Forms.PostAsync(tenant.Client("ja"), path, new Dictionary<string, string> { ["Input.Password"] = password });
         var login = await tenant.Client().PostAsJsonAsync("/api/v1/auth/login", new { email = member.Email, password = member.Password }, Ct);

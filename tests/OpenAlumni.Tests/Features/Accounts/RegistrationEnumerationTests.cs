@@ -47,8 +47,8 @@ public abstract class RegistrationEnumerationTests(AlumniApp app) : AppTest(app)
         Assert.Equal(mailsBefore + 1, mails.Count);
         var notice = mails[^1];
         Assert.Contains("登録", notice.Subject);
-        Assert.Contains(tenant.Host, Mailbox.Link(notice, "/Accounts/Login"));
-        Assert.Contains(tenant.Host, Mailbox.Link(notice, "/Accounts/ForgotPassword"));
+        Assert.Contains(tenant.Host, Mailbox.Link(notice, "/accounts/login"));
+        Assert.Contains(tenant.Host, Mailbox.Link(notice, "/accounts/forgotpassword"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public abstract class RegistrationEnumerationTests(AlumniApp app) : AppTest(app)
         Assert.Equal(0, await second.DbAsync(db => db.Members.CountAsync(Ct)));
         var notice = Mailbox.Last(App, member.Email);
         Assert.Contains("register", notice.Subject, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(second.Host, Mailbox.Link(notice, "/Accounts/Login"));
+        Assert.Contains(second.Host, Mailbox.Link(notice, "/accounts/login"));
     }
 
     [Fact]
@@ -79,10 +79,10 @@ public abstract class RegistrationEnumerationTests(AlumniApp app) : AppTest(app)
             ["Input.Password"] = "long-enough-1", ["Input.Department"] = "食料本部", ["Input.JoinedYear"] = "2004", ["Input.LeftYear"] = "2016",
         };
 
-        var response = await Forms.PostAsync(tenant.Client("ja"), "/Accounts/Register", form);
+        var response = await Forms.PostAsync(tenant.Client("ja"), "/accounts/register", form);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Accounts/RegisterDone", response.Headers.Location!.ToString());
+        Assert.Equal("/accounts/registerdone", response.Headers.Location!.ToString());
         Assert.Equal(1, await tenant.DbAsync(db => db.Members.CountAsync(Ct)));
     }
 }

@@ -127,8 +127,8 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, csvByMember.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.Contains("AccessDenied", page.Headers.Location?.ToString());
-        Assert.Contains("AccessDenied", report.Headers.Location?.ToString());
+        Assert.Contains("/accounts/accessdenied", page.Headers.Location?.ToString());
+        Assert.Contains("/accounts/accessdenied", report.Headers.Location?.ToString());
     }
 
     [Fact]

@@ -173,7 +173,7 @@ public abstract class CollaborationsApiTests(AlumniApp app) : AppTest(app)
         var fromUnknownConsultation = await admin.PostAsJsonAsync("/api/v1/collaborations", Record([alumnus.Id, employeeMember.Id], origin: new { type = "consultation", id = consultation + 1000 }), Ct);
         var fromOther = await CreateAsync(admin, Record([], origin: new { type = "other" }));
 
-        Assert.Equal($"/Events/{ownEvent}", fromEvent.GetProperty("origin").GetProperty("url").GetString());
+        Assert.Equal($"/events/{ownEvent}", fromEvent.GetProperty("origin").GetProperty("url").GetString());
         await AssertValidationProblemAsync(fromForeign, "origin.id");
         Assert.Equal("consultation", fromConsultation.GetProperty("origin").GetProperty("type").GetString());
         Assert.Equal(consultation, fromConsultation.GetProperty("origin").GetProperty("id").GetInt64());

@@ -157,9 +157,9 @@ public abstract class CommunityPageTests(AlumniApp app) : AppTest(app)
         var alumnus = await tenant.MemberAsync(edit: m => m.WithheldPurposes = Purpose.Featured);
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, alumnus.Email, TestTenant.Password);
-        var form = await browser.GetStringAsync("/Members/Edit", Ct);
+        var form = await browser.GetStringAsync("/members/edit", Ct);
 
-        var saved = await Forms.PostAsync(browser, "/Members/Edit", new Dictionary<string, string>
+        var saved = await Forms.PostAsync(browser, "/members/edit", new Dictionary<string, string>
         {
             ["Input.FamilyName"] = "山田", ["Input.GivenName"] = "花子", ["Input.FeatureOnCommunity"] = "true",
         });

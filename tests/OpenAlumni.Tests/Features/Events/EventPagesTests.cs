@@ -13,10 +13,10 @@ namespace OpenAlumni.Tests.Features.Events;
 public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
 {
     [Theory]
-    [InlineData("/Events/Edit")]
-    [InlineData("/Events/Edit?id={0}")]
-    [InlineData("/Events/Attendees?id={0}")]
-    [InlineData("/Events/CheckIn?id={0}")]
+    [InlineData("/events/edit")]
+    [InlineData("/events/edit?id={0}")]
+    [InlineData("/events/attendees?id={0}")]
+    [InlineData("/events/checkin?id={0}")]
     public async Task AdminPages_AreNotForMembers(string path)
     {
         var tenant = await App.CreateTenantAsync();
@@ -29,7 +29,7 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         var response = await browser.GetAsync(string.Format(path, id), Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Accounts/AccessDenied", response.Headers.Location!.ToString());
+        Assert.Contains("/accounts/accessdenied", response.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -42,10 +42,10 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, member.Email, member.Password);
 
-        var response = await Forms.PostAsync(browser, $"/Events/Edit?handler=Publish&id={id}", new Dictionary<string, string>(), "/Events");
+        var response = await Forms.PostAsync(browser, $"/events/edit?handler=Publish&id={id}", new Dictionary<string, string>(), "/events");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Accounts/AccessDenied", response.Headers.Location!.ToString());
+        Assert.Contains("/accounts/accessdenied", response.Headers.Location!.ToString());
         Assert.Equal(EventStatus.Draft, await tenant.DbAsync(db => db.Set<Event>().Where(e => e.Id == id).Select(e => e.Status).FirstAsync()));
     }
 
@@ -61,9 +61,9 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         var adminBrowser = tenant.Client();
         await Forms.SignInAsync(adminBrowser, admin.Email, admin.Password);
 
-        var asMember = await memberBrowser.GetAsync($"/Events/{id}", Ct);
-        var list = await memberBrowser.GetStringAsync("/Events", Ct);
-        var asAdmin = await adminBrowser.GetStringAsync($"/Events/{id}", Ct);
+        var asMember = await memberBrowser.GetAsync($"/events/{id}", Ct);
+        var list = await memberBrowser.GetStringAsync("/events", Ct);
+        var asAdmin = await adminBrowser.GetStringAsync($"/events/{id}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, asMember.StatusCode);
         Assert.DoesNotContain("Spring meetup", list);
@@ -79,7 +79,7 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, admin.Email, admin.Password);
 
-        var response = await Forms.PostAsync(browser, "/Events/Edit", new Dictionary<string, string>
+        var response = await Forms.PostAsync(browser, "/events/edit", new Dictionary<string, string>
         {
             ["Input.Title"] = "Autumn AGM", ["Input.Kind"] = "agm", ["Input.Format"] = "online", ["Input.Audience"] = "all",
             ["Input.StartsAt"] = "2030-10-01T18:30", ["Input.EndsAt"] = "2030-10-01T20:00", ["Input.Capacity"] = "200", ["Input.Publish"] = "true",
@@ -91,7 +91,7 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         Assert.Equal(new DateTimeOffset(2030, 10, 1, 9, 30, 0, TimeSpan.Zero), saved.StartsAt.ToUniversalTime());
         Assert.Equal(200, saved.CapacityOnline);
         Assert.Equal(EventStatus.Published, saved.Status);
-        Assert.Equal($"/Events/{saved.Id}", response.Headers.Location!.ToString());
+        Assert.Equal($"/events/{saved.Id}", response.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client("ja");
         await Forms.SignInAsync(browser, admin.Email, admin.Password);
 
-        var response = await Forms.PostAsync(browser, "/Events/Edit", new Dictionary<string, string>
+        var response = await Forms.PostAsync(browser, "/events/edit", new Dictionary<string, string>
         {
             ["Input.Title"] = "", ["Input.Kind"] = "pitch", ["Input.Format"] = "offline", ["Input.Audience"] = "all",
             ["Input.StartsAt"] = "2030-10-01T18:30", ["Input.EndsAt"] = "2030-10-01T17:00", ["Input.Capacity"] = "-1",
@@ -126,17 +126,17 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         var member = await tenant.MemberAsync(family: "木村", given: "拓也");
         var memberBrowser = tenant.Client();
         await Forms.SignInAsync(memberBrowser, member.Email, member.Password);
-        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(memberBrowser, $"/Events/{id}?handler=Rsvp", new Dictionary<string, string>(), $"/Events/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Forms.PostAsync(memberBrowser, $"/events/{id}?handler=Rsvp", new Dictionary<string, string>(), $"/events/{id}")).StatusCode);
         var code = await tenant.DbAsync(db => db.Set<Rsvp>().Where(r => r.EventId == id).Select(r => r.TicketCode).SingleAsync());
         var door = tenant.Client();
         await Forms.SignInAsync(door, admin.Email, admin.Password);
-        var token = await Forms.GetTokenAsync(door, $"/Events/CheckIn?id={id}");
+        var token = await Forms.GetTokenAsync(door, $"/events/checkin?id={id}");
 
         var withoutToken = await PostCodeAsync(door, id, code, token: null);
         var first = await PostCodeAsync(door, id, RsvpService.TicketPrefix + code, token);
         var second = await PostCodeAsync(door, id, RsvpService.TicketPrefix + code, token);
         var forged = await PostCodeAsync(door, id, RsvpService.TicketPrefix + "forged-code", token);
-        var attendance = await door.GetFromJsonAsync<System.Text.Json.JsonElement>($"/Events/CheckIn?handler=Attendance&id={id}", Ct);
+        var attendance = await door.GetFromJsonAsync<System.Text.Json.JsonElement>($"/events/checkin?handler=Attendance&id={id}", Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -164,11 +164,11 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
         await Forms.SignInAsync(firstBrowser, first.Email, first.Password);
         var secondBrowser = tenant.Client();
         await Forms.SignInAsync(secondBrowser, second.Email, second.Password);
-        await Forms.PostAsync(firstBrowser, $"/Events/{id}?handler=Rsvp", new Dictionary<string, string>(), $"/Events/{id}");
-        await Forms.PostAsync(secondBrowser, $"/Events/{id}?handler=Rsvp", new Dictionary<string, string>(), $"/Events/{id}");
+        await Forms.PostAsync(firstBrowser, $"/events/{id}?handler=Rsvp", new Dictionary<string, string>(), $"/events/{id}");
+        await Forms.PostAsync(secondBrowser, $"/events/{id}?handler=Rsvp", new Dictionary<string, string>(), $"/events/{id}");
 
-        var confirmed = await firstBrowser.GetAsync($"/Events/Ticket?id={id}", Ct);
-        var waitlisted = await secondBrowser.GetAsync($"/Events/Ticket?id={id}", Ct);
+        var confirmed = await firstBrowser.GetAsync($"/events/ticket?id={id}", Ct);
+        var waitlisted = await secondBrowser.GetAsync($"/events/ticket?id={id}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         Assert.Contains("<svg", await confirmed.Content.ReadAsStringAsync(Ct));
@@ -178,7 +178,7 @@ public abstract class EventPagesTests(AlumniApp app) : AppTest(app)
 
     static async Task<HttpResponseMessage> PostCodeAsync(HttpClient client, long id, string code, string? token)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/Events/CheckIn?handler=Code&id={id}")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/events/checkin?handler=Code&id={id}")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["code"] = code }),
         };

@@ -36,8 +36,8 @@ public abstract class EventPermissionTests(AlumniApp app) : AppTest(app)
         var seenByEmployee = await GetAsync(employee, id);
         var seenByAlumnus = await GetAsync(alumnus, id);
         var seenByPitcher = await GetAsync(pitcher, id);
-        var employeesPage = await (await BrowserAsync(tenant, employeeMember)).GetStringAsync($"/Events/{id}", Ct);
-        var alumnusPage = await (await BrowserAsync(tenant, alumnusMember)).GetStringAsync($"/Events/{id}", Ct);
+        var employeesPage = await (await BrowserAsync(tenant, employeeMember)).GetStringAsync($"/events/{id}", Ct);
+        var alumnusPage = await (await BrowserAsync(tenant, alumnusMember)).GetStringAsync($"/events/{id}", Ct);
         var byEmployee = await employee.PostAsync(Interest(), null, Ct);
         var byAlumnus = await alumnus.PostAsync(Interest(), null, Ct);
         var byPitcher = await pitcher.PostAsync(Interest(), null, Ct);
@@ -74,7 +74,7 @@ public abstract class EventPermissionTests(AlumniApp app) : AppTest(app)
         await EndAsync(admin, id);
         var after = await GetAsync(attendee, id);
         var tooLate = await attendee.DeleteAsync($"/api/v1/events/{id}/rsvp", Ct);
-        var page = await (await BrowserAsync(tenant, attendeeMember)).GetStringAsync($"/Events/{id}", Ct);
+        var page = await (await BrowserAsync(tenant, attendeeMember)).GetStringAsync($"/events/{id}", Ct);
 
         Assert.True(Flag(before, "canCancelRsvp"));
         Assert.False(Flag(notSignedUp, "canCancelRsvp"));

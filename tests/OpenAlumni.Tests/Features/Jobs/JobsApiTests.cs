@@ -140,7 +140,7 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
         var one = Assert.Single(interested);
         Assert.Equal("佐藤 健", one.GetProperty("displayName").GetString());
         Assert.Equal(sharing.Email, one.GetProperty("email").GetString());
-        Assert.Equal($"/Members/{sharing.Id}", one.GetProperty("profileUrl").GetString());
+        Assert.Equal($"/members/{sharing.Id}", one.GetProperty("profileUrl").GetString());
         Assert.Equal(1, recruiterView.GetProperty("withoutConsentCount").GetInt32());
         Assert.DoesNotContain(private_.Email, recruiterView.GetRawText());
         Assert.DoesNotContain("鈴木", recruiterView.GetRawText());

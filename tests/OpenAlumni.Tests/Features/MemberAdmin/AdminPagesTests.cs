@@ -33,7 +33,7 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
             var forMember = await memberBrowser.GetAsync(page, Ct);
             Assert.True(forAdmin.StatusCode == HttpStatusCode.OK, page + ": " + await forAdmin.Content.ReadAsStringAsync(Ct));
             Assert.Equal(HttpStatusCode.Redirect, forMember.StatusCode);
-            Assert.Contains("AccessDenied", forMember.Headers.Location!.ToString());
+            Assert.Contains("/accounts/accessdenied", forMember.Headers.Location!.ToString());
         }
         Assert.Contains("未使用", await adminBrowser.GetStringAsync("/admin/invitations", Ct));
         Assert.Contains("利用停止中", await adminBrowser.GetStringAsync("/admin/members", Ct));
@@ -123,7 +123,7 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
         var landing = await browser.GetAsync(link.PathAndQuery, Ct);
         var registerPath = landing.Headers.Location!.ToString();
         var html = await browser.GetStringAsync(registerPath, Ct);
-        var posted = await Forms.PostAsync(browser, "/Accounts/Register", new Dictionary<string, string>
+        var posted = await Forms.PostAsync(browser, "/accounts/register", new Dictionary<string, string>
         {
             ["Input.Kind"] = "Alumni", ["Input.FamilyName"] = "招待", ["Input.GivenName"] = "花子", ["Input.Email"] = email, ["Input.Password"] = TestTenant.Password,
             ["Input.Department"] = "経理部", ["Input.JoinedYear"] = "2003", ["Input.LeftYear"] = "2013",
@@ -133,7 +133,7 @@ public abstract partial class AdminPagesTests(AlumniApp app) : AppTest(app)
         Assert.Contains("招待を受けています", html);
         Assert.Contains("value=\"経理部\"", html);
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Equal("/Accounts/Login", posted.Headers.Location!.ToString());
+        Assert.Equal("/accounts/login", posted.Headers.Location!.ToString());
         Assert.Equal(MemberStatus.Approved, await tenant.DbAsync(db => db.Members.Where(m => m.User!.Email == email).Select(m => m.Status).SingleAsync()));
         Assert.Contains("この招待はすでに使用されています", await browser.GetStringAsync(link.PathAndQuery, Ct));
         await Forms.SignInAsync(browser, email, TestTenant.Password);

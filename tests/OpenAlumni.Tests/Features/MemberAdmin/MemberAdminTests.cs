@@ -78,13 +78,13 @@ public abstract class MemberAdminTests(AlumniApp app) : AppTest(app)
         var target = await tenant.MemberAsync();
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, target.Email, target.Password);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/Members", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/members", Ct)).StatusCode);
 
         await admin.PostAsJsonAsync($"/api/v1/admin/members/{target.Id}/suspend", new { reason = "spam" }, Ct);
-        var page = await browser.GetAsync("/Members", Ct);
+        var page = await browser.GetAsync("/members", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.Matches("/Accounts/(Login|AccessDenied)", page.Headers.Location!.ToString());
+        Assert.Matches("/accounts/(login|accessdenied)", page.Headers.Location!.ToString());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public abstract class FreshnessTests(AlumniApp app) : AppTest(app)
         var queued = await QueueAsync(tenant);
         var again = await QueueAsync(tenant);
         await App.SendQueuedMailAsync();
-        var link = Mailbox.Link(Mailbox.Last(App, stale.Email), "/Members/ConfirmProfile");
+        var link = Mailbox.Link(Mailbox.Last(App, stale.Email), "/members/confirmprofile");
         var visitor = tenant.Client();
         var opened = await visitor.GetStringAsync(new Uri(link).PathAndQuery, Ct);
         var afterOpening = (await tenant.LoadMemberAsync(stale.Id)).ConfirmedAt;
@@ -47,7 +47,7 @@ public abstract class FreshnessTests(AlumniApp app) : AppTest(app)
         var stale = await tenant.MemberAsync(edit: m => m.ConfirmedAt = DateTimeOffset.UtcNow.AddDays(-400));
         await QueueAsync(tenant);
         await App.SendQueuedMailAsync();
-        var path = new Uri(Mailbox.Link(Mailbox.Last(App, stale.Email), "/Members/ConfirmProfile")).PathAndQuery;
+        var path = new Uri(Mailbox.Link(Mailbox.Last(App, stale.Email), "/members/confirmprofile")).PathAndQuery;
 
         var tampered = await Forms.PostAsync(tenant.Client(), path[..^3] + "abc", new Dictionary<string, string>());
         var foreign = await Forms.PostAsync(other.Client(), path, new Dictionary<string, string>());
@@ -90,7 +90,7 @@ public abstract class FreshnessTests(AlumniApp app) : AppTest(app)
         var other = await tenant.MemberAsync();
         await Forms.SignInAsync(viewer, other.Email, other.Password);
 
-        var before = await viewer.GetStringAsync($"/Members/{member.Id}", Ct);
+        var before = await viewer.GetStringAsync($"/members/{member.Id}", Ct);
         var saved = await api.PatchAsJsonAsync("/api/v1/members/me", new { bio = "更新しました" }, Ct);
 
         Assert.Contains("2024-05-01", before);

@@ -50,7 +50,7 @@ public abstract class MemberPagesTests(AlumniApp app) : AppTest(app)
         var response = await browser.GetAsync("/admin/registrations", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("/Accounts/AccessDenied", response.Headers.Location!.ToString());
+        Assert.Contains("/accounts/accessdenied", response.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public abstract class MemberPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client("ja");
         await Forms.SignInAsync(browser, viewer.Email, viewer.Password);
 
-        var html = await browser.GetStringAsync("/Members?q=" + Uri.EscapeDataString("もり"), Ct);
+        var html = await browser.GetStringAsync("/members?q=" + Uri.EscapeDataString("もり"), Ct);
 
         Assert.Contains("森 誠", html);
         Assert.Contains("Northwind Consulting", html);
@@ -85,7 +85,7 @@ public abstract class MemberPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client();
         await Forms.SignInAsync(browser, viewer.Email, viewer.Password);
 
-        var response = await browser.GetAsync($"/Members/{stranger.Id}", Ct);
+        var response = await browser.GetAsync($"/members/{stranger.Id}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -100,7 +100,7 @@ public abstract class MemberPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client("en");
         await Forms.SignInAsync(browser, me.Email, me.Password);
 
-        var response = await Forms.PostAsync(browser, "/Members/Edit", new Dictionary<string, string>
+        var response = await Forms.PostAsync(browser, "/members/edit", new Dictionary<string, string>
         {
             ["Input.FamilyName"] = "山田", ["Input.GivenName"] = "花子", ["Input.Organization"] = "株式会社ミライ物流",
             ["Input.Location"] = "福岡県", ["Input.Visibility.Location"] = "Employees", ["Input.Skills"] = "物流、事業開発, M&A",
@@ -125,7 +125,7 @@ public abstract class MemberPagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client("ja");
         await Forms.SignInAsync(browser, me.Email, me.Password);
 
-        var response = await Forms.PostAsync(browser, "/Members/Edit", new Dictionary<string, string>
+        var response = await Forms.PostAsync(browser, "/members/edit", new Dictionary<string, string>
         {
             ["Input.FamilyName"] = "", ["Input.GivenName"] = "花子", ["Input.Organization"] = "After",
             ["Input.Links"] = "ftp://example.com", ["Input.Career[0].Department"] = "機械本部", ["Input.Career[0].FromYear"] = "twenty",

@@ -17,7 +17,7 @@ public abstract class MessagePagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client("ja");
         await Forms.SignInAsync(browser, employee.Email, employee.Password);
 
-        var profile = await browser.GetStringAsync($"/Members/{alumnus.Id}", Ct);
+        var profile = await browser.GetStringAsync($"/members/{alumnus.Id}", Ct);
         var empty = await Forms.PostAsync(browser, $"/messages/new/{alumnus.Id}", new Dictionary<string, string> { ["Body"] = " " });
         var sent = await Forms.PostAsync(browser, $"/messages/new/{alumnus.Id}", new Dictionary<string, string> { ["Body"] = "はじめまして。**よろしく**お願いします" });
         var conversation = await browser.GetStringAsync(sent.Headers.Location!.OriginalString, Ct);
@@ -122,8 +122,8 @@ public abstract class MessagePagesTests(AlumniApp app) : AppTest(app)
         var browser = tenant.Client("en");
         await Forms.SignInAsync(browser, me.Email, me.Password);
 
-        var block = await Forms.PostAsync(browser, "/messages/blocks?handler=Block", new Dictionary<string, string> { ["memberId"] = other.Id.ToString() }, $"/Members/{other.Id}");
-        var profile = await browser.GetStringAsync($"/Members/{other.Id}", Ct);
+        var block = await Forms.PostAsync(browser, "/messages/blocks?handler=Block", new Dictionary<string, string> { ["memberId"] = other.Id.ToString() }, $"/members/{other.Id}");
+        var profile = await browser.GetStringAsync($"/members/{other.Id}", Ct);
         var list = await browser.GetStringAsync("/messages/blocks", Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, block.StatusCode);

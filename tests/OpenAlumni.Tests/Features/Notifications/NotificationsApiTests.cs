@@ -332,11 +332,11 @@ public abstract class NotificationsApiTests(AlumniApp app) : AppTest(app)
         await Forms.SignInAsync(browser, authorMember.Email, authorMember.Password);
 
         var page = await browser.GetStringAsync("/notifications", Ct);
-        var opened = await browser.GetAsync($"/Posts/{post}?n={reply}", Ct);
+        var opened = await browser.GetAsync($"/posts/{post}?n={reply}", Ct);
         var bell = await BellAsync(author);
 
         Assert.Contains("応援 花子 replied to &quot;転職しました&quot;", page);
-        Assert.Contains($"href=\"/Posts/{post}?n={reply}\"", page);
+        Assert.Contains($"href=\"/posts/{post}?n={reply}\"", page);
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(1, bell.GetProperty("unreadCount").GetInt32());
         Assert.True(bell.GetProperty("items")[1].GetProperty("read").GetBoolean());

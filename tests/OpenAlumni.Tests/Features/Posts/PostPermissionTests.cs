@@ -40,7 +40,7 @@ public abstract class PostPermissionTests(AlumniApp app) : AppTest(app)
         var interest = await reader.PostAsync($"/api/v1/posts/{id}/interest", null, Ct);
         var interestOnUpdate = Flag((await DetailAsync(reader, update)).GetProperty("post"), "canShowInterest");
         var notOffered = await reader.PostAsync($"/api/v1/posts/{update}/interest", null, Ct);
-        var authorsPage = await (await BrowserAsync(tenant, authorMember)).GetStringAsync($"/Posts/{id}", Ct);
+        var authorsPage = await (await BrowserAsync(tenant, authorMember)).GetStringAsync($"/posts/{id}", Ct);
 
         Assert.False(Flag(seenByAuthor, "canReport"));
         Assert.False(Flag(seenByAuthor, "canShowInterest"));

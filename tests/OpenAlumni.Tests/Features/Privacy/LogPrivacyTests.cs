@@ -21,18 +21,18 @@ public abstract class LogPrivacyTests(AlumniApp app) : AppTest(app)
         const string newPassword = "pii-new-password-456";
         var client = tenant.Client();
 
-        var registered = await Forms.PostAsync(client, "/Accounts/Register", new Dictionary<string, string>
+        var registered = await Forms.PostAsync(client, "/accounts/register", new Dictionary<string, string>
         {
             ["Input.Kind"] = "Employee", ["Input.FamilyName"] = family, ["Input.GivenName"] = given, ["Input.Email"] = email, ["Input.Password"] = password,
         });
-        var confirmLink = Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail");
+        var confirmLink = Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail");
         await Forms.PostAsync(client, new Uri(confirmLink).PathAndQuery, new Dictionary<string, string>());
         await tenant.DbAsync(db => db.Members.Where(m => m.User!.Email == email)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OpenAlumni.Web.Features.Members.MemberStatus.Approved), Ct));
         var wrong = await tenant.Client().PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong-password-1" }, Ct);
         var nobody = await tenant.Client().PostAsJsonAsync("/api/v1/auth/login", new { email = "nobody-" + email, password }, Ct);
-        await Forms.PostAsync(tenant.Client(), "/Accounts/ForgotPassword", new Dictionary<string, string> { ["Email"] = email });
-        var resetLink = Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ResetPassword");
+        await Forms.PostAsync(tenant.Client(), "/accounts/forgotpassword", new Dictionary<string, string> { ["Email"] = email });
+        var resetLink = Mailbox.Link(Mailbox.Last(App, email), "/accounts/resetpassword");
         var reset = await Forms.PostAsync(tenant.Client(), new Uri(resetLink).PathAndQuery, new Dictionary<string, string> { ["Input.Password"] = newPassword });
         var login = await tenant.Client().PostAsJsonAsync("/api/v1/auth/login", new { email, password = newPassword }, Ct);
         var token = (await JsonAsync(login)).GetProperty("accessToken").GetString()!;

@@ -85,7 +85,7 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var empty = await Forms.PostAsync(adminBrowser, "/admin/privacy", new Dictionary<string, string> { ["Ja"] = "", ["En"] = "" });
         var page = await tenant.Client("en").GetStringAsync("/privacy", Ct);
 
-        Assert.Contains("AccessDenied", denied.Headers.Location?.ToString());
+        Assert.Contains("/accounts/accessdenied", denied.Headers.Location?.ToString());
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("現在の版と同じ内容", await empty.Content.ReadAsStringAsync(Ct));
@@ -620,9 +620,9 @@ public abstract class PrivacyApiTests(AlumniApp app) : AppTest(app)
         var email = $"p-{Guid.NewGuid():N}@example.com";
         var client = tenant.Client("ja");
 
-        var form = await client.GetStringAsync("/Accounts/Register", Ct);
+        var form = await client.GetStringAsync("/accounts/register", Ct);
         var token = Forms.Token(form);
-        var response = await client.PostAsync("/Accounts/Register", new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
+        var response = await client.PostAsync("/accounts/register", new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
         {
             new("__RequestVerificationToken", token), new("Input.Kind", "Employee"), new("Input.FamilyName", "中村"), new("Input.GivenName", "亮"),
             new("Input.Email", email), new("Input.Password", "long-enough-1"), new("Input.Consents", "companyNews"), new("Input.Consents", "featured"),

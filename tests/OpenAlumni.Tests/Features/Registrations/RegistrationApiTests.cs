@@ -27,7 +27,7 @@ public abstract class RegistrationApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal("Pending", body.GetProperty("status").GetString());
         var mail = Mailbox.Last(App, email);
         Assert.Contains("メールアドレスの確認", mail.Subject);
-        Assert.Contains(tenant.Host, Mailbox.Link(mail, "/Accounts/ConfirmEmail"));
+        Assert.Contains(tenant.Host, Mailbox.Link(mail, "/accounts/confirmemail"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public abstract class RegistrationApiTests(AlumniApp app) : AppTest(app)
         var client = tenant.Client();
         await client.PostAsJsonAsync("/api/v1/registrations", Alumnus(email), Ct);
 
-        var confirm = await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        var confirm = await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "long-enough-1" }, Ct);
         var token = (await JsonAsync(login)).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -73,7 +73,7 @@ public abstract class RegistrationApiTests(AlumniApp app) : AppTest(app)
         var id = await MemberIdAsync(tenant, email);
         var before = (await tenant.LoadMemberAsync(id)).Status;
 
-        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
 
         Assert.Equal(MemberStatus.Pending, before);
         Assert.Equal(MemberStatus.Approved, (await tenant.LoadMemberAsync(id)).Status);
@@ -89,7 +89,7 @@ public abstract class RegistrationApiTests(AlumniApp app) : AppTest(app)
             new { email, password = "long-enough-1", kind = "Employee", familyName = "鈴木", givenName = "一郎" }, Ct);
         var id = await MemberIdAsync(tenant, email);
 
-        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
 
         Assert.Equal(MemberStatus.Pending, (await tenant.LoadMemberAsync(id)).Status);
     }

@@ -179,8 +179,8 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
         await RegisterAsync(tenant, onRoster, null);
         await RegisterAsync(tenant, stranger, null, "佐藤", "花子");
         var client = tenant.Client();
-        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, onRoster), "/Accounts/ConfirmEmail"));
-        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, stranger), "/Accounts/ConfirmEmail"));
+        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, onRoster), "/accounts/confirmemail"));
+        await Forms.ConfirmEmailAsync(client, Mailbox.Link(Mailbox.Last(App, stranger), "/accounts/confirmemail"));
         var queue = await JsonAsync(await admin.GetAsync("/api/v1/admin/registrations?status=Pending", Ct));
 
         var approved = await tenant.DbAsync(db => db.Members.Where(m => m.User!.Email == onRoster).Select(m => m.Status).SingleAsync());
@@ -217,7 +217,7 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/admin/settings", new { rosterMatch = "emailOrNameAndCareer" }, Ct)).StatusCode);
 
         await RegisterAsync(tenant, email, null);
-        await Forms.ConfirmEmailAsync(tenant.Client(), Mailbox.Link(Mailbox.Last(App, email), "/Accounts/ConfirmEmail"));
+        await Forms.ConfirmEmailAsync(tenant.Client(), Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
 
         Assert.Equal(MemberStatus.Approved, await tenant.DbAsync(db => db.Members.Where(m => m.User!.Email == email).Select(m => m.Status).SingleAsync()));
     }

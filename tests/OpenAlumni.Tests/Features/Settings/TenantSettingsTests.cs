@@ -19,7 +19,7 @@ public abstract class TenantSettingsTests(AlumniApp app) : AppTest(app)
             defaultLanguage = "en", departments = new[] { "営業部", "経理部", "営業部" }, registrationYearFrom = 1980,
         }, Ct);
         var settings = await JsonAsync(await admin.GetAsync("/api/v1/admin/settings", Ct));
-        var register = await (await tenant.Client().GetAsync("/Accounts/Register", Ct)).Content.ReadAsStringAsync(Ct);
+        var register = await (await tenant.Client().GetAsync("/accounts/register", Ct)).Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("新しいネットワーク", settings.GetProperty("name").GetString());
@@ -68,7 +68,7 @@ public abstract class TenantSettingsTests(AlumniApp app) : AppTest(app)
 
         var off = await admin.PutAsJsonAsync("/api/v1/admin/settings", new { features = new Dictionary<string, bool> { ["events"] = false, ["notices"] = false } }, Ct);
         var events = await member.GetAsync($"/api/v1/events/{eventId}", Ct);
-        var eventsPage = await browser.GetAsync("/Events", Ct);
+        var eventsPage = await browser.GetAsync("/events", Ct);
         var feed = await JsonAsync(await member.GetAsync("/api/v1/posts", Ct));
         var write = await member.PostAsJsonAsync("/api/v1/posts", new { room = "notices", category = "business", title = "x", body = "y" }, Ct);
         var on = await admin.PutAsJsonAsync("/api/v1/admin/settings", new { features = new Dictionary<string, bool> { ["events"] = true } }, Ct);

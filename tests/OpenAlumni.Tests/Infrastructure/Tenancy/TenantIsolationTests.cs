@@ -104,11 +104,11 @@ public abstract class TenantIsolationTests(AlumniApp app) : AppTest(app)
         here.DefaultRequestHeaders.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/admin/registrations", Ct)).StatusCode);
 
-        foreach (var path in new[] { "/Members", $"/Members/{stranger.Id}", "/Members/Edit", "/admin/registrations", "/Accounts/Security" })
+        foreach (var path in new[] { "/members", $"/members/{stranger.Id}", "/members/edit", "/admin/registrations", "/accounts/security" })
         {
             var response = await there.GetAsync(path, Ct);
             Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found, $"{path}: {response.StatusCode}");
-            Assert.Contains("/Accounts/Login", response.Headers.Location!.ToString());
+            Assert.Contains("/accounts/login", response.Headers.Location!.ToString());
         }
     }
 
