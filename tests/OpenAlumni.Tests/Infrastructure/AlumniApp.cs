@@ -77,11 +77,21 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         return new TestTenant(this, result.Value!, host);
     }
 
-    /// <summary>Sends the mail queued in the outbox, as the background worker would.</summary>
+    /// <summary>
+    /// Sends the mail queued in the outbox, as the background worker would. Tests run in parallel and each sends
+    /// every network's due mail, so a message of this test may be claimed (leased) by another test's call at this
+    /// moment: wait until no claimed message is left unsent, so that what this test queued is in the mailbox.
+    /// </summary>
     public async Task<int> SendQueuedMailAsync()
     {
         using var scope = Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
+        var sent = await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
+        var db = scope.ServiceProvider.GetRequiredService<AlumniDb>();
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until && await db.Set<OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage>().AsNoTracking()
+                   .AnyAsync(m => m.Status == OpenAlumni.Web.Infrastructure.Outbox.OutboxStatus.Pending && m.LockedUntil != null))
+            await Task.Delay(25);
+        return sent;
     }
 
     /// <summary>
