@@ -41,6 +41,13 @@ public abstract class BrowserTest : IAsyncLifetime
         return page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{culture}-{step}.png"), FullPage = true });
     }
 
+    /// <summary>A full-page picture from the top: after a redirect to an anchor (#comments) the sticky header would sit mid-picture.</summary>
+    protected static async Task SnapTopAsync(IPage page, string culture, string step)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await SnapAsync(page, culture, step);
+    }
+
     /// <summary>A browser profile of its own for one person, and a page in it.</summary>
     protected async Task<IPage> OpenAsync(BrowserTenant tenant, string who)
     {

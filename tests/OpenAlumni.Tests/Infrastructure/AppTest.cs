@@ -14,9 +14,9 @@ public abstract class AppTest
     }
 
     protected AlumniApp App { get; }
-    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
     /// <summary>Asserts a 400 problem+json naming these fields, and returns the errors by field.</summary>
