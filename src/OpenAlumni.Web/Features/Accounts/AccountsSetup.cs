@@ -48,7 +48,6 @@ public static class AccountsSetup
         });
         services.AddScoped<CurrentMember>();
         services.AddTenantBoundAuthentication();
-        services.AddRevokedTokenCheck();
         services.AddAlumniPolicies();
         services.AddAlumniRateLimits(builder.Configuration);
         services.AddScoped<AccountService>();
