@@ -78,21 +78,22 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
-    /// Sends the mail queued in the outbox, as the background worker would. Tests run in parallel and each sends
-    /// every network's due mail, so a message of this test may be claimed (leased) by another test's call at this
-    /// moment: wait until no claimed message is left unsent, so that what this test queued is in the mailbox.
+    /// Sends the mail queued in the outbox, as the background worker would. Tests run in parallel and each call
+    /// sends every network's due mail, so one at a time: a call that found another test's call sending (its
+    /// message claimed, not yet written) would otherwise return before that mail reached the mailbox.
     /// </summary>
     public async Task<int> SendQueuedMailAsync()
     {
-        using var scope = Services.CreateScope();
-        var sent = await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
-        var db = scope.ServiceProvider.GetRequiredService<AlumniDb>();
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < until && await db.Set<OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage>().AsNoTracking()
-                   .AnyAsync(m => m.Status == OpenAlumni.Web.Infrastructure.Outbox.OutboxStatus.Pending && m.LockedUntil != null))
-            await Task.Delay(25);
-        return sent;
+        await sending.WaitAsync();
+        try
+        {
+            using var scope = Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<OpenAlumni.Web.Infrastructure.Outbox.OutboxSender>().SendDueAsync(CancellationToken.None);
+        }
+        finally { sending.Release(); }
     }
+
+    readonly SemaphoreSlim sending = new(1, 1);
 
     /// <summary>
     /// This app on the same database, with its time read from <paramref name="clock"/> (a FakeTimeProvider the test
