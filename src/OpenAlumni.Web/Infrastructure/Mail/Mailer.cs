@@ -18,16 +18,25 @@ public sealed class MailOptions
 
 public interface IMailer
 {
-    Task SendAsync(string to, string subject, string body, CancellationToken ct);
+    /// <param name="stableId">
+    /// The same for every attempt to send one message (the outbox gives one): it becomes the Message-ID, so a
+    /// message sent again after a crash between sending and recording it is recognisably the same message, and
+    /// in the pickup directory it names the file, so a second attempt replaces the first instead of doubling it.
+    /// </param>
+    Task SendAsync(string to, string subject, string body, CancellationToken ct, MailId? stableId = null);
 }
+
+/// <summary>A message's identity across attempts: a unique token and when it was queued (for file order).</summary>
+public sealed record MailId(string Token, DateTimeOffset QueuedAt);
 
 /// <summary>MailKit over SMTP, or .eml files a developer can open when no SMTP server is configured.</summary>
 public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironment env, ILogger<MailKitMailer> log) : IMailer
 {
-    public async Task SendAsync(string to, string subject, string body, CancellationToken ct)
+    public async Task SendAsync(string to, string subject, string body, CancellationToken ct, MailId? stableId = null)
     {
         var o = options.Value;
         var message = new MimeMessage();
+        if (stableId is not null) message.MessageId = $"{stableId.Token}@{MailboxAddress.Parse(o.From).Domain}";
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
@@ -37,8 +46,12 @@ public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironmen
         {
             var dir = Path.IsPathRooted(o.PickupDirectory) ? o.PickupDirectory : Path.Combine(env.ContentRootPath, o.PickupDirectory);
             Directory.CreateDirectory(dir);
-            var file = Path.Combine(dir, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, ct);
+            var name = stableId is null ? $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}" : $"{stableId.QueuedAt.UtcDateTime:yyyyMMddHHmmssfff}-{stableId.Token}";
+            var file = Path.Combine(dir, name + ".eml");
+            // Written aside and moved into place: a crash mid-write leaves no half message, only a .tmp file.
+            var partial = file + ".tmp";
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, file, overwrite: true);
             // The file name only: addresses are personal data and stay out of logs.
             log.LogInformation("Mail written to {File}", Path.GetFileName(file));
             return;

@@ -10,6 +10,11 @@ public sealed class OutboxOptions
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 5;
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>
+    /// How long a claim on a message lasts. A node that dies while sending leaves its claim, and another sends the
+    /// message once it runs out (with the same Message-ID); it must outlast the slowest SMTP send.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 300;
     /// <summary>Days that sent (or given-up) mail is kept before <see cref="OutboxRetentionJob"/> deletes it; 0 keeps it.</summary>
     public int RetentionDays { get; set; } = 30;
 }
@@ -50,7 +55,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
             // lease itself is the claim's token: only its holder may mark the message sent.
             var claimAt = clock.GetUtcNow();
             // Whole microseconds: PostgreSQL keeps no finer time, and the lease is compared for equality.
-            var leaseTicks = claimAt.AddMinutes(5).UtcTicks;
+            var leaseTicks = claimAt.AddSeconds(options.Value.LeaseSeconds).UtcTicks;
             var lease = new DateTimeOffset(leaseTicks - leaseTicks % 10 + 10 * Random.Shared.Next(1, 100_000), TimeSpan.Zero);
             var claimed = await db.Set<OutboxMessage>()
                 .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.LockedUntil == null || m.LockedUntil < claimAt))
@@ -59,7 +64,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
             var message = await db.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.Id == id, ct);
             try
             {
-                await mailer.SendAsync(message.To, message.Subject, message.Body, ct);
+                await mailer.SendAsync(message.To, message.Subject, message.Body, ct, StableId(message));
                 await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
@@ -81,6 +86,9 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
         }
         return sent;
     }
+
+    /// <summary>The same for every attempt at one message; its creation time keeps it unique across databases.</summary>
+    static MailId StableId(OutboxMessage m) => new($"outbox-{m.Id}-{m.CreatedAt.UtcTicks:x}", m.CreatedAt);
 }
 
 /// <summary>Work that runs on a timer: due reminders are queued, then due mail is sent.</summary>

@@ -18,7 +18,7 @@ public abstract class OutboxAndCoverTests(AlumniApp app) : AppTest(app)
     sealed class FlakyMailer(int failures) : IMailer
     {
         public int Calls;
-        public Task SendAsync(string to, string subject, string body, CancellationToken ct) =>
+        public Task SendAsync(string to, string subject, string body, CancellationToken ct, OpenAlumni.Web.Infrastructure.Mail.MailId? stableId = null) =>
             ++Calls <= failures ? throw new IOException("SMTP down") : Task.CompletedTask;
     }
 
