@@ -79,13 +79,12 @@ public abstract partial class CrashSafetyTests : IAsyncLifetime
             $"{load.SignedUp.Count} sign-ups kept, {load.Cancelled.Count} cancellations) around 1 SIGKILL of the app (after {beforeKill}) " +
             $"and 1 {SecondBlowName} (after {beforeSecond}); {app.Starts} app starts; answers: " +
             string.Join(", ", load.Answers.OrderBy(a => a.Key).Select(a => $"{a.Key}×{a.Value}"));
-        Console.WriteLine("Crash safety: " + report);
-        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        TrustFigures.Report("Crash safety", report);
         Assert.True(beforeKill >= 30 && load.Acknowledged >= beforeSecond + 30, $"The load wrote too little to prove anything: {report}\n{app.Tail()}");
 
         await AssertWritesSurvivedAsync(tenant, load, eventId);
         var mails = await AssertEachMailSentOnceAsync(setup, MailDirectory);
-        Console.WriteLine($"Crash safety: {Provider}: every acknowledged write verified; {mails} mails sent, each exactly once.");
+        TrustFigures.Report("Crash safety", $"{Provider}: all {load.Acknowledged} acknowledged writes verified; {mails} mails sent, each exactly once.");
     }
 
     static async Task AssertWritesSurvivedAsync(TestTenant tenant, WriteLoad load, long eventId)
