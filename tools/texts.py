@@ -63,6 +63,8 @@ TEXTS = {
  "Error429Text": ("Please wait a moment and try again.", "しばらく待ってから再度お試しください。"),
  "Error500Title": ("Something went wrong", "エラーが発生しました"),
  "Error500Text": ("We could not complete your request. Please try again later.", "リクエストを完了できませんでした。時間をおいて再度お試しください。"),
+ "Error503Title": ("Temporarily unavailable", "一時的にご利用いただけません"),
+ "Error503Text": ("The service cannot reach its database just now. Please try again in a few moments.", "現在データベースに接続できません。しばらくしてから再度お試しください。"),
 },
 "Features/Accounts/AccountTexts": {
  "LoginTitle": ("Sign in", "ログイン"),

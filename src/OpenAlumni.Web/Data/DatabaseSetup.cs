@@ -24,7 +24,11 @@ public static class DatabaseSetup
             var connection = sp.GetRequiredService<IConfiguration>().GetConnectionString("Alumni");
             if (string.IsNullOrWhiteSpace(connection))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Alumni is empty.");
-            o.UseNpgsql(connection);
+            // A transient failure (a dropped connection, a restart, a failover) is retried a few times within about
+            // two seconds (no wait, then up to 1 s twice), so that a blip passes unnoticed while a request never hangs
+            // long when the server is really gone (then 503, DatabaseOutage). Explicit transactions go through
+            // Transactions.InTransactionAsync, which the strategy can repeat as a whole.
+            o.UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null));
         });
         builder.Services.AddDbContext<SqliteAlumniDb>((sp, o) => o.UseSqlite(SqliteConnection(sp.GetRequiredService<IConfiguration>(), contentRoot))
             .AddInterceptors(SqliteSecureDelete.Instance));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OpenAlumni.Web.Data;
 
@@ -13,5 +14,27 @@ public static class DbErrors
         for (; e is not null; e = e.InnerException)
             if (e is Npgsql.PostgresException { SqlState: "40001" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 }) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A failure that may pass if the same work is tried again (a dropped connection, a restart, a serialization
+    /// failure): code that catches database errors to answer them lets these through to the execution strategy.
+    /// </summary>
+    public static bool IsTransient(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true }) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The database cannot be reached or keeps failing transiently (the execution strategy gave up): the request
+    /// is answered 503 with Retry-After rather than 500 (<see cref="Infrastructure.Errors.DatabaseOutage"/>).
+    /// </summary>
+    public static bool IsOutage(Exception? e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is RetryLimitExceededException) return true;
+        return IsTransient(e);
     }
 }

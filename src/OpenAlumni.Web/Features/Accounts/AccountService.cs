@@ -24,7 +24,7 @@ public sealed record RegisterRequest(
 public sealed record RegistrationDto(long Id, string Email, string Kind, string Status);
 
 /// <summary>Sign-up, email confirmation, password reset: the account side of a membership.</summary>
-public sealed class AccountService(
+public sealed partial class AccountService(
     AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, Privacy.PrivacyService privacy, ITenantContext tenant,
     IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log,
     Roster.InvitationService invitations, Roster.RosterMatcher roster, AppLinks links)
@@ -70,55 +70,61 @@ public sealed class AccountService(
                 return await AlreadyRegisteredAsync(existing, received, ct);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = existing ?? new AppUser { UserName = email, Email = email, PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName };
-        if (existing is null)
+        var (answer, user, member) = await db.InTransactionAsync<(Result<RegistrationDto>?, AppUser?, Member?)>(async tx =>
         {
-            IdentityResult created;
-            try { created = await users.CreateAsync(user, r.Password!); }
-            catch (DbUpdateException)
+            // The login read before is read again: on a retry it is no longer tracked (the first try gets that one back).
+            var user = existing is not null ? (await users.FindByIdAsync(existing.Id))!
+                : new AppUser { UserName = email, Email = email, PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName };
+            if (existing is null)
             {
-                // Another registration for this address committed first (the unique email index decided): the
-                // owner's own, made in the same instant, so nobody else is mailed about it.
-                return received;
+                IdentityResult created;
+                try { created = await users.CreateAsync(user, r.Password!); }
+                catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
+                {
+                    // Another registration for this address committed first (the unique email index decided): the
+                    // owner's own, made in the same instant, so nobody else is mailed about it.
+                    return (received, null, null);
+                }
+                if (!created.Succeeded)
+                    return (created.Errors.Any(e => e.Code.Contains("Duplicate")) ? received : FieldErrors.Of("password", PasswordRules.KeyOf(created)), null, null);
             }
-            if (!created.Succeeded)
-                return created.Errors.Any(e => e.Code.Contains("Duplicate")) ? received : FieldErrors.Of("password", PasswordRules.KeyOf(created));
-        }
-        // An invitation is the secretariat's approval in advance, for the invited address and a former employee
-        // (the roster lists people who left). A forwarded link, another address or "employee" waits in the queue.
-        var member = members.NewMember(user.Id, kind!.Value, invited ? MemberStatus.Approved : MemberStatus.Pending, draft!);
-        if (invited) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
-        db.Members.Add(member);
-        try
-        {
+            // An invitation is the secretariat's approval in advance, for the invited address and a former employee
+            // (the roster lists people who left). A forwarded link, another address or "employee" waits in the queue.
+            var member = members.NewMember(user.Id, kind!.Value, invited ? MemberStatus.Approved : MemberStatus.Pending, draft!);
+            if (invited) { member.DecidedAt = clock.GetUtcNow(); member.DecisionReason = "invitation"; }
+            db.Members.Add(member);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
+            {
+                // Two registrations for one email in the same instant: the unique index decides.
+                return (received, null, null);
+            }
+            await privacy.RecordRegistrationAsync(member, consents, ct);
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two registrations for one email in the same instant: the unique index decides.
-            return received;
-        }
-        await privacy.RecordRegistrationAsync(member, consents, ct);
-        await db.SaveChangesAsync(ct);
-        if (invitation is not null)
-        {
-            // Used, revoked or expired since the check: no account.
-            if (!await invitations.ConsumeAsync(r.Invitation!, member.Id, ct))
-                return FieldErrors.Of("invitation", "Validation.InvitationInvalid");
-            if (string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase) && !user.EmailConfirmed)
+            if (invitation is not null)
             {
-                user.EmailConfirmed = true;
-                await users.UpdateAsync(user);
+                // Used, revoked or expired since the check: no account.
+                if (!await invitations.ConsumeAsync(r.Invitation!, member.Id, ct))
+                    return (FieldErrors.Of("invitation", "Validation.InvitationInvalid"), null, null);
+                if (string.Equals(invitation.Email, email, StringComparison.OrdinalIgnoreCase) && !user.EmailConfirmed)
+                {
+                    user.EmailConfirmed = true;
+                    await users.UpdateAsync(user);
+                }
             }
-        }
-        await tx.CommitAsync(ct);
+            await tx.CommitAsync(ct);
+            return (null, user, member);
+        }, ct);
+        if (answer is { } early) return early;
 
-        if (user.EmailConfirmed)
+        if (user!.EmailConfirmed)
             await ApproveAutomaticallyAsync(user, ct);
         else
             await SendConfirmationAsync(user, ct);
-        return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
+        return new RegistrationDto(member!.Id, email!, member.Kind.ToString(), member.Status.ToString());
     }
 
     /// <summary>
@@ -130,42 +136,6 @@ public sealed class AccountService(
     {
         await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.Name, links.To("/accounts/login"), links.To("/accounts/forgotpassword"));
         return received;
-    }
-
-    /// <summary>
-    /// Operator command: an approved admin of the current tenant, email confirmed. An existing login
-    /// (same email) is reused and made admin here, since one person may run several networks.
-    /// </summary>
-    public async Task<Result<RegistrationDto>> CreateAdminAsync(string? email, string? password, string? familyName, string? givenName, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        email = Check.Email(errors, "email", email);
-        var draft = members.ValidateDraft(errors, new ProfileDraft(familyName, givenName, null, null, null, null, null), MemberKind.Employee, clock.GetUtcNow().Year);
-        var user = email is null ? null : await users.FindByEmailAsync(email);
-        if (user is null && !string.IsNullOrEmpty(password)
-            && await PasswordRules.CheckAsync(users, new AppUser { Email = email }, password, [familyName, givenName]) is { } weak)
-            errors.Add("password", weak);
-        if (user is null && string.IsNullOrEmpty(password)) errors.Add("password", "Validation.Required");
-        if (errors.Any) return errors;
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (user is null)
-        {
-            user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, PreferredCulture = "ja" };
-            var created = await users.CreateAsync(user, password!);
-            if (!created.Succeeded) return FieldErrors.Of("password", PasswordRules.KeyOf(created));
-        }
-        var member = await db.Members.FirstOrDefaultAsync(m => m.UserId == user.Id, ct);
-        if (member is null)
-        {
-            member = members.NewMember(user.Id, MemberKind.Employee, MemberStatus.Approved, draft!, MemberRole.Admin);
-            db.Members.Add(member);
-        }
-        member.Role = MemberRole.Admin;
-        member.Status = MemberStatus.Approved;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new RegistrationDto(member.Id, email!, member.Kind.ToString(), member.Status.ToString());
     }
 
     /// <summary>Whether this login has a membership (of any status) in the request's network: the gate of both sign-in paths.</summary>

@@ -66,29 +66,32 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var recipientId = input.MemberId.Value;
         await ExpireDueAsync(ct);
         // Serializable: a double click on "send" must not leave two requests waiting (the second is a 409).
-        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipientId
-                && (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed), ct))
-            return Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen");
-        var now = clock.GetUtcNow();
-        var request = new ConsultationRequest
+        var (created, refused) = await db.InTransactionAsync<(long, Result<ConsultationDto>?)>(async tx =>
         {
-            RequesterMemberId = me.MemberId, RecipientMemberId = recipientId, Topic = topic!, Goal = goal!, Format = format!.Value,
-            PreferredTimes = times, Status = ConsultationStatus.Pending, CreatedAt = now, WaitingSince = now,
-        };
-        db.Add(request);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await notifications.NotifyAsync([recipientId], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (Exception e) when (DbErrors.IsSerializationFailure(e))
-        {
-            return Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen");
-        }
-        return await DtoAsync(request.Id, me, ct);
+            if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipientId
+                    && (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed), ct))
+                return (0, Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen"));
+            var now = clock.GetUtcNow();
+            var request = new ConsultationRequest
+            {
+                RequesterMemberId = me.MemberId, RecipientMemberId = recipientId, Topic = topic!, Goal = goal!, Format = format!.Value,
+                PreferredTimes = times, Status = ConsultationStatus.Pending, CreatedAt = now, WaitingSince = now,
+            };
+            db.Add(request);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await notifications.NotifyAsync([recipientId], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (Exception e) when (DbErrors.IsSerializationFailure(e))
+            {
+                return (0, Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen"));
+            }
+            return (request.Id, null);
+        }, ct, System.Data.IsolationLevel.Serializable);
+        return refused ?? await DtoAsync(created, me, ct);
     }
 
     public async Task<Result<ConsultationListDto>> ListAsync(string? box, int page, CancellationToken ct)
@@ -121,20 +124,25 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         if (ConsultationRules.Accept(me.MemberId, request) is { } no) return no.As<ConsultationDto>();
         var byRecipient = request.RecipientMemberId == me.MemberId;
         if (await MemberBlocks.AnyBetweenAsync(db, request.RequesterMemberId, [request.RecipientMemberId], ct)) return Result<ConsultationDto>.Forbidden();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await ClaimAsync(request, ConsultationStatus.Accepted, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
-        var requester = await db.Members.AsNoTracking().Where(m => m.Id == request.RequesterMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstAsync(ct);
-        var seed = texts["Seed", request.Topic, request.Goal, texts["Format." + WireNames.Of(request.Format)],
-            request.ProposedTimes ?? request.PreferredTimes ?? "-"].Value;
-        request.ConversationId = await messages.OpenForAsync(request.RequesterMemberId, PersonName.Display(requester.FamilyName, requester.GivenName),
-            request.RecipientMemberId, seed, ct);
-        request.Status = ConsultationStatus.Accepted;
-        request.DecidedAt = clock.GetUtcNow();
-        var other = byRecipient ? request.RequesterMemberId : request.RecipientMemberId;
-        await notifications.NotifyAsync([other], NotificationType.ConsultationAccepted, null, me.MemberId, request.Topic, ct, link: $"/messages/{request.ConversationId}");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await DtoAsync(id, me, ct);
+        var from = request.Status;
+        var refused = await db.InTransactionAsync<Result<ConsultationDto>?>(async tx =>
+        {
+            if (await ClaimAsync(id, from, ConsultationStatus.Accepted, ct) is not { } request)
+                return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+            var requester = await db.Members.AsNoTracking().Where(m => m.Id == request.RequesterMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstAsync(ct);
+            var seed = texts["Seed", request.Topic, request.Goal, texts["Format." + WireNames.Of(request.Format)],
+                request.ProposedTimes ?? request.PreferredTimes ?? "-"].Value;
+            request.ConversationId = await messages.OpenForAsync(request.RequesterMemberId, PersonName.Display(requester.FamilyName, requester.GivenName),
+                request.RecipientMemberId, seed, ct);
+            request.Status = ConsultationStatus.Accepted;
+            request.DecidedAt = clock.GetUtcNow();
+            var other = byRecipient ? request.RequesterMemberId : request.RecipientMemberId;
+            await notifications.NotifyAsync([other], NotificationType.ConsultationAccepted, null, me.MemberId, request.Topic, ct, link: $"/messages/{request.ConversationId}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        return refused ?? await DtoAsync(id, me, ct);
     }
 
     /// <summary>The recipient proposes other times; the requester may then accept them.</summary>
@@ -146,15 +154,20 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var errors = new FieldErrors();
         var times = Check.Text(errors, "times", input.Times, ConsultationLimits.Times, required: true);
         if (errors.Any) return errors;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await ClaimAsync(request, ConsultationStatus.Proposed, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
-        request.Status = ConsultationStatus.Proposed;
-        request.ProposedTimes = times;
-        request.WaitingSince = clock.GetUtcNow();
-        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationProposed, null, me.MemberId, request.Topic, ct, link: "/consultations?box=sent", note: times);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await DtoAsync(id, me, ct);
+        var from = request.Status;
+        var refused = await db.InTransactionAsync<Result<ConsultationDto>?>(async tx =>
+        {
+            if (await ClaimAsync(id, from, ConsultationStatus.Proposed, ct) is not { } request)
+                return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+            request.Status = ConsultationStatus.Proposed;
+            request.ProposedTimes = times;
+            request.WaitingSince = clock.GetUtcNow();
+            await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationProposed, null, me.MemberId, request.Topic, ct, link: "/consultations?box=sent", note: times);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        return refused ?? await DtoAsync(id, me, ct);
     }
 
     /// <summary>The recipient declines; the requester is told with a polite template in their own language, with the recipient's words if any.</summary>
@@ -166,27 +179,32 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         var errors = new FieldErrors();
         var message = Check.Text(errors, "message", input.Message, ConsultationLimits.Message);
         if (errors.Any) return errors;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await ClaimAsync(request, ConsultationStatus.Declined, ct)) return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
-        request.Status = ConsultationStatus.Declined;
-        request.DeclineMessage = message;
-        request.DecidedAt = clock.GetUtcNow();
-        await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationDeclined, null, me.MemberId, request.Topic, ct, link: "/consultations?box=sent", note: message);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await DtoAsync(id, me, ct);
+        var from = request.Status;
+        var refused = await db.InTransactionAsync<Result<ConsultationDto>?>(async tx =>
+        {
+            if (await ClaimAsync(id, from, ConsultationStatus.Declined, ct) is not { } request)
+                return Result<ConsultationDto>.Conflict("status", "Consultations.NotAnswerable");
+            request.Status = ConsultationStatus.Declined;
+            request.DeclineMessage = message;
+            request.DecidedAt = clock.GetUtcNow();
+            await notifications.NotifyAsync([request.RequesterMemberId], NotificationType.ConsultationDeclined, null, me.MemberId, request.Topic, ct, link: "/consultations?box=sent", note: message);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        return refused ?? await DtoAsync(id, me, ct);
     }
 
     /// <summary>
     /// Moves the request on from the state it was read in, in the database: of two answers at once (a double
     /// click, an accept and a decline), one wins and the other gets 409, so no second conversation or mail.
+    /// Returns the request to change, loaded in this transaction (the one read before, on the first try).
     /// </summary>
-    async Task<bool> ClaimAsync(ConsultationRequest request, ConsultationStatus to, CancellationToken ct)
-    {
-        var from = request.Status;
-        return await db.Set<ConsultationRequest>().Where(r => r.Id == request.Id && r.Status == from)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, to), ct) == 1;
-    }
+    async Task<ConsultationRequest?> ClaimAsync(long id, ConsultationStatus from, ConsultationStatus to, CancellationToken ct) =>
+        await db.Set<ConsultationRequest>().Where(r => r.Id == id && r.Status == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, to), ct) == 1
+            ? await db.Set<ConsultationRequest>().FirstAsync(r => r.Id == id, ct)
+            : null;
 
     public async Task<Result<ConsultationCountsDto>> CountsAsync(CancellationToken ct)
     {

@@ -30,22 +30,26 @@ public sealed class EventReminders(AlumniDb db, ITenantContext network, IStringL
                 .Where(r => r.EventId == e.Id && r.Status == RsvpStatus.Confirmed)
                 .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r.Id, m.User!.Email, m.User.PreferredCulture })
                 .ToListAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var p in people)
+            queued += await db.InTransactionAsync(async tx =>
             {
-                string subject, body;
-                using (Cultures.Use(p.PreferredCulture))
+                var mails = 0;
+                foreach (var p in people)
                 {
-                    subject = texts["Mail.ReminderSubject", e.Title];
-                    body = texts["Mail.ReminderBody", e.Title, tenant.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.Name];
+                    string subject, body;
+                    using (Cultures.Use(p.PreferredCulture))
+                    {
+                        subject = texts["Mail.ReminderSubject", e.Title];
+                        body = texts["Mail.ReminderBody", e.Title, tenant.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.Name];
+                    }
+                    await db.EnqueueMailAsync(tenant.Id, $"event-reminder:{e.Id}:{p.Id}", p.Email!, subject, body, queuedAt, ct);
+                    mails++;
                 }
-                await db.EnqueueMailAsync(tenant.Id, $"event-reminder:{e.Id}:{p.Id}", p.Email!, subject, body, queuedAt, ct);
-                queued++;
-            }
-            await db.SaveChangesAsync(ct);
-            await db.Set<Event>().Where(x => x.Id == e.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderQueuedAt, queuedAt), ct);
-            await tx.CommitAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await db.Set<Event>().Where(x => x.Id == e.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderQueuedAt, queuedAt), ct);
+                await tx.CommitAsync(ct);
+                return mails;
+            }, ct);
         }
         return queued;
     }

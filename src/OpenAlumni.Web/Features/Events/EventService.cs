@@ -63,21 +63,24 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     {
         var admin = await current.RequireAsync(ct);
         if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
-        var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-        if (EventRules.Edit(admin, e.Status) is { } no) return no.As<EventDto>();
-        var errors = new FieldErrors();
-        Apply(e, input, errors, creating: false);
-        if (e.CapacityInPerson is { } ip && ip < e.ConfirmedInPerson) errors.Add("capacity", "Events.CapacityBelowConfirmed", e.ConfirmedInPerson);
-        if (e.CapacityOnline is { } on && on < e.ConfirmedOnline) errors.Add("capacityOnline", "Events.CapacityBelowConfirmed", e.ConfirmedOnline);
-        if (errors.Any) return errors;
-        e.UpdatedAt = clock.GetUtcNow();
-        if (input.Publish && e.Status == EventStatus.Draft) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
-        await db.SaveChangesAsync(ct);
-        await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
-        await tx.CommitAsync(ct);
-        return (await GetAsync(id, ct)).Value!;
+        var refused = await db.InTransactionAsync<Result<EventDto>?>(async tx =>
+        {
+            if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
+            var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
+            if (EventRules.Edit(admin, e.Status) is { } no) return no.As<EventDto>();
+            var errors = new FieldErrors();
+            Apply(e, input, errors, creating: false);
+            if (e.CapacityInPerson is { } ip && ip < e.ConfirmedInPerson) errors.Add("capacity", "Events.CapacityBelowConfirmed", e.ConfirmedInPerson);
+            if (e.CapacityOnline is { } on && on < e.ConfirmedOnline) errors.Add("capacityOnline", "Events.CapacityBelowConfirmed", e.ConfirmedOnline);
+            if (errors.Any) return errors;
+            e.UpdatedAt = clock.GetUtcNow();
+            if (input.Publish && e.Status == EventStatus.Draft) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
+            await db.SaveChangesAsync(ct);
+            await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        return refused ?? (await GetAsync(id, ct)).Value!;
     }
 
     /// <summary>Takes the event row's lock for the rest of the transaction (SQLite: the write lock).</summary>
@@ -160,35 +163,38 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     {
         var admin = await current.RequireAsync(ct);
         if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
-        var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-        if (EventRules.Cancel(admin, e.Status) is { } no) return no.As<EventDto>();
-        var now = clock.GetUtcNow();
-        var wasPublished = e.Status == EventStatus.Published;
-        e.Status = EventStatus.Cancelled;
-        e.CancelledAt = e.UpdatedAt = now;
-        await audit.AddAsync("event.cancel", "event", id.ToString(), new { status = WireNames.Of(wasPublished ? EventStatus.Published : EventStatus.Draft) },
-            new { status = WireNames.Of(EventStatus.Cancelled) }, ct);
-        if (wasPublished)
+        var refused = await db.InTransactionAsync<Result<EventDto>?>(async tx =>
         {
-            var people = await db.Set<Rsvp>().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
-                .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r.Id, m.User!.Email, m.User.PreferredCulture })
-                .ToListAsync(ct);
-            foreach (var p in people)
+            if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
+            var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
+            if (EventRules.Cancel(admin, e.Status) is { } no) return no.As<EventDto>();
+            var now = clock.GetUtcNow();
+            var wasPublished = e.Status == EventStatus.Published;
+            e.Status = EventStatus.Cancelled;
+            e.CancelledAt = e.UpdatedAt = now;
+            await audit.AddAsync("event.cancel", "event", id.ToString(), new { status = WireNames.Of(wasPublished ? EventStatus.Published : EventStatus.Draft) },
+                new { status = WireNames.Of(EventStatus.Cancelled) }, ct);
+            if (wasPublished)
             {
-                string subject, body;
-                using (Cultures.Use(p.PreferredCulture))
+                var people = await db.Set<Rsvp>().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
+                    .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r.Id, m.User!.Email, m.User.PreferredCulture })
+                    .ToListAsync(ct);
+                foreach (var p in people)
                 {
-                    subject = texts["Mail.CancelledSubject", e.Title];
-                    body = texts["Mail.CancelledBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.Name];
+                    string subject, body;
+                    using (Cultures.Use(p.PreferredCulture))
+                    {
+                        subject = texts["Mail.CancelledSubject", e.Title];
+                        body = texts["Mail.CancelledBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.Name];
+                    }
+                    await db.EnqueueMailAsync(tenant.TenantId, $"event-cancelled:{id}:{p.Id}", p.Email!, subject, body, now, ct);
                 }
-                await db.EnqueueMailAsync(tenant.TenantId, $"event-cancelled:{id}:{p.Id}", p.Email!, subject, body, now, ct);
             }
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return (await GetAsync(id, ct)).Value!;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        return refused ?? (await GetAsync(id, ct)).Value!;
     }
 
     /// <summary>Events the viewer may see: published (and cancelled) ones for their audience; admins see drafts too.</summary>

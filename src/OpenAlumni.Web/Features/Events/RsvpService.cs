@@ -53,44 +53,46 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             return await ToDtoAsync(existing, ct); // a second click changes nothing
 
         // Only what must be serialised happens inside the transaction, so the event row is locked briefly.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (existing is not null)
+        var (signedUp, refused) = await db.InTransactionAsync<(Rsvp?, Result<RsvpDto>?)>(async tx =>
         {
-            // Signing up again after cancelling goes to the back of the queue: a new row, a new ticket.
-            db.Remove(existing);
-            await db.SaveChangesAsync(ct);
-        }
-        // Taking a seat locks the row when it succeeds; when the event is full the row is locked
-        // explicitly and a seat tried once more (a cancellation may just have freed one).
-        var seat = await TakeSeatAsync(id, mode, ct);
-        if (seat == 0)
-        {
-            await LockEventAsync(db, id, ct);
-            // Cancelled while this request waited for the lock: no seat, no waitlist.
-            if (await db.Set<Event>().AnyAsync(x => x.Id == id && x.Status != EventStatus.Published, ct))
-                return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
-            seat = await TakeSeatAsync(id, mode, ct);
-        }
-        var rsvp = new Rsvp
-        {
-            EventId = id, MemberId = viewer.MemberId, Mode = mode, Status = seat == 1 ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted,
-            TicketCode = NewTicketCode(), CreatedAt = now, UpdatedAt = now,
-        };
-        db.Add(rsvp);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same member's other click won the unique index; its seat (if any) is kept, this one rolls back.
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<Rsvp>().AsNoTracking().FirstAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
-            return await ToDtoAsync(winner, ct);
-        }
-        return await ToDtoAsync(rsvp, ct);
+            if (existing is not null)
+            {
+                // Signing up again after cancelling goes to the back of the queue: a new row, a new ticket.
+                db.Remove(existing);
+                await db.SaveChangesAsync(ct);
+            }
+            // Taking a seat locks the row when it succeeds; when the event is full the row is locked
+            // explicitly and a seat tried once more (a cancellation may just have freed one).
+            var seat = await TakeSeatAsync(id, mode, ct);
+            if (seat == 0)
+            {
+                await LockEventAsync(db, id, ct);
+                // Cancelled while this request waited for the lock: no seat, no waitlist.
+                if (await db.Set<Event>().AnyAsync(x => x.Id == id && x.Status != EventStatus.Published, ct))
+                    return (null, Result<RsvpDto>.Conflict("status", "Events.Cancelled"));
+                seat = await TakeSeatAsync(id, mode, ct);
+            }
+            var rsvp = new Rsvp
+            {
+                EventId = id, MemberId = viewer.MemberId, Mode = mode, Status = seat == 1 ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted,
+                TicketCode = NewTicketCode(), CreatedAt = now, UpdatedAt = now,
+            };
+            db.Add(rsvp);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
+            {
+                // The same member's other click won the unique index; its seat (if any) is kept, this one rolls back.
+                await tx.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                return (await db.Set<Rsvp>().AsNoTracking().FirstAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct), null);
+            }
+            return (rsvp, null);
+        }, ct);
+        return refused ?? await ToDtoAsync(signedUp!, ct);
     }
 
     Task<int> TakeSeatAsync(long id, AttendanceMode mode, CancellationToken ct) =>
@@ -114,23 +116,26 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
     public async Task<Result<RsvpDto>> CancelAsync(long id, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await (await events.VisibleAsync(viewer, ct)).AllAsync(x => x.Id != id, ct) || !await LockEventAsync(db, id, ct)) return Result<RsvpDto>.NotFound();
-        var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-        var rsvp = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status != RsvpStatus.Cancelled, ct);
-        if (EventRules.CancelRsvp(rsvp, e, clock.GetUtcNow()) is { } no) return no.As<RsvpDto>();
-        var wasConfirmed = rsvp!.Status == RsvpStatus.Confirmed; // the rule refuses a missing sign-up
-        rsvp.Status = RsvpStatus.Cancelled;
-        rsvp.UpdatedAt = clock.GetUtcNow();
-        if (wasConfirmed)
+        var (cancelled, refused) = await db.InTransactionAsync<(Rsvp?, Result<RsvpDto>?)>(async tx =>
         {
-            if (rsvp.Mode == AttendanceMode.InPerson) e.ConfirmedInPerson--; else e.ConfirmedOnline--;
+            if (await (await events.VisibleAsync(viewer, ct)).AllAsync(x => x.Id != id, ct) || !await LockEventAsync(db, id, ct)) return (null, Result<RsvpDto>.NotFound());
+            var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
+            var rsvp = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status != RsvpStatus.Cancelled, ct);
+            if (EventRules.CancelRsvp(rsvp, e, clock.GetUtcNow()) is { } no) return (null, no.As<RsvpDto>());
+            var wasConfirmed = rsvp!.Status == RsvpStatus.Confirmed; // the rule refuses a missing sign-up
+            rsvp.Status = RsvpStatus.Cancelled;
+            rsvp.UpdatedAt = clock.GetUtcNow();
+            if (wasConfirmed)
+            {
+                if (rsvp.Mode == AttendanceMode.InPerson) e.ConfirmedInPerson--; else e.ConfirmedOnline--;
+                await db.SaveChangesAsync(ct);
+                if (e.Status == EventStatus.Published) await FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
+            }
             await db.SaveChangesAsync(ct);
-            if (e.Status == EventStatus.Published) await FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return await ToDtoAsync(rsvp, ct);
+            await tx.CommitAsync(ct);
+            return (rsvp, null);
+        }, ct);
+        return refused ?? await ToDtoAsync(cancelled!, ct);
     }
 
     /// <summary>Promotes the waitlist, in order, into free seats; each promoted member is told by mail. Call with the event locked.</summary>

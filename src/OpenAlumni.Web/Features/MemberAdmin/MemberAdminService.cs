@@ -19,7 +19,7 @@ namespace OpenAlumni.Web.Features.MemberAdmin;
 /// The secretariat's member management: the list and its CSV, suspension, kind and role, merging a
 /// duplicate account. Admins only; every change is written to the audit log with the change itself.
 /// </summary>
-public sealed class MemberAdminService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock, UserManager<AppUser> users, FileStore files)
+public sealed partial class MemberAdminService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock, UserManager<AppUser> users, FileStore files)
 {
     const int PageSize = 50, ExportMax = 200_000;
 
@@ -133,31 +133,37 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
     async Task<Result<AdminMemberDto>> ChangeStatusAsync(Member m, MemberStatus status, string? reason, string action, MemberSession admin, CancellationToken ct)
     {
         // Serializable, like role changes: two admins suspending each other at once cannot both succeed.
-        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        if (m.Role == MemberRole.Admin && status != MemberStatus.Approved && !await OtherAdminsAsync(m.Id, ct))
-            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
-        var before = new { status = WireNames.Of(m.Status) };
-        m.Status = status;
-        m.DecidedAt = clock.GetUtcNow();
-        m.DecidedByUserId = admin.UserId;
-        m.DecisionReason = reason;
-        // The reason stays with the member (it is erased with them), not in the append-only log.
-        await audit.AddAsync(action, "member", m.Id.ToString(), before, new { status = WireNames.Of(status) }, ct);
-        // A new security stamp ends every session and bearer token of the login at its next request; the
-        // UserManager's save commits the status and its audit entry with it.
-        try
+        var id = m.Id;
+        var refused = await db.InTransactionAsync<Result<AdminMemberDto>?>(async tx =>
         {
-            if (status == MemberStatus.Suspended && await users.FindByIdAsync(m.UserId) is { } login)
-                await users.UpdateSecurityStampAsync(login);
-            else
-                await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (Exception e) when (DbErrors.IsSerializationFailure(e))
-        {
-            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
-        }
-        return (await GetAsync(m.Id, ct)).Value!;
+            // Read again: on a retry the row read before is no longer tracked (the first try gets that one back).
+            var member = await db.Members.FirstAsync(x => x.Id == id, ct);
+            if (member.Role == MemberRole.Admin && status != MemberStatus.Approved && !await OtherAdminsAsync(id, ct))
+                return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+            var before = new { status = WireNames.Of(member.Status) };
+            member.Status = status;
+            member.DecidedAt = clock.GetUtcNow();
+            member.DecidedByUserId = admin.UserId;
+            member.DecisionReason = reason;
+            // The reason stays with the member (it is erased with them), not in the append-only log.
+            await audit.AddAsync(action, "member", id.ToString(), before, new { status = WireNames.Of(status) }, ct);
+            // A new security stamp ends every session and bearer token of the login at its next request; the
+            // UserManager's save commits the status and its audit entry with it.
+            try
+            {
+                if (status == MemberStatus.Suspended && await users.FindByIdAsync(member.UserId) is { } login)
+                    await users.UpdateSecurityStampAsync(login);
+                else
+                    await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (Exception e) when (DbErrors.IsSerializationFailure(e))
+            {
+                return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+            }
+            return null;
+        }, ct, System.Data.IsolationLevel.Serializable);
+        return refused ?? (await GetAsync(id, ct)).Value!;
     }
 
     Task<bool> OtherAdminsAsync(long except, CancellationToken ct) =>
@@ -172,127 +178,29 @@ public sealed class MemberAdminService(AlumniDb db, CurrentMember current, Audit
         var role = Check.Enum<MemberRole>(errors, "role", r.Role, required: false);
         if (kind is null && role is null && !errors.Any) errors.Add("role", "Validation.Required");
         if (errors.Any) return errors;
-        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
-        var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (m is null) return Result<AdminMemberDto>.NotFound();
-        if (m.Role == MemberRole.Admin && role == MemberRole.Member && m.Status == MemberStatus.Approved && !await OtherAdminsAsync(m.Id, ct))
-            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
-        var before = new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) };
-        m.Kind = kind ?? m.Kind;
-        m.Role = role ?? m.Role;
-        await audit.AddAsync(WireNames.Of(m.Role) != before.role ? "member.role" : "member.kind",
-            "member", m.Id.ToString(), before, new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) }, ct);
-        try
+        var refused = await db.InTransactionAsync<Result<AdminMemberDto>?>(async tx =>
         {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (Exception e) when (DbErrors.IsSerializationFailure(e))
-        {
-            // Two admins demoting each other at once: one of them must stay.
-            return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
-        }
-        return (await GetAsync(m.Id, ct)).Value!;
-    }
-
-    /// <summary>
-    /// Merges a duplicate account into the kept one: the duplicate's posts, comments, reactions, RSVPs,
-    /// pitches, feedback, reports, notifications, job openings and interest, collaborations, conversations and
-    /// messages, blocks, consultation requests and roster link move to the kept member (where both
-    /// have one, the kept member's stays); then the duplicate membership is removed, and its login
-    /// too when it belongs to no other network. One transaction.
-    /// </summary>
-    public async Task<Result<AdminMemberDto>> MergeAsync(long keepId, long duplicateId, CancellationToken ct)
-    {
-        if (await AdminAsync(ct) is not { } admin) return Result<AdminMemberDto>.Forbidden();
-        if (keepId == duplicateId) return FieldErrors.Of("duplicateId", "Validation.MergeSame");
-        // The "former member" placeholder holds deleted members' kept posts: it is nobody's duplicate.
-        var keep = await db.Members.FirstOrDefaultAsync(m => m.Id == keepId && m.Status != MemberStatus.Former, ct);
-        var dup = await db.Members.FirstOrDefaultAsync(m => m.Id == duplicateId && m.Status != MemberStatus.Former, ct);
-        if (keep is null) return Result<AdminMemberDto>.NotFound();
-        if (dup is null) return FieldErrors.Of("duplicateId", "Validation.NotFound");
-        if (dup.Id == admin.MemberId) return Result<AdminMemberDto>.Conflict("duplicateId", "Validation.NotYourself");
-        if (dup.Role == MemberRole.Admin && keep.Role != MemberRole.Admin && !await OtherAdminsAsync(dup.Id, ct))
-            return Result<AdminMemberDto>.Conflict("duplicateId", "Validation.LastAdmin");
-
-        var (k, d) = (keep.Id, dup.Id);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Rows unique per member: the kept member's one wins, the duplicate's is dropped.
-        await db.Set<Reaction>().Where(x => x.MemberId == d && db.Set<Reaction>().Any(y => y.MemberId == k && y.PostId == x.PostId && y.Kind == x.Kind)).ExecuteDeleteAsync(ct);
-        await db.Set<PostInterest>().Where(x => x.MemberId == d && db.Set<PostInterest>().Any(y => y.MemberId == k && y.PostId == x.PostId)).ExecuteDeleteAsync(ct);
-        await db.Set<PitchInterest>().Where(x => x.MemberId == d && db.Set<PitchInterest>().Any(y => y.MemberId == k && y.PitchId == x.PitchId)).ExecuteDeleteAsync(ct);
-        await db.Set<EventFeedback>().Where(x => x.MemberId == d && db.Set<EventFeedback>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
-        await db.Set<Pitch>().Where(x => x.MemberId == d && db.Set<Pitch>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
-        await db.Set<NotificationPreference>().Where(x => x.MemberId == d).ExecuteDeleteAsync(ct);
-        await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d && db.Set<Jobs.JobInterest>().Any(y => y.MemberId == k && y.OpeningId == x.OpeningId)).ExecuteDeleteAsync(ct);
-        await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d && db.Set<Collaborations.CollaborationMember>().Any(y => y.MemberId == k && y.CollaborationId == x.CollaborationId)).ExecuteDeleteAsync(ct);
-        await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
-        await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
-        await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);
-        // Blocks between the two accounts make no sense once they are one; the kept member's own blocks win.
-        await db.Set<Messages.MemberBlock>().Where(x => (x.BlockerMemberId == d && x.BlockedMemberId == k) || (x.BlockerMemberId == k && x.BlockedMemberId == d)).ExecuteDeleteAsync(ct);
-        await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockerMemberId == k && y.BlockedMemberId == x.BlockedMemberId)).ExecuteDeleteAsync(ct);
-        await db.Set<Messages.MemberBlock>().Where(x => x.BlockedMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockedMemberId == k && y.BlockerMemberId == x.BlockerMemberId)).ExecuteDeleteAsync(ct);
-        // Two RSVPs for one event: the duplicate's seat is given back (the seat counters stay true).
-        var doubled = await db.Set<Rsvp>().Where(x => x.MemberId == d && db.Set<Rsvp>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ToListAsync(ct);
-        foreach (var r in doubled)
-        {
-            if (r.Status == RsvpStatus.Confirmed && r.Mode == AttendanceMode.InPerson)
-                await db.Set<Event>().Where(e => e.Id == r.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedInPerson, e => e.ConfirmedInPerson - 1), ct);
-            else if (r.Status == RsvpStatus.Confirmed)
-                await db.Set<Event>().Where(e => e.Id == r.EventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.ConfirmedOnline, e => e.ConfirmedOnline - 1), ct);
-            db.Remove(r);
-        }
-        await db.SaveChangesAsync(ct);
-
-        await db.Set<Post>().Where(x => x.AuthorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorMemberId, k), ct);
-        await db.Set<Post>().Where(x => x.HiddenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.HiddenByMemberId, k), ct);
-        await db.Set<Comment>().Where(x => x.AuthorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorMemberId, k), ct);
-        await db.Set<Reaction>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<PostInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Report>().Where(x => x.ReporterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReporterMemberId, k), ct);
-        await db.Set<Report>().Where(x => x.DecidedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.DecidedByMemberId, k), ct);
-        await db.Set<ModerationAction>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
-        await db.Set<Attachment>().Where(x => x.UploaderMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploaderMemberId, k), ct);
-        await db.Set<Event>().Where(x => x.CreatedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedByMemberId, k), ct);
-        await db.Set<Rsvp>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Rsvp>().Where(x => x.CheckedInByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CheckedInByMemberId, k), ct);
-        await db.Set<Pitch>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<PitchInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<EventFeedback>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Notification>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Notification>().Where(x => x.ActorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ActorMemberId, k), ct);
-        await db.Set<RosterEntry>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Invitation>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Jobs.JobOpening>().Where(x => x.PostedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.PostedByMemberId, k), ct);
-        await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Jobs.JobReferral>().Where(x => x.ReferrerMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReferrerMemberId, k), ct);
-        await db.Set<Collaborations.Collaboration>().Where(x => x.ProposedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ProposedByMemberId, k), ct);
-        await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Collaborations.CollaborationStageChange>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
-        await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Community.FeaturedStory>().Where(x => x.ChosenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ChosenByMemberId, k), ct);
-        await db.Set<Messages.Conversation>().Where(x => x.StartedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartedByMemberId, k), ct);
-        await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
-        await db.Set<Messages.Message>().Where(x => x.SenderMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.SenderMemberId, k), ct);
-        await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.BlockerMemberId, k), ct);
-        await db.Set<Messages.MemberBlock>().Where(x => x.BlockedMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.BlockedMemberId, k), ct);
-        await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ReporterMemberId, k), ct);
-        await db.Set<Messages.MessageReport>().Where(x => x.ClosedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosedByMemberId, k), ct);
-        await db.Set<Consultations.ConsultationRequest>().Where(x => x.RequesterMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RequesterMemberId, k), ct);
-        await db.Set<Consultations.ConsultationRequest>().Where(x => x.RecipientMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RecipientMemberId, k), ct);
-
-        if (dup.Role == MemberRole.Admin) keep.Role = MemberRole.Admin;
-        var photo = dup.PhotoPath;
-        var userId = dup.UserId;
-        db.Members.Remove(dup);
-        await audit.AddAsync("member.merge", "member", keep.Id.ToString(), new { duplicateId = d }, new { keptId = k }, ct);
-        await db.SaveChangesAsync(ct);
-        // The login goes too, unless it is a member of another network (Identity users are global).
-        if (!await db.Members.IgnoreQueryFilters().AnyAsync(m => m.UserId == userId, ct) && await users.FindByIdAsync(userId) is { } login)
-            await users.DeleteAsync(login);
-        await tx.CommitAsync(ct);
-        files.Delete(photo);
-        return (await GetAsync(keep.Id, ct)).Value!;
+            var m = await db.Members.FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (m is null) return Result<AdminMemberDto>.NotFound();
+            if (m.Role == MemberRole.Admin && role == MemberRole.Member && m.Status == MemberStatus.Approved && !await OtherAdminsAsync(m.Id, ct))
+                return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+            var before = new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) };
+            m.Kind = kind ?? m.Kind;
+            m.Role = role ?? m.Role;
+            await audit.AddAsync(WireNames.Of(m.Role) != before.role ? "member.role" : "member.kind",
+                "member", m.Id.ToString(), before, new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) }, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (Exception e) when (DbErrors.IsSerializationFailure(e))
+            {
+                // Two admins demoting each other at once: one of them must stay.
+                return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
+            }
+            return null;
+        }, ct, System.Data.IsolationLevel.Serializable);
+        return refused ?? (await GetAsync(id, ct)).Value!;
     }
 }

@@ -38,17 +38,21 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         }
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
-        var comment = new Comment { PostId = id, ParentCommentId = parent?.Id, AuthorMemberId = me.MemberId, Body = body!, BodyHtml = markdown.ToHtml(body), CreatedAt = now };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(comment);
-        await db.SaveChangesAsync(ct);
-        await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
-        var recipients = new List<long> { post.AuthorMemberId };
-        if (parent is not null) recipients.Add(parent.AuthorMemberId);
-        await notifications.NotifyAsync(recipients, NotificationType.Reply, id, me.MemberId, post.Title, ct);
-        await posts.NotifyMentionsAsync(post, body!, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var bodyHtml = markdown.ToHtml(body);
+        var comment = await db.InTransactionAsync(async tx =>
+        {
+            var added = new Comment { PostId = id, ParentCommentId = parent?.Id, AuthorMemberId = me.MemberId, Body = body!, BodyHtml = bodyHtml, CreatedAt = now };
+            db.Add(added);
+            await db.SaveChangesAsync(ct);
+            await db.Set<Post>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.CommentCount, p => p.CommentCount + 1), ct);
+            var recipients = new List<long> { post.AuthorMemberId };
+            if (parent is not null) recipients.Add(parent.AuthorMemberId);
+            await notifications.NotifyAsync(recipients, NotificationType.Reply, id, me.MemberId, post.Title, ct);
+            await posts.NotifyMentionsAsync(post, body!, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return added;
+        }, ct);
         return new CommentDto(comment.Id, comment.ParentCommentId, new AuthorDto(me.MemberId, me.DisplayName, me.Kind.ToString()), comment.Body, comment.BodyHtml,
             tenant.Tenant!.ToLocal(now), false, []);
     }
@@ -159,32 +163,36 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Claim the decision first: of two admins deciding at once, one wins and the other gets 409.
-        var claimed = await db.Set<Report>().Where(r => r.Id == reportId && r.Status == ReportStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, hide ? ReportStatus.Hidden : ReportStatus.Dismissed)
-                .SetProperty(r => r.DecidedAt, now).SetProperty(r => r.DecidedByMemberId, me.MemberId).SetProperty(r => r.DecisionNote, note), ct);
-        if (claimed == 0) return Result<ReportDto>.Conflict("status", "Posts.ReportDecided");
-        if (hide) await HideTargetAsync(report.TargetType, report.TargetId, me.MemberId, note, now, ct);
-        db.Add(new ModerationAction { TargetType = report.TargetType, TargetId = report.TargetId, PostId = report.PostId, ReportId = reportId,
-            Action = hide ? ModerationKind.Hide : ModerationKind.Dismiss, ByMemberId = me.MemberId, Reason = note, At = now });
-        await audit.AddAsync(hide ? "content.hide" : "report.dismiss", WireNames.Of(report.TargetType), report.TargetId.ToString(),
-            null, new { report = reportId, hasReason = note is not null }, ct);
-        // Every open report of the same target is settled by one decision.
-        var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId
-            && (r.Status == ReportStatus.Open || r.Id == reportId)).ToListAsync(ct);
-        foreach (var r in same)
+        var decided = await db.InTransactionAsync(async tx =>
         {
-            r.Status = hide ? ReportStatus.Hidden : ReportStatus.Dismissed;
-            r.DecidedAt = now;
-            r.DecidedByMemberId = me.MemberId;
-            r.DecisionNote = note;
-        }
-        var title = await db.Set<Post>().Where(p => p.Id == report.PostId).Select(p => p.Title).FirstAsync(ct);
-        await notifications.NotifyAsync(same.Select(r => r.ReporterMemberId).ToList(), NotificationType.ReportDecision, report.PostId, null,
-            title, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            // Claim the decision first: of two admins deciding at once, one wins and the other gets 409.
+            var claimed = await db.Set<Report>().Where(r => r.Id == reportId && r.Status == ReportStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, hide ? ReportStatus.Hidden : ReportStatus.Dismissed)
+                    .SetProperty(r => r.DecidedAt, now).SetProperty(r => r.DecidedByMemberId, me.MemberId).SetProperty(r => r.DecisionNote, note), ct);
+            if (claimed == 0) return false;
+            if (hide) await HideTargetAsync(report.TargetType, report.TargetId, me.MemberId, note, now, ct);
+            db.Add(new ModerationAction { TargetType = report.TargetType, TargetId = report.TargetId, PostId = report.PostId, ReportId = reportId,
+                Action = hide ? ModerationKind.Hide : ModerationKind.Dismiss, ByMemberId = me.MemberId, Reason = note, At = now });
+            await audit.AddAsync(hide ? "content.hide" : "report.dismiss", WireNames.Of(report.TargetType), report.TargetId.ToString(),
+                null, new { report = reportId, hasReason = note is not null }, ct);
+            // Every open report of the same target is settled by one decision.
+            var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId
+                && (r.Status == ReportStatus.Open || r.Id == reportId)).ToListAsync(ct);
+            foreach (var r in same)
+            {
+                r.Status = hide ? ReportStatus.Hidden : ReportStatus.Dismissed;
+                r.DecidedAt = now;
+                r.DecidedByMemberId = me.MemberId;
+                r.DecisionNote = note;
+            }
+            var title = await db.Set<Post>().Where(p => p.Id == report.PostId).Select(p => p.Title).FirstAsync(ct);
+            await notifications.NotifyAsync(same.Select(r => r.ReporterMemberId).ToList(), NotificationType.ReportDecision, report.PostId, null,
+                title, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }, ct);
+        if (!decided) return Result<ReportDto>.Conflict("status", "Posts.ReportDecided");
         return (await Rows(db.Set<Report>().Where(r => r.Id == reportId)).ToListAsync(ct)).Select(ToDto).First();
     }
 

@@ -49,92 +49,97 @@ public sealed partial class MyDataService
         var filesToDelete = new List<string>();
         if (member.PhotoPath is not null) filesToDelete.Add(member.PhotoPath);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Seats I hold on upcoming events go back to the event (the waitlist moves up at the next cancellation or capacity change).
-        var seats = await db.Set<Rsvp>().Where(x => x.MemberId == id && x.Status == RsvpStatus.Confirmed)
-            .GroupBy(x => new { x.EventId, x.Mode }).Select(g => new { g.Key.EventId, g.Key.Mode, Count = g.Count() }).ToListAsync(ct);
-        foreach (var s in seats)
+        var (loginDeleted, erasedFiles) = await db.InTransactionAsync(async tx =>
         {
-            if (s.Mode == AttendanceMode.Online)
-                await db.Set<Event>().Where(e => e.Id == s.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConfirmedOnline, e => e.ConfirmedOnline - s.Count), ct);
-            else
-                await db.Set<Event>().Where(e => e.Id == s.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConfirmedInPerson, e => e.ConfirmedInPerson - s.Count), ct);
-        }
-
-        var touchedPosts = await db.Set<Comment>().Where(c => c.AuthorMemberId == id).Select(c => c.PostId).Distinct().ToListAsync(ct);
-        if (choice == PostsOnDelete.Delete)
-        {
-            filesToDelete.AddRange(await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => a.Path).ToListAsync(ct));
-            await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).ExecuteDeleteAsync(ct);
-            await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteDeleteAsync(ct);
-            await db.Set<Post>().Where(p => p.AuthorMemberId == id).ExecuteDeleteAsync(ct);
-        }
-        else
-        {
-            var former = await FormerMemberIdAsync(ct);
-            // Images shown in a kept post stay with it; any other image I uploaded goes.
-            var bodies = await db.Set<Post>().Where(p => p.AuthorMemberId == id).Select(p => p.Body).ToListAsync(ct);
-            var mine = await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => new { a.Id, a.Path }).ToListAsync(ct);
-            var shown = mine.Where(a => bodies.Any(b => b.Contains($"/posts/attachments/{a.Id}/", StringComparison.Ordinal))).Select(a => a.Id).ToList();
-            filesToDelete.AddRange(mine.Where(a => !shown.Contains(a.Id)).Select(a => a.Path));
-            await db.Set<Attachment>().Where(a => a.UploaderMemberId == id && !shown.Contains(a.Id)).ExecuteDeleteAsync(ct);
-            await db.Set<Attachment>().Where(a => shown.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.UploaderMemberId, former), ct);
-            await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorMemberId, former), ct);
-            // The search text of a post holds its author's name: indexed again without it.
-            var posts = await db.Set<Post>().Where(p => p.AuthorMemberId == id).ToListAsync(ct);
-            foreach (var p in posts)
+            var erased = new List<string>(filesToDelete);
+            // Seats I hold on upcoming events go back to the event (the waitlist moves up at the next cancellation or capacity change).
+            var seats = await db.Set<Rsvp>().Where(x => x.MemberId == id && x.Status == RsvpStatus.Confirmed)
+                .GroupBy(x => new { x.EventId, x.Mode }).Select(g => new { g.Key.EventId, g.Key.Mode, Count = g.Count() }).ToListAsync(ct);
+            foreach (var s in seats)
             {
-                p.AuthorMemberId = former;
-                PostAudience.IndexForSearch(p, "");
+                if (s.Mode == AttendanceMode.Online)
+                    await db.Set<Event>().Where(e => e.Id == s.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConfirmedOnline, e => e.ConfirmedOnline - s.Count), ct);
+                else
+                    await db.Set<Event>().Where(e => e.Id == s.EventId).ExecuteUpdateAsync(u => u.SetProperty(e => e.ConfirmedInPerson, e => e.ConfirmedInPerson - s.Count), ct);
             }
+
+            var touchedPosts = await db.Set<Comment>().Where(c => c.AuthorMemberId == id).Select(c => c.PostId).Distinct().ToListAsync(ct);
+            if (choice == PostsOnDelete.Delete)
+            {
+                erased.AddRange(await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => a.Path).ToListAsync(ct));
+                await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).ExecuteDeleteAsync(ct);
+                await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteDeleteAsync(ct);
+                await db.Set<Post>().Where(p => p.AuthorMemberId == id).ExecuteDeleteAsync(ct);
+            }
+            else
+            {
+                var former = await FormerMemberIdAsync(ct);
+                // Images shown in a kept post stay with it; any other image I uploaded goes.
+                var bodies = await db.Set<Post>().Where(p => p.AuthorMemberId == id).Select(p => p.Body).ToListAsync(ct);
+                var mine = await db.Set<Attachment>().Where(a => a.UploaderMemberId == id).Select(a => new { a.Id, a.Path }).ToListAsync(ct);
+                var shown = mine.Where(a => bodies.Any(b => b.Contains($"/posts/attachments/{a.Id}/", StringComparison.Ordinal))).Select(a => a.Id).ToList();
+                erased.AddRange(mine.Where(a => !shown.Contains(a.Id)).Select(a => a.Path));
+                await db.Set<Attachment>().Where(a => a.UploaderMemberId == id && !shown.Contains(a.Id)).ExecuteDeleteAsync(ct);
+                await db.Set<Attachment>().Where(a => shown.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.UploaderMemberId, former), ct);
+                await db.Set<Comment>().Where(c => c.AuthorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AuthorMemberId, former), ct);
+                // The search text of a post holds its author's name: indexed again without it.
+                var posts = await db.Set<Post>().Where(p => p.AuthorMemberId == id).ToListAsync(ct);
+                foreach (var p in posts)
+                {
+                    p.AuthorMemberId = former;
+                    PostAudience.IndexForSearch(p, "");
+                }
+                await db.SaveChangesAsync(ct);
+            }
+            foreach (var postId in touchedPosts)
+                await db.Set<Post>().Where(p => p.Id == postId)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, p => db.Set<Comment>().Count(c => c.PostId == p.Id && c.HiddenAt == null)), ct);
+            await EraseConnectionsAsync(id, email, choice == PostsOnDelete.Delete, ct);
+            // Others' notifications of my messages (their subject is my name) and of consultation requests (now deleted) go, as does
+            // any whose subject holds my name; the rest keep their subject but no longer point at me.
+            NotificationType[] gone = [NotificationType.Message, NotificationType.ConsultationRequest, NotificationType.ConsultationAccepted,
+                NotificationType.ConsultationProposed, NotificationType.ConsultationDeclined];
+            await db.Set<Notification>().Where(n => n.ActorMemberId == id && gone.Contains(n.Type)).ExecuteDeleteAsync(ct);
+            foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+                await db.Set<Notification>().Where(n => n.ActorMemberId == id && n.Subject.Contains(name)).ExecuteDeleteAsync(ct);
+            // Others' notifications keep their subject but no longer point at me.
+            await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
+            await db.Set<Post>().Where(p => p.HiddenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenByMemberId, (long?)null), ct);
+            // Mail still queued to me (or kept as sent) holds my address; mail to others about me ("X replied") holds my name.
+            // The address in any letter case (the roster may have spelt it "Taro.Yamada@Example.com"); a referral
+            // another member made of me holds it too.
+            var key = email?.ToLowerInvariant();
+            if (key is not null)
+            {
+                await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To.ToLower() == key).ExecuteDeleteAsync(ct);
+                await db.Set<JobReferral>().Where(r => r.Email.ToLower() == key).ExecuteDeleteAsync(ct);
+            }
+            foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+                await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && (o.Subject.Contains(name) || o.Body.Contains(name))).ExecuteDeleteAsync(ct);
+            // The rest (career, tags, consents, reactions, interests, reports, RSVPs, pitches, feedback, notifications, activity) cascades.
+            await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
+
+            await audit.AddAsync("member.delete_self", "member", id.ToString(), null, new { posts = WireNames.Of(choice!.Value) }, ct);
             await db.SaveChangesAsync(ct);
-        }
-        foreach (var postId in touchedPosts)
-            await db.Set<Post>().Where(p => p.Id == postId)
-                .ExecuteUpdateAsync(u => u.SetProperty(p => p.CommentCount, p => db.Set<Comment>().Count(c => c.PostId == p.Id && c.HiddenAt == null)), ct);
-        await EraseConnectionsAsync(id, email, choice == PostsOnDelete.Delete, ct);
-        // Others' notifications of my messages (their subject is my name) and of consultation requests (now deleted) go, as does
-        // any whose subject holds my name; the rest keep their subject but no longer point at me.
-        NotificationType[] gone = [NotificationType.Message, NotificationType.ConsultationRequest, NotificationType.ConsultationAccepted,
-            NotificationType.ConsultationProposed, NotificationType.ConsultationDeclined];
-        await db.Set<Notification>().Where(n => n.ActorMemberId == id && gone.Contains(n.Type)).ExecuteDeleteAsync(ct);
-        foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
-            await db.Set<Notification>().Where(n => n.ActorMemberId == id && n.Subject.Contains(name)).ExecuteDeleteAsync(ct);
-        // Others' notifications keep their subject but no longer point at me.
-        await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
-        await db.Set<Post>().Where(p => p.HiddenByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.HiddenByMemberId, (long?)null), ct);
-        // Mail still queued to me (or kept as sent) holds my address; mail to others about me ("X replied") holds my name.
-        // The address in any letter case (the roster may have spelt it "Taro.Yamada@Example.com"); a referral
-        // another member made of me holds it too.
-        var key = email?.ToLowerInvariant();
-        if (key is not null)
-        {
-            await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To.ToLower() == key).ExecuteDeleteAsync(ct);
-            await db.Set<JobReferral>().Where(r => r.Email.ToLower() == key).ExecuteDeleteAsync(ct);
-        }
-        foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
-            await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && (o.Subject.Contains(name) || o.Body.Contains(name))).ExecuteDeleteAsync(ct);
-        // The rest (career, tags, consents, reactions, interests, reports, RSVPs, pitches, feedback, notifications, activity) cascades.
-        await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
 
-        await audit.AddAsync("member.delete_self", "member", id.ToString(), null, new { posts = WireNames.Of(choice!.Value) }, ct);
-        await db.SaveChangesAsync(ct);
-
-        var loginDeleted = false;
-        if (user is not null)
-        {
-            // IgnoreQueryFilters: whether this login belongs to any other network decides whether it may be deleted.
-            var elsewhere = await db.Members.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.Id != id, ct);
-            if (elsewhere) await users.UpdateSecurityStampAsync(user);
-            else
+            var loginDeleted = false;
+            // Loaded again here: on a retry the login read before is no longer tracked (the first try returns that one).
+            if (user is not null && await users.FindByIdAsync(user.Id) is { } login)
             {
-                if (key is not null) await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(o => o.To.ToLower() == key).ExecuteDeleteAsync(ct);
-                loginDeleted = (await users.DeleteAsync(user)).Succeeded;
+                // IgnoreQueryFilters: whether this login belongs to any other network decides whether it may be deleted.
+                var elsewhere = await db.Members.IgnoreQueryFilters().AnyAsync(m => m.UserId == login.Id && m.Id != id, ct);
+                if (elsewhere) await users.UpdateSecurityStampAsync(login);
+                else
+                {
+                    if (key is not null) await db.Set<OutboxMessage>().IgnoreQueryFilters().Where(o => o.To.ToLower() == key).ExecuteDeleteAsync(ct);
+                    loginDeleted = (await users.DeleteAsync(login)).Succeeded;
+                }
             }
-        }
-        await tx.CommitAsync(ct);
+            await tx.CommitAsync(ct);
+            return (loginDeleted, erased);
+        }, ct);
         await DatabaseSetup.FlushErasedAsync(db, ct);
-        foreach (var f in filesToDelete) files.Delete(f);
+        foreach (var f in erasedFiles) files.Delete(f);
         return new DeleteMeDto(true, loginDeleted);
     }
 

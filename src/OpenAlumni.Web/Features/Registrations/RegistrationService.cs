@@ -58,15 +58,19 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
 
         // The status condition makes the decision atomic: of two admins deciding at once, one wins.
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Members.Where(m => m.Id == id && m.Status == MemberStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, decision).SetProperty(m => m.DecidedAt, now)
-                .SetProperty(m => m.DecidedByUserId, admin.UserId).SetProperty(m => m.DecisionReason, text), ct);
-        if (changed == 0) return Result<PendingRegistrationDto>.Conflict("status", "Validation.AlreadyDecided");
-        await audit.AddAsync(decision == MemberStatus.Approved ? "registration.approve" : "registration.reject", "member", id.ToString(),
-            new { status = WireNames.Of(MemberStatus.Pending) }, new { status = WireNames.Of(decision), hasReason = text is not null }, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var decided = await db.InTransactionAsync(async tx =>
+        {
+            var changed = await db.Members.Where(m => m.Id == id && m.Status == MemberStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, decision).SetProperty(m => m.DecidedAt, now)
+                    .SetProperty(m => m.DecidedByUserId, admin.UserId).SetProperty(m => m.DecisionReason, text), ct);
+            if (changed == 0) return false;
+            await audit.AddAsync(decision == MemberStatus.Approved ? "registration.approve" : "registration.reject", "member", id.ToString(),
+                new { status = WireNames.Of(MemberStatus.Pending) }, new { status = WireNames.Of(decision), hasReason = text is not null }, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }, ct);
+        if (!decided) return Result<PendingRegistrationDto>.Conflict("status", "Validation.AlreadyDecided");
 
         var member = await db.Members.AsNoTracking().Where(m => m.Id == id).Select(m => new { m.UserId }).FirstAsync(ct);
         var user = await users.FindByIdAsync(member.UserId);

@@ -34,73 +34,79 @@ public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog a
         var bytes = await RosterCsv.ReadBoundedAsync(content, RosterLimits.FileBytes, ct);
         if (bytes is null) return tooLarge;
         var now = clock.GetUtcNow();
-        var (rows, errors) = RosterCsv.Parse(RosterCsv.Decode(bytes), now.Year);
-        if (errors.Any) return errors;
+        var (rows, unreadable) = RosterCsv.Parse(RosterCsv.Decode(bytes), now.Year);
+        if (unreadable.Any) return unreadable;
 
-        var existing = await db.Set<RosterEntry>().ToListAsync(ct);
-        var byNumber = existing.Where(e => e.EmployeeNumber is not null).ToDictionary(e => e.EmployeeNumber!);
-        var byEmail = existing.ToDictionary(e => e.EmailKey);
-        var emailsInUse = new Dictionary<string, RosterEntry>(byEmail);
-        // Members already here with a row's address: the row is linked to them (they have joined).
-        var keys = rows.Select(r => r.EmailKey.ToUpperInvariant()).ToList();
-        var members = await db.Members.Where(m => keys.Contains(m.User!.NormalizedEmail!))
-            .Select(m => new { m.Id, Email = m.User!.NormalizedEmail! }).ToListAsync(ct);
-        var memberByEmail = members.ToDictionary(m => m.Email.ToLowerInvariant(), m => m.Id);
-
-        int imported = 0, updated = 0, unchanged = 0;
-        var preview = new List<RosterPreviewRow>();
-        foreach (var r in rows)
+        // The plan is made inside the transaction, so that a retry (PostgreSQL, after a transient failure) plans again
+        // from what the database holds; the dry run's transaction only reads and is rolled back.
+        var (outcome, approved) = await db.InTransactionAsync<(Result<RosterImportDto>, List<string>)>(async tx =>
         {
-            var entry = r.EmployeeNumber is not null && byNumber.TryGetValue(r.EmployeeNumber, out var n) ? n
-                : byEmail.TryGetValue(r.EmailKey, out var e) && (r.EmployeeNumber is null || e.EmployeeNumber is null) ? e : null;
-            // The address belongs to another person's row (another employee number): an error, not an overwrite.
-            if (emailsInUse.TryGetValue(r.EmailKey, out var holder) && holder != entry)
+            var errors = new FieldErrors();
+            var existing = await db.Set<RosterEntry>().ToListAsync(ct);
+            var byNumber = existing.Where(e => e.EmployeeNumber is not null).ToDictionary(e => e.EmployeeNumber!);
+            var byEmail = existing.ToDictionary(e => e.EmailKey);
+            var emailsInUse = new Dictionary<string, RosterEntry>(byEmail);
+            // Members already here with a row's address: the row is linked to them (they have joined).
+            var keys = rows.Select(r => r.EmailKey.ToUpperInvariant()).ToList();
+            var members = await db.Members.Where(m => keys.Contains(m.User!.NormalizedEmail!))
+                .Select(m => new { m.Id, Email = m.User!.NormalizedEmail! }).ToListAsync(ct);
+            var memberByEmail = members.ToDictionary(m => m.Email.ToLowerInvariant(), m => m.Id);
+
+            int imported = 0, updated = 0, unchanged = 0;
+            var preview = new List<RosterPreviewRow>();
+            foreach (var r in rows)
             {
-                errors.Add($"rows[{r.Row}].email", "Validation.RosterEmailTaken");
-                continue;
+                var entry = r.EmployeeNumber is not null && byNumber.TryGetValue(r.EmployeeNumber, out var n) ? n
+                    : byEmail.TryGetValue(r.EmailKey, out var e) && (r.EmployeeNumber is null || e.EmployeeNumber is null) ? e : null;
+                // The address belongs to another person's row (another employee number): an error, not an overwrite.
+                if (emailsInUse.TryGetValue(r.EmailKey, out var holder) && holder != entry)
+                {
+                    errors.Add($"rows[{r.Row}].email", "Validation.RosterEmailTaken");
+                    continue;
+                }
+                string action;
+                if (entry is null)
+                {
+                    entry = new RosterEntry { FamilyName = r.FamilyName, GivenName = r.GivenName, Email = r.Email, EmailKey = r.EmailKey, CreatedAt = now, UpdatedAt = now };
+                    Apply(entry, r);
+                    entry.MemberId = memberByEmail.GetValueOrDefault(r.EmailKey) is var id && id != 0 ? id : null;
+                    db.Add(entry);
+                    imported++;
+                    action = "new";
+                }
+                else if (Same(entry, r)) { unchanged++; action = "unchanged"; }
+                else
+                {
+                    emailsInUse.Remove(entry.EmailKey);
+                    Apply(entry, r);
+                    entry.UpdatedAt = now;
+                    updated++;
+                    action = "update";
+                }
+                emailsInUse[r.EmailKey] = entry;
+                if (preview.Count < 200 || action != "unchanged")
+                    preview.Add(new RosterPreviewRow(r.Row, action, r.FamilyName, r.GivenName, r.Email, r.Department, r.JoinedYear, r.LeftYear, r.EmployeeNumber));
             }
-            string action;
-            if (entry is null)
-            {
-                entry = new RosterEntry { FamilyName = r.FamilyName, GivenName = r.GivenName, Email = r.Email, EmailKey = r.EmailKey, CreatedAt = now, UpdatedAt = now };
-                Apply(entry, r);
-                entry.MemberId = memberByEmail.GetValueOrDefault(r.EmailKey) is var id && id != 0 ? id : null;
-                db.Add(entry);
-                imported++;
-                action = "new";
-            }
-            else if (Same(entry, r)) { unchanged++; action = "unchanged"; }
-            else
-            {
-                emailsInUse.Remove(entry.EmailKey);
-                Apply(entry, r);
-                entry.UpdatedAt = now;
-                updated++;
-                action = "update";
-            }
-            emailsInUse[r.EmailKey] = entry;
-            if (preview.Count < 200 || action != "unchanged")
-                preview.Add(new RosterPreviewRow(r.Row, action, r.FamilyName, r.GivenName, r.Email, r.Department, r.JoinedYear, r.LeftYear, r.EmployeeNumber));
-        }
-        if (errors.Any) { db.ChangeTracker.Clear(); return errors; }
-        var result = new RosterImportDto(rows.Count, imported, updated, unchanged, dryRun, preview.Take(500).ToList());
-        if (dryRun) { db.ChangeTracker.Clear(); return result; }
-        if (imported + updated == 0) return result;
-        // Registrations already waiting with a confirmed address now on the roster: approved, as if the roster had come first.
-        var waiting = await db.Members.Where(m => m.Status == MemberStatus.Pending && m.Kind == MemberKind.Alumni && m.User!.EmailConfirmed && keys.Contains(m.User.NormalizedEmail!))
-            .Select(m => new { m.Id, m.UserId }).ToListAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Counts only: the audit log must not hold the people's names or addresses.
-        await audit.AddAsync("roster.import", "roster", null, null, new { rows = rows.Count, imported, updated, unchanged, approved = waiting.Count }, ct);
-        await db.SaveChangesAsync(ct);
-        foreach (var w in waiting)
-            await db.Members.Where(m => m.Id == w.Id && m.Status == MemberStatus.Pending).ExecuteUpdateAsync(x => x.SetProperty(m => m.Status, MemberStatus.Approved)
-                .SetProperty(m => m.DecidedAt, now).SetProperty(m => m.DecisionReason, "roster"), ct);
-        await tx.CommitAsync(ct);
-        foreach (var w in waiting)
-            if (await users.FindByIdAsync(w.UserId) is { } user)
+            if (errors.Any) { db.ChangeTracker.Clear(); return (errors, []); }
+            var result = new RosterImportDto(rows.Count, imported, updated, unchanged, dryRun, preview.Take(500).ToList());
+            if (dryRun) { db.ChangeTracker.Clear(); return (result, []); }
+            if (imported + updated == 0) return (result, []);
+            // Registrations already waiting with a confirmed address now on the roster: approved, as if the roster had come first.
+            var waiting = await db.Members.Where(m => m.Status == MemberStatus.Pending && m.Kind == MemberKind.Alumni && m.User!.EmailConfirmed && keys.Contains(m.User.NormalizedEmail!))
+                .Select(m => new { m.Id, m.UserId }).ToListAsync(ct);
+            // Counts only: the audit log must not hold the people's names or addresses.
+            await audit.AddAsync("roster.import", "roster", null, null, new { rows = rows.Count, imported, updated, unchanged, approved = waiting.Count }, ct);
+            await db.SaveChangesAsync(ct);
+            foreach (var w in waiting)
+                await db.Members.Where(m => m.Id == w.Id && m.Status == MemberStatus.Pending).ExecuteUpdateAsync(x => x.SetProperty(m => m.Status, MemberStatus.Approved)
+                    .SetProperty(m => m.DecidedAt, now).SetProperty(m => m.DecisionReason, "roster"), ct);
+            await tx.CommitAsync(ct);
+            return (result with { Approved = waiting.Count }, waiting.Select(w => w.UserId).ToList());
+        }, ct);
+        foreach (var userId in approved)
+            if (await users.FindByIdAsync(userId) is { } user)
                 await accounts.SendAsync(user, "Mail.ApprovedSubject", "Mail.ApprovedBody", ct, tenant.Tenant!.Name, "");
-        return result with { Approved = waiting.Count };
+        return outcome;
     }
 
     static void Apply(RosterEntry e, RosterRow r)

@@ -31,6 +31,14 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
     MemberSession? session;
     bool loaded;
 
+    /// <summary>
+    /// The request is signed in, but the sign-in no longer stands: its security stamp was renewed (a password
+    /// reset, a sign-out everywhere, a suspension) or its membership is gone (erased, merged). Known after
+    /// <see cref="GetAsync"/>, from the same query, so that authorization can answer it as "sign in again"
+    /// (401, the login page) rather than "forbidden" (<see cref="StaleSignInChallenge"/>).
+    /// </summary>
+    public bool SignInRevoked { get; private set; }
+
     public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public async Task<MemberSession?> GetAsync(CancellationToken ct = default)
@@ -44,7 +52,11 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
             .Where(m => m.UserId == userId)
             .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.User!.SecurityStamp, m.LastActiveAt })
             .FirstOrDefaultAsync(ct);
-        if (m is null || m.SecurityStamp != stamp) return null;
+        if (m is null || m.SecurityStamp != stamp)
+        {
+            SignInRevoked = true;
+            return null;
+        }
         session = new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName));
         // "Last active" for the secretariat's member list: written at most once an hour per member, so a
         // busy member costs one UPDATE an hour, not one per request.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Identity;
 
 namespace OpenAlumni.Web.Infrastructure.Auth;
@@ -46,6 +47,7 @@ public static class Policies
     public static IServiceCollection AddAlumniPolicies(this IServiceCollection services)
     {
         services.AddScoped<IAuthorizationHandler, MembershipHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StaleSignInChallenge>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Registered, p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().AddRequirements(new RegisteredRequirement()))
             .AddPolicy(Member, p => p.AddAuthenticationSchemes(Schemes).RequireAuthenticatedUser().AddRequirements(new ApprovedMemberRequirement()))
@@ -82,5 +84,27 @@ public sealed class MembershipHandler(CurrentMember current) : IAuthorizationHan
             };
             if (ok == true) context.Succeed(r);
         }
+    }
+}
+
+/// <summary>
+/// A sign-in that no longer stands (<see cref="CurrentMember.SignInRevoked"/>) is challenged, not forbidden: a
+/// revoked bearer token gets 401 like a garbage one, so that its client signs in again instead of giving up, and
+/// a browser goes to the login page as a signed-out user does. A valid sign-in without the right still gets 403.
+/// </summary>
+/// <remarks>
+/// The bearer handler checks only the token's signature and expiry; the stamp is compared by CurrentMember's one
+/// query per request, after authentication. A second query per request to refuse the token earlier cost the
+/// connection pool too much under a sign-up storm.
+/// </remarks>
+public sealed class StaleSignInChallenge : IAuthorizationMiddlewareResultHandler
+{
+    readonly AuthorizationMiddlewareResultHandler inner = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && context.RequestServices.GetRequiredService<CurrentMember>().SignInRevoked)
+            authorizeResult = PolicyAuthorizationResult.Challenge();
+        return inner.HandleAsync(next, context, policy, authorizeResult);
     }
 }

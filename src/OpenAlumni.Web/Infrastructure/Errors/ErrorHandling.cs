@@ -47,7 +47,7 @@ public static class ErrorPages
         return app;
     }
 
-    static bool IsApi(HttpContext http) =>
+    internal static bool IsApi(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/health") || http.Request.Path.StartsWithSegments("/openapi")
         || http.Request.Path.StartsWithSegments(Features.Messages.MessagesHub.Path);
 }

@@ -17,6 +17,12 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext http, TenantContext context, TenantDirectory directory)
     {
+        // The error page of a database outage is shown without its network: the network cannot be read either.
+        if (Errors.DatabaseOutage.IsShowing(http))
+        {
+            await next(http);
+            return;
+        }
         var tenant = await directory.ResolveAsync(http.Request.Host.Host, http.RequestAborted);
 
         if (tenant is not null)

@@ -124,7 +124,7 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.OK, beforeApi.StatusCode);
         Assert.Equal(HttpStatusCode.OK, beforePage.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, afterApi.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterApi.StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, afterPage.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await tenant.ClientForAsync(member)).GetAsync("/api/v1/members", Ct)).StatusCode);
     }
