@@ -43,6 +43,7 @@ public static class InfrastructureSetup
         services.AddSingleton<IPeriodicJob, OutboxRetentionJob>();
         services.Configure<StorageOptions>(config.GetSection("Storage"));
         services.AddSingleton<FileStore>();
+        services.AddScoped<Backup.BackupService>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddDataProtection().SetApplicationName("OpenAlumni").PersistKeysToDbContext<AlumniDb>();
         return builder;

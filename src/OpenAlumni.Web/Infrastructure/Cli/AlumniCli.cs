@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Demo;
+using OpenAlumni.Web.Infrastructure.Backup;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
@@ -75,12 +76,32 @@ public static class AlumniCli
             return 0;
         }, ct));
 
+        var archive = new Argument<FileInfo>("file") { Description = "The backup archive (.tar.gz)" };
+        var backup = new Command("backup", "Write the database of every network and the uploaded files to one archive (the app may keep running)") { archive };
+        backup.SetAction((r, ct) => WithScopeAsync(app, null, async (sp, _) =>
+        {
+            var manifest = await sp.GetRequiredService<BackupService>().BackupAsync(r.GetValue(archive)!.FullName, ct);
+            Console.WriteLine($"Backed up the {manifest.Provider} database and {manifest.Entries.Count - 1} uploaded files to {r.GetValue(archive)!.FullName}.");
+            return 0;
+        }, ct));
+        var force = new Option<bool>("--force") { Description = "Replace a database that already holds networks" };
+        var restore = new Command("restore", "Replace the database and the uploaded files with a backup's (stop the app first)") { archive, force };
+        restore.SetAction((r, ct) => WithScopeAsync(app, null, async (sp, _) =>
+        {
+            var manifest = await sp.GetRequiredService<BackupService>().RestoreAsync(r.GetValue(archive)!.FullName, r.GetValue(force), ct);
+            // A backup taken by an older version is brought up to this version's schema.
+            await DatabaseSetup.MigrateAsync(app.Services, ct);
+            Console.WriteLine($"Restored the backup of {manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC ({manifest.Entries.Count - 1} uploaded files).");
+            return 0;
+        }, ct));
+
         var root = new RootCommand("OpenAlumni: run with no arguments to serve.")
         {
             new Command("tenant", "Tenants (networks)") { tenantCreate },
             new Command("admin", "Admins of a tenant") { adminCreate },
             new Command("demo", "Demo and synthetic data") { seed },
             new Command("members", "Members of a tenant") { import },
+            backup, restore,
         };
         await DatabaseSetup.MigrateAsync(app.Services);
         return await root.Parse(args).InvokeAsync();
@@ -96,7 +117,8 @@ public static class AlumniCli
             if (tenant is null) { Console.Error.WriteLine($"--tenant: no tenant '{tenantSlug}'."); return 2; }
             sp.GetRequiredService<TenantContext>().Set(tenant);
         }
-        return await action(sp, ct);
+        try { return await action(sp, ct); }
+        catch (BackupException e) { Console.Error.WriteLine(e.Message); return 2; }
     }
 
     static int Report<T>(IServiceProvider sp, Result<T> result, Func<T, string> ok)

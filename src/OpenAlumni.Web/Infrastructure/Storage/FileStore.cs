@@ -8,7 +8,8 @@ public sealed class StorageOptions
 /// <summary>Stores uploaded files (already validated and re-encoded) on local disk under a tenant folder.</summary>
 public sealed class FileStore(Microsoft.Extensions.Options.IOptions<StorageOptions> options, IHostEnvironment env)
 {
-    string Root => Path.IsPathRooted(options.Value.Root) ? options.Value.Root : Path.Combine(env.ContentRootPath, options.Value.Root);
+    /// <summary>Where uploads live on disk (backups copy this folder).</summary>
+    public string Root => Path.IsPathRooted(options.Value.Root) ? options.Value.Root : Path.Combine(env.ContentRootPath, options.Value.Root);
 
     public async Task<string> SaveAsync(long tenantId, string folder, string extension, byte[] content, CancellationToken ct)
     {
