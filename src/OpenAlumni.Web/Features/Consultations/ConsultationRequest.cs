@@ -56,6 +56,9 @@ internal sealed class ConsultationRequestConfiguration : IEntityTypeConfiguratio
         b.HasIndex(r => new { r.TenantId, r.RequesterMemberId, r.Id });
         b.HasIndex(r => new { r.TenantId, r.RecipientMemberId, r.Id });
         b.HasIndex(r => new { r.TenantId, r.Status, r.WaitingSince });
+        // One open request per pair, held by the database: a double click on "send" inserts one row, the other gets 409.
+        b.HasIndex(r => new { r.TenantId, r.RequesterMemberId, r.RecipientMemberId }).IsUnique()
+            .HasFilter("\"Status\" IN ('Pending', 'Proposed')").HasDatabaseName("IX_ConsultationRequests_OneOpenPerPair");
         // The dashboard counts requests per month, and acceptances per month.
         b.HasIndex(r => new { r.TenantId, r.CreatedAt });
         b.HasIndex(r => new { r.TenantId, r.Status, r.DecidedAt });

@@ -65,7 +65,8 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
         if (await RecipientRefusalAsync(me, input.MemberId!.Value, ct) is { } no) return no.As<ConsultationDto>();
         var recipientId = input.MemberId.Value;
         await ExpireDueAsync(ct);
-        // Serializable: a double click on "send" must not leave two requests waiting (the second is a 409).
+        // A double click on "send" must not leave two requests waiting: the unique index on open requests per pair lets
+        // one insert in, and the other is answered 409 (the check below answers it when the first has already committed).
         var (created, refused) = await db.InTransactionAsync<(long, Result<ConsultationDto>?)>(async tx =>
         {
             if (await db.Set<ConsultationRequest>().AnyAsync(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == recipientId
@@ -78,19 +79,16 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
                 PreferredTimes = times, Status = ConsultationStatus.Pending, CreatedAt = now, WaitingSince = now,
             };
             db.Add(request);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await notifications.NotifyAsync([recipientId], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (Exception e) when (DbErrors.IsSerializationFailure(e))
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
             {
                 return (0, Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen"));
             }
+            await notifications.NotifyAsync([recipientId], NotificationType.ConsultationRequest, null, me.MemberId, request.Topic, ct, link: "/consultations?box=received");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return (request.Id, null);
-        }, ct, System.Data.IsolationLevel.Serializable);
+        }, ct);
         return refused ?? await DtoAsync(created, me, ct);
     }
 

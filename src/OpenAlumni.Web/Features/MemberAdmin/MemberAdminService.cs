@@ -149,18 +149,13 @@ public sealed partial class MemberAdminService(AlumniDb db, CurrentMember curren
             await audit.AddAsync(action, "member", id.ToString(), before, new { status = WireNames.Of(status) }, ct);
             // A new security stamp ends every session and bearer token of the login at its next request; the
             // UserManager's save commits the status and its audit entry with it.
-            try
-            {
-                if (status == MemberStatus.Suspended && await users.FindByIdAsync(member.UserId) is { } login)
-                    await users.UpdateSecurityStampAsync(login);
-                else
-                    await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (Exception e) when (DbErrors.IsSerializationFailure(e))
-            {
-                return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
-            }
+            // A serialization failure (two admins suspending each other at once) goes to the execution strategy, which
+            // runs this again: the check above then sees the other's change and keeps the last admin (409).
+            if (status == MemberStatus.Suspended && await users.FindByIdAsync(member.UserId) is { } login)
+                await users.UpdateSecurityStampAsync(login);
+            else
+                await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return null;
         }, ct, System.Data.IsolationLevel.Serializable);
         return refused ?? (await GetAsync(id, ct)).Value!;
@@ -189,16 +184,10 @@ public sealed partial class MemberAdminService(AlumniDb db, CurrentMember curren
             m.Role = role ?? m.Role;
             await audit.AddAsync(WireNames.Of(m.Role) != before.role ? "member.role" : "member.kind",
                 "member", m.Id.ToString(), before, new { kind = WireNames.Of(m.Kind), role = WireNames.Of(m.Role) }, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (Exception e) when (DbErrors.IsSerializationFailure(e))
-            {
-                // Two admins demoting each other at once: one of them must stay.
-                return Result<AdminMemberDto>.Conflict("role", "Validation.LastAdmin");
-            }
+            // Two admins demoting each other at once: the loser's serialization failure is retried by the execution
+            // strategy, and the check above then keeps the last admin (409).
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return null;
         }, ct, System.Data.IsolationLevel.Serializable);
         return refused ?? (await GetAsync(id, ct)).Value!;

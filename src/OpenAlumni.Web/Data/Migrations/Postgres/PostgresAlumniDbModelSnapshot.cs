@@ -566,6 +566,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "RequesterMemberId", "Id");
 
+                    b.HasIndex("TenantId", "RequesterMemberId", "RecipientMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ConsultationRequests_OneOpenPerPair")
+                        .HasFilter("\"Status\" IN ('Pending', 'Proposed')");
+
                     b.HasIndex("TenantId", "Status", "DecidedAt");
 
                     b.HasIndex("TenantId", "Status", "WaitingSince");
