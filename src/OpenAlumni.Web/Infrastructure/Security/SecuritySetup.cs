@@ -36,7 +36,9 @@ public static class SecuritySetup
     /// <summary>First in the pipeline, so that every later step sees the real scheme and every answer gets the headers.</summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With both lists empty the middleware would believe anyone's headers, so without a configured proxy it stays out.
+        var proxies = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (proxies.KnownProxies.Count > 0 || proxies.KnownIPNetworks.Count > 0) app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Without a known HTTPS port the redirection has nowhere to send a request (and would only log a warning).
         if (HttpsPortKnown(app.Configuration)) app.UseHttpsRedirection();
