@@ -19,8 +19,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     /// <summary>The door check-in page reads tickets' QR codes with the camera; nothing uses the other features.</summary>
     public const string PermissionsPolicy =
-        "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), " +
-        "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), interest-cohort=()";
+        "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), gyroscope=(), " +
+        "accelerometer=(), display-capture=()";
 
     /// <summary>One year; not includeSubDomains, because a network's host names belong to its company's domain.</summary>
     public const string StrictTransportSecurity = "max-age=31536000";
