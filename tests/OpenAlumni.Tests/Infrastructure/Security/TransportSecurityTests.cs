@@ -104,6 +104,20 @@ public abstract class TransportSecurityTests(AlumniApp app) : AppTest(app)
         Assert.Equal(0, fromLoopbackWithNoProxyConfigured.Response.Headers.StrictTransportSecurity.Count);
     }
 
+    [Fact]
+    public async Task ForwardedHeadersEnabledByTheOldSwitch_WithoutAConfiguredProxy_BelieveNobody()
+    {
+        var tenant = await App.CreateTenantAsync();
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, which older instructions told operators to set: ASP.NET Core then
+        // adds the middleware itself, with no known proxy, which means it believes every client.
+        await using var oldSwitch = App.WithWebHostBuilder(b => b.UseSetting("FORWARDEDHEADERS_ENABLED", "true"));
+
+        var fromStranger = await SendAsync(oldSwitch, tenant, from: "203.0.113.9");
+
+        Assert.Equal(0, fromStranger.Response.Headers.StrictTransportSecurity.Count);
+        Assert.Equal("203.0.113.9", fromStranger.Connection.RemoteIpAddress?.ToString());
+    }
+
     /// <summary>A request claiming, by forwarded headers, to be HTTPS from the client 203.0.113.7.</summary>
     static Task<HttpContext> SendAsync(WebApplicationFactory<Program> factory, TestTenant tenant, string from) =>
         factory.Server.SendAsync(http =>
