@@ -21,6 +21,7 @@ using OpenAlumni.Web.Features.Settings;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Errors;
 using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Security;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web;
@@ -29,7 +30,7 @@ namespace OpenAlumni.Web;
 public static class AppSetup
 {
     public static WebApplicationBuilder AddOpenAlumni(this WebApplicationBuilder builder) => builder
-        .AddPlumbing().AddWeb()
+        .AddPlumbing().AddWeb().AddSecurity()
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
         .AddPosts().AddModeration().AddNotifications().AddEvents()
         .AddMessages().AddConsultations().AddJobs().AddCollaborations().AddCommunity()
@@ -49,6 +50,7 @@ public static class AppSetup
 
     public static WebApplication UseOpenAlumni(this WebApplication app)
     {
+        app.UseSecurity();
         app.UseErrorPages();
         app.UseStaticFiles();
         app.UseMiddleware<TenantResolutionMiddleware>();

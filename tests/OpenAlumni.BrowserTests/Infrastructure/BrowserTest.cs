@@ -12,6 +12,17 @@ namespace OpenAlumni.BrowserTests.Infrastructure;
 public abstract class BrowserTest : IAsyncLifetime
 {
     readonly List<(string Who, IBrowserContext Context)> contexts = [];
+    readonly List<string> policyViolations = [];
+
+    /// <summary>
+    /// Reports each Content-Security-Policy violation on the console, where <see cref="WatchPolicy"/> collects it:
+    /// Chromium logs a blocked inline script or handler itself, and this event also names blocked fetches, styles and
+    /// images. Playwright runs init scripts outside the page's policy.
+    /// </summary>
+    const string ReportViolations = """
+        document.addEventListener("securitypolicyviolation", e =>
+          console.error("CSP violation: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));
+        """;
 
     static BrowserTest()
     {
@@ -53,6 +64,7 @@ public abstract class BrowserTest : IAsyncLifetime
     {
         var context = await tenant.NewContextAsync();
         context.SetDefaultTimeout(20_000);
+        await WatchPolicy(context, who);
         contexts.Add((who, context));
         return await context.NewPageAsync();
     }
@@ -67,6 +79,22 @@ public abstract class BrowserTest : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = text.LoginButton, Exact = true }).ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("/accounts/login"));
     }
+
+    /// <summary>Any page that breaks the app's Content-Security-Policy fails the test (see DisposeAsync).</summary>
+    async Task WatchPolicy(IBrowserContext context, string who)
+    {
+        await context.AddInitScriptAsync(ReportViolations);
+        context.Console += (_, message) =>
+        {
+            if (message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal)))
+                lock (policyViolations) policyViolations.Add($"{who} on {message.Page?.Url}: {message.Text}");
+        };
+    }
+
+    /// <summary>For the test that breaks the policy on purpose: its violations do not fail it.</summary>
+    protected void ExpectPolicyViolations() => violationsExpected = true;
+
+    bool violationsExpected;
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
@@ -95,5 +123,7 @@ public abstract class BrowserTest : IAsyncLifetime
             await context.CloseAsync();
         }
         GC.SuppressFinalize(this);
+        lock (policyViolations)
+            Assert.True(violationsExpected || policyViolations.Count == 0, "Content-Security-Policy violations:\n" + string.Join("\n", policyViolations));
     }
 }

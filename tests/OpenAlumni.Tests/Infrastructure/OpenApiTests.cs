@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenAlumni.Tests.Infrastructure.Trust;
+
 namespace OpenAlumni.Tests.Infrastructure;
 
 /// <summary>
@@ -74,4 +79,79 @@ public sealed class OpenApiTests(SqliteApp app) : AppTest(app)
         var missing = Documented.Where(d => !operations.Contains(d)).ToList();
         Assert.True(missing.Count == 0, "Not in /openapi/v1.json:\n" + string.Join("\n", missing));
     }
+
+    static Dictionary<string, JsonElement> Operations(JsonElement doc) =>
+        doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => (Key: $"{op.Name.ToUpperInvariant()} {path.Name}", op.Value)))
+            .ToDictionary(p => p.Key, p => p.Value);
+
+    static bool NeedsBearer(JsonElement operation) =>
+        operation.TryGetProperty("security", out var security)
+        && security.EnumerateArray().Any(requirement => requirement.TryGetProperty("bearer", out _));
+
+    [Fact]
+    public async Task OpenApi_DeclaresTheBearerScheme_With401And403_OnEveryOperationThatNeedsASignIn()
+    {
+        var doc = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json", Ct));
+        var operations = Operations(doc);
+
+        var scheme = doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        var secured = operations.Where(o => NeedsBearer(o.Value)).ToList();
+        var withoutAnswers = secured.Where(o => !o.Value.GetProperty("responses").TryGetProperty("401", out _) || !o.Value.GetProperty("responses").TryGetProperty("403", out _))
+            .Select(o => o.Key).ToList();
+
+        TrustFigures.Report("OpenAPI contract", $"{secured.Count} of {operations.Count} operations declare the bearer scheme with 401 and 403");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.Empty(withoutAnswers);
+        foreach (var signedIn in new[] { "GET /api/v1/members", "POST /api/v1/events", "GET /api/v1/admin/audit", "DELETE /api/v1/me", "GET /api/v1/conversations" })
+            Assert.True(NeedsBearer(operations[signedIn]), signedIn);
+        foreach (var open in new[] { "POST /api/v1/auth/login", "POST /api/v1/registrations", "GET /api/v1/community", "GET /api/v1/privacy/policy" })
+            Assert.False(NeedsBearer(operations[open]), open);
+    }
+
+    /// <summary>The schema of an operation's JSON body, its $ref followed.</summary>
+    static JsonElement RequestSchema(JsonElement doc, string operation)
+    {
+        var schema = Operations(doc)[operation].GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var name = schema.GetProperty("$ref").GetString()!.Split('/').Last();
+        return doc.GetProperty("components").GetProperty("schemas").GetProperty(name).GetProperty("properties");
+    }
+
+    static string[] Values(JsonElement property) => property.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToArray();
+
+    [Fact]
+    public async Task OpenApi_DocumentsEnumsAndRanges_AsTheApiAppliesThem()
+    {
+        var doc = await JsonAsync(await App.CreateClient().GetAsync("/openapi/v1.json", Ct));
+        var eventInput = RequestSchema(doc, "POST /api/v1/events");
+        var registration = RequestSchema(doc, "POST /api/v1/registrations");
+        var post = RequestSchema(doc, "POST /api/v1/posts");
+        var titleMax = eventInput.GetProperty("title").GetProperty("maxLength").GetInt32();
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+
+        // Each documented kind and format is accepted; one character past the documented length is not.
+        var created = new List<HttpStatusCode>();
+        foreach (var kind in Values(eventInput.GetProperty("kind")))
+        foreach (var format in Values(eventInput.GetProperty("format")))
+            created.Add((await admin.PostAsJsonAsync("/api/v1/events", EventBody(new string('x', titleMax), kind, format), Ct)).StatusCode);
+        var tooLong = await admin.PostAsJsonAsync("/api/v1/events", EventBody(new string('x', titleMax + 1), "meetup", "online"), Ct);
+
+        Assert.Equal(["agm", "pitch", "meetup", "other"], Values(eventInput.GetProperty("kind")));
+        Assert.Equal(["online", "offline", "hybrid"], Values(eventInput.GetProperty("format")));
+        Assert.Equal("100000", eventInput.GetProperty("capacity").GetProperty("maximum").ToString());
+        Assert.Equal(["alumni", "employee"], Values(registration.GetProperty("kind")));
+        Assert.Equal(["announcements", "updates", "notices"], Values(post.GetProperty("room")));
+        Assert.Equal(20_000, post.GetProperty("body").GetProperty("maxLength").GetInt32());
+        Assert.Equal(12, created.Count);
+        Assert.All(created, status => Assert.Equal(HttpStatusCode.Created, status));
+        await AssertValidationProblemAsync(tooLong, "title");
+    }
+
+    static object EventBody(string title, string kind, string format) => new
+    {
+        title, kind, format, capacity = 10, capacityOnline = 10, venue = "Hall", onlineUrl = "https://meet.example/x",
+        startsAt = DateTimeOffset.UtcNow.AddDays(10).ToString("O"), endsAt = DateTimeOffset.UtcNow.AddDays(10).AddHours(2).ToString("O"),
+    };
 }

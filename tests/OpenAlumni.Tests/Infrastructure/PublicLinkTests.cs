@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Web.Features.Members;
@@ -52,14 +54,25 @@ public abstract class PublicLinkTests(AlumniApp app) : AppTest(app)
     public async Task BehindATlsProxy_WithForwardedHeadersOn_MailedLinksAreHttps()
     {
         var tenant = await App.CreateTenantAsync();
-        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true in production; no PublicUrl:Scheme set.
-        await using var app = App.WithWebHostBuilder(b => b.UseSetting("ForwardedHeaders_Enabled", "true"));
+        // The proxy named in ForwardedHeaders:KnownProxies, as in production; no PublicUrl:Scheme set.
+        await using var app = App.WithWebHostBuilder(b => b.UseSetting("ForwardedHeaders:KnownProxies:0", "10.1.2.3")
+            .ConfigureTestServices(s => s.AddSingleton<IStartupFilter>(new FromAddress(IPAddress.Parse("10.1.2.3")))));
         var email = $"link-{Guid.NewGuid():N}@example.com";
 
         var response = await RegisterAsync(app, tenant, email, forwardedProto: "https");
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.StartsWith($"https://{tenant.Host}/accounts/confirmemail?userId=", Mailbox.Link(Mailbox.Last(App, email), "/accounts/confirmemail"));
+    }
+
+    /// <summary>Every request arrives from this address (the test server leaves it unset), as from the proxy.</summary>
+    sealed class FromAddress(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((http, inner) => { http.Connection.RemoteIpAddress = address; return inner(http); });
+            next(app);
+        };
     }
 
     WebApplicationFactory<Program> WithPublicUrl() =>
