@@ -120,13 +120,13 @@ public sealed class FuzzInputs(FuzzWorld world, int seed)
             "object" => "{}",
             _ => HostileValues.Str(lower switch
             {
+                "room" => "updates", "kind" => "meetup", "format" => "offline", "stage" => "idea", "remote" => "hybrid",
+                "audience" => "all", "status" => "open", "reason" => "spam", "lang" => "ja",
                 _ when lower.Contains("email", StringComparison.Ordinal) => "fuzz@example.com",
                 _ when lower.Contains("password", StringComparison.Ordinal) => "correct-horse-battery-42",
                 _ when lower.Contains("url", StringComparison.Ordinal) => "https://example.com/room",
                 _ when lower.EndsWith("at", StringComparison.Ordinal) || lower.Contains("until", StringComparison.Ordinal)
                     || lower.Contains("deadline", StringComparison.Ordinal) => DateTimeOffset.UtcNow.AddDays(12).ToString("o"),
-                "room" => "updates", "kind" => "meetup", "format" => "offline", "stage" => "idea", "remote" => "hybrid",
-                "audience" => "all", "status" => "open", "reason" => "spam", "lang" => "ja",
                 _ => "テスト",
             }),
         };
