@@ -37,7 +37,9 @@ public sealed class FuzzInputs(FuzzWorld world, int seed)
     FuzzInput HostileQuery(FuzzOperation op, Random random)
     {
         var query = op.QueryParameters[random.Next(op.QueryParameters.Count)];
-        var (name, value) = Pick(random, HostileValues.Query);
+        var (name, value) = DateLike(query.Name) && random.Next(2) == 0
+            ? Pick(random, HostileValues.Query.Where(q => q.Name.Contains("year", StringComparison.Ordinal) || q.Name.Contains("February", StringComparison.Ordinal)).ToList())
+            : Pick(random, HostileValues.Query);
         return new FuzzInput(op, $"{Url(op, null)}?{query.Name}={value}", () => null, $"query {query.Name} = {name} ({Short(value)})");
     }
 
@@ -52,7 +54,7 @@ public sealed class FuzzInputs(FuzzWorld world, int seed)
                 var field = fields[random.Next(fields.Count)];
                 var (name, json) = random.Next(4) == 0 && plausible.Types[field] == "array"
                     ? ("array of " + Pick(random, HostileValues.Json).Name, "[" + Pick(random, HostileValues.Json).Json + "]")
-                    : Pick(random, HostileValues.Json);
+                    : DateLike(field) && random.Next(2) == 0 ? Pick(random, FarDates) : Pick(random, HostileValues.Json);
                 plausible.Fields[field] = json;
                 var body = plausible.ToJsonString();
                 return new FuzzInput(op, url, () => Json(body), $"field {field} = {name}; body {Short(body)}");
@@ -111,6 +113,8 @@ public sealed class FuzzInputs(FuzzWorld world, int seed)
         var lower = name.ToLowerInvariant();
         return type switch
         {
+            // Merging away a caller would end the run's sign-in: the duplicate is the pending applicant.
+            "integer" or "number" when lower == "duplicateid" => world.Ids["pending"].ToString(),
             "integer" or "number" => lower.EndsWith("id", StringComparison.Ordinal) ? world.Ids["member"].ToString()
                 : lower.Contains("year", StringComparison.Ordinal) ? "2010" : lower.Contains("capacity", StringComparison.Ordinal) ? "10" : "1",
             "boolean" => "false",
@@ -131,6 +135,14 @@ public sealed class FuzzInputs(FuzzWorld world, int seed)
             }),
         };
     }
+
+    static readonly List<(string Name, string Json)> FarDates = HostileValues.Json
+        .Where(v => v.Name.Contains("year", StringComparison.Ordinal) || v.Name.Contains("date", StringComparison.Ordinal) || v.Name.Contains("February", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Dates get far dates more often than their share: the databases' ranges differ from .NET's.</summary>
+    static bool DateLike(string name) =>
+        name is "from" or "to" or "after" or "before" || name.EndsWith("At", StringComparison.Ordinal) || name.Contains("Until", StringComparison.Ordinal)
+        || name.Contains("Deadline", StringComparison.Ordinal) || name.Contains("date", StringComparison.OrdinalIgnoreCase) || name.Contains("Year", StringComparison.Ordinal);
 
     static HttpContent Json(string body) => Raw(Encoding.UTF8.GetBytes(body), "application/json");
 
