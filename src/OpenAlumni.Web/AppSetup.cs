@@ -60,6 +60,7 @@ public static class AppSetup
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<OpenAlumni.Web.Infrastructure.Validation.UnreadableInputGuard>();
         app.UseMiddleware<ActivityMiddleware>();
         app.UseAntiforgery();
         return app;

@@ -29,6 +29,8 @@ public static class AuditLimits
     public const int TargetType = 32;
     public const int TargetId = 64;
     public const int State = 8000;
+    /// <summary>The years a date filter may name.</summary>
+    public const int FirstYear = 1900, LastYear = 9998;
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

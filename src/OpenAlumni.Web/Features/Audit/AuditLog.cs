@@ -49,6 +49,10 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
         if (!me.IsAdmin) return Result<PageDto<AuditEntryDto>>.Forbidden();
         var errors = new FieldErrors();
         if (query.Page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
+        // Days outside these years cannot be turned into the UTC bounds the query needs (9999-12-31 has no next day),
+        // and no audit entry lies there; the fuzzer found the 500.
+        if (query.From is { Year: < AuditLimits.FirstYear or > AuditLimits.LastYear }) errors.Add("from", "Validation.DateOutOfRange", AuditLimits.FirstYear, AuditLimits.LastYear);
+        if (query.To is { Year: < AuditLimits.FirstYear or > AuditLimits.LastYear }) errors.Add("to", "Validation.DateOutOfRange", AuditLimits.FirstYear, AuditLimits.LastYear);
         if (query.From is { } f && query.To is { } t && t < f) errors.Add("to", "Validation.DateRangeInvalid");
         var action = Check.Text(errors, "action", query.Action, AuditLimits.Action);
         var targetType = Check.Text(errors, "targetType", query.TargetType, AuditLimits.TargetType);

@@ -22,11 +22,8 @@ public static class NotificationsApi
     static async Task<ApiResult<Ok<NotificationListDto>, Problem.Invalid>> List(int? page, NotificationService n, CancellationToken ct) =>
         (await n.ListAsync(page ?? 1, ct)).ToHttpResult();
 
-    static async Task<NoContent> MarkRead(MarkReadRequest? request, NotificationService n, CancellationToken ct)
-    {
-        await n.MarkReadAsync(request?.Ids, ct);
-        return TypedResults.NoContent();
-    }
+    static async Task<ApiResult<NoContent, Problem.Invalid>> MarkRead(MarkReadRequest? request, NotificationService n, CancellationToken ct) =>
+        (await n.MarkReadAsync(request?.Ids, ct)).ToHttpResult(_ => TypedResults.NoContent());
 
     static async Task<Ok<NotificationSettingsDto>> Settings(NotificationService n, CancellationToken ct) => TypedResults.Ok(await n.SettingsAsync(ct));
 

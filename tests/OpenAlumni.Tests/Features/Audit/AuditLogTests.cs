@@ -79,6 +79,21 @@ public abstract class AuditLogTests(AlumniApp app) : AppTest(app)
         await AssertValidationProblemAsync(badRange, "to");
     }
 
+    [Theory]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("from=1899-12-31&to=2026-01-01", "from")]
+    public async Task TheLog_RefusesDatesOutsideTheYearsItCanFilter_ByTheirField(string query, string field)
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync(), "ja");
+
+        var response = await admin.GetAsync($"/api/v1/admin/audit?{query}", Ct);
+
+        var errors = await AssertValidationProblemAsync(response, field);
+        Assert.Contains("1900", errors[field][0]);
+    }
+
     [Fact]
     public async Task OnlyAdmins_ReadTheLog_AndOnlyTheirOwnNetworks()
     {

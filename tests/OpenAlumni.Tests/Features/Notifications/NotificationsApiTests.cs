@@ -78,6 +78,23 @@ public abstract class NotificationsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task MarkRead_WithMoreIdsThanTheLimit_IsRefusedByTheField_AndMarksNothing()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync());
+        var fan = await tenant.ApiAsync(await tenant.MemberAsync(family: "応援"));
+        var post = await PostAsync(author, "転職しました");
+        await ReplyAsync(fan, post);
+        var reply = (await BellAsync(author)).GetProperty("items")[0].GetProperty("id").GetInt64();
+        var ids = Enumerable.Repeat(reply, 100_000).ToArray();
+
+        var marked = await author.PostAsJsonAsync("/api/v1/notifications/read", new { ids }, Ct);
+
+        await AssertValidationProblemAsync(marked, "ids");
+        Assert.Equal(1, (await BellAsync(author)).GetProperty("unreadCount").GetInt32());
+    }
+
+    [Fact]
     public async Task MarkRead_WithoutIds_MarksAllMine_AndNobodyElses()
     {
         var tenant = await App.CreateTenantAsync();
