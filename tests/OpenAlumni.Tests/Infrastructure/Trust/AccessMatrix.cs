@@ -1,0 +1,152 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+
+namespace OpenAlumni.Tests.Infrastructure.Trust;
+
+/// <summary>
+/// Calls every operation and page as every caller, with ids of the caller's own, another member's and another
+/// network's objects, and compares each answer with <see cref="AccessTable"/>: a refused caller never gets a 2xx
+/// and gets the refusal the table names; nobody gets a 5xx; no body on one network's host holds the other's marker.
+/// </summary>
+public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, MatrixNetwork other)
+{
+    /// <summary>Refused callers first and the admin last, so that an allowed change does not decide a refusal.</summary>
+    static readonly Caller[] Order =
+    [
+        Caller.Anonymous, Caller.OtherMemberHere, Caller.OtherAdminHere, Caller.Suspended, Caller.Pending, Caller.Employee,
+        Caller.Recruiter, Caller.OtherMemberAtHome, Caller.OtherAdminAtHome, Caller.Member, Caller.Admin,
+    ];
+    static readonly string[] Literals = ["chart", "kind", "code", "token"];
+
+    public int Calls { get; private set; }
+    public List<string> Wrong { get; } = [];
+    /// <summary>Operations and pages that answered 2xx to at least one caller the table allows.</summary>
+    public HashSet<string> Answered { get; } = [];
+    public int CallerCount => Order.Length;
+
+    public async Task RunPagesAsync(IEnumerable<PageRoute> pages, CancellationToken ct)
+    {
+        foreach (var page in pages)
+        {
+            var rule = AccessTable.Pages[page.Path];
+            foreach (var caller in Order)
+                foreach (var whose in Variants(page.Path, rule, caller))
+                    await CallAsync(page.Path, HttpMethod.Get, page.Path, rule, caller, whose, api: false, ct);
+        }
+    }
+
+    public async Task RunApiAsync(IEnumerable<ApiOperation> operations, CancellationToken ct)
+    {
+        // Reads, then changes, then the changes that take an object away (deleting, cancelling, hiding, suspending).
+        foreach (var op in operations.OrderBy(o => AccessTable.Api[o.Key].Destructive).ThenBy(o => o.IsRead ? 0 : 1))
+        {
+            var rule = AccessTable.Api[op.Key];
+            foreach (var caller in Order)
+                foreach (var whose in Variants(op.Path, rule, caller))
+                    await CallAsync(op.Key, new HttpMethod(op.Method), op.Path, rule, caller, whose, api: true, ct);
+        }
+    }
+
+    async Task CallAsync(string name, HttpMethod method, string template, AccessRule rule, Caller caller, Whose whose, bool api, CancellationToken ct)
+    {
+        var atHome = caller is Caller.OtherMemberAtHome or Caller.OtherAdminAtHome;
+        var network = atHome ? other : here;
+        var signIn = caller switch
+        {
+            Caller.Anonymous => ((string, string)?)null,
+            Caller.OtherMemberHere or Caller.OtherMemberAtHome => other.SignIns[Caller.Member],
+            Caller.OtherAdminHere or Caller.OtherAdminAtHome => other.SignIns[Caller.Admin],
+            _ => here.SignIns[caller],
+        };
+        var path = Fill(template, whose) + (rule.QueryId is { } kind ? "?id=" + Id(kind, whose) : "");
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        if (signIn is var (token, cookie))
+        {
+            if (api) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            else request.Headers.Add("Cookie", cookie);
+        }
+        if (api && rule.Body is { } body && method != HttpMethod.Get) request.Content = body is AccessTable.Upload upload ? Image(upload.Field) : JsonContent.Create(body);
+
+        using var client = app.CreateClient(new() { BaseAddress = new Uri($"http://{network.Tenant.Host}/"), AllowAutoRedirect = false, HandleCookies = false });
+        using var response = await client.SendAsync(request, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        Calls++;
+
+        var status = (int)response.StatusCode;
+        var allowed = caller switch
+        {
+            Caller.OtherMemberHere or Caller.OtherAdminHere => rule.Allows(Caller.Anonymous, whose),
+            Caller.OtherMemberAtHome => rule.Allows(Caller.Employee, whose == Whose.None ? whose : Whose.Foreign),
+            Caller.OtherAdminAtHome => rule.Allows(Caller.Admin, whose == Whose.None ? whose : Whose.Foreign),
+            _ => rule.Allows(caller, whose),
+        };
+        var call = $"{method} {path} as {caller} ({whose}) → {status}";
+        if (status >= 500) Wrong.Add($"{call}: a server error");
+        else if (!allowed && status is >= 200 and < 300) Wrong.Add($"{call}: the table refuses it");
+        else if (!allowed && !AccessRule.Refusals(caller, api, atHome ? Whose.Foreign : whose).Contains(status)) Wrong.Add($"{call}: not the refusal the table names");
+        else if (allowed && (status is >= 200 and < 300 || (!api && status is >= 300 and < 400))) Answered.Add(name);
+        var foreignMarker = atHome ? here.Marker : other.Marker;
+        if (text.Contains(foreignMarker, StringComparison.Ordinal)) Wrong.Add($"{call}: the body holds another network's data");
+    }
+
+    /// <summary>With an id: another network's object, another member's, then the caller's own. At home, the other network's callers get this network's.</summary>
+    static IEnumerable<Whose> Variants(string template, AccessRule rule, Caller caller)
+    {
+        var takesId = rule.QueryId is not null || ParameterPattern().Matches(template).Any(m => !Literals.Contains(m.Groups[1].Value));
+        if (!takesId) return [Whose.None];
+        return caller is Caller.OtherMemberAtHome or Caller.OtherAdminAtHome ? [Whose.Theirs, Whose.Mine] : [Whose.Foreign, Whose.Theirs, Whose.Mine];
+    }
+
+    string Fill(string template, Whose whose)
+    {
+        var segments = template.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var m = ParameterPattern().Match(segments[i]);
+            if (!m.Success) continue;
+            var value = m.Groups[1].Value switch
+            {
+                "chart" => "members", "kind" => "like", "code" => "404", "token" => "no-such-invitation",
+                _ => Id(Kind(template, segments, i), whose).ToString(),
+            };
+            segments[i] = segments[i].Replace(m.Value, value);
+        }
+        return string.Join('/', segments);
+    }
+
+    /// <summary>The kind of object a route parameter names, from the segment before it.</summary>
+    static string Kind(string template, string[] segments, int i)
+    {
+        var before = segments[i - 1];
+        if (before is "edit" or "new") before = before == "new" ? "people" : segments[i - 2];
+        var api = template.StartsWith("/api/", StringComparison.Ordinal);
+        return before switch
+        {
+            "events" when template.Contains("/pitches/") => "pitchnight",
+            "members" when template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => "admin/members",
+            "members" or "blocks" => "people",
+            "recruiters" => "admin/members",
+            "messages" when !api => "conversations",
+            _ => before,
+        };
+    }
+
+    long Id(string kind, Whose whose) => whose switch
+    {
+        Whose.Mine => here.Ids[kind][0],
+        Whose.Theirs => here.Ids[kind][1],
+        _ => other.Ids[kind][0],
+    };
+
+    static MultipartFormDataContent Image(string field)
+    {
+        var file = new ByteArrayContent(TestImages.Png(8, 8));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent { { file, field, "matrix.png" } };
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\??\}")]
+    private static partial Regex ParameterPattern();
+}
