@@ -57,6 +57,27 @@ public abstract class EventConcurrencyTests(AlumniApp app) : AppTest(app)
         Assert.Equal(members.Skip(5).Take(10).Select(m => m.Id).Order(), confirmed.Order());
         Assert.Equal(10, (await GetAsync(admin, id)).GetProperty("confirmedCount").GetInt32());
     }
+
+    [Fact]
+    public async Task CalendarFeed_AskedForTheFirstTimeManyTimesAtOnce_GivesEveryoneTheSameUrl()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ClientForAsync(await tenant.MemberAsync());
+
+        using var start = new SemaphoreSlim(0);
+        var tasks = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await start.WaitAsync(Ct);
+            return await member.GetAsync("/api/v1/me/calendar", Ct);
+        }).ToList();
+        start.Release(8);
+        var responses = await Task.WhenAll(tasks);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var urls = await Task.WhenAll(responses.Select(async r => (await JsonAsync(r)).GetProperty("url").GetString()));
+        Assert.Single(urls.Distinct());
+        Assert.Equal(1, await tenant.DbAsync(db => db.Set<CalendarFeed>().CountAsync(Ct)));
+    }
 }
 
 [Collection(SqliteCollection.Name)]
