@@ -17,9 +17,11 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         Caller.Anonymous, Caller.OtherMemberHere, Caller.OtherAdminHere, Caller.Suspended, Caller.Pending, Caller.Employee,
         Caller.Recruiter, Caller.OtherMemberAtHome, Caller.OtherAdminAtHome, Caller.Member, Caller.Admin,
     ];
-    static readonly string[] Literals = ["chart", "kind", "code", "token"];
+    static readonly string[] Literals = ["chart", "kind", "code", "token", "key"];
 
     public int Calls { get; private set; }
+    /// <summary>Calls the table refuses (each answered with a refusal, or listed in <see cref="Wrong"/>).</summary>
+    public int Refused { get; private set; }
     public List<string> Wrong { get; } = [];
     /// <summary>Operations and pages that answered 2xx to at least one caller the table allows.</summary>
     public HashSet<string> Answered { get; } = [];
@@ -32,7 +34,7 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
             var rule = AccessTable.Pages[page.Path];
             foreach (var caller in Order)
                 foreach (var whose in Variants(page.Path, rule, caller))
-                    await CallAsync(page.Path, HttpMethod.Get, page.Path, rule, caller, whose, api: false, ct);
+                    await CallAsync(page.Path, HttpMethod.Get, page.Path, rule, caller, whose, Surface.Page, ct);
         }
     }
 
@@ -44,11 +46,23 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
             var rule = AccessTable.Api[op.Key];
             foreach (var caller in Order)
                 foreach (var whose in Variants(op.Path, rule, caller))
-                    await CallAsync(op.Key, new HttpMethod(op.Method), op.Path, rule, caller, whose, api: true, ct);
+                    await CallAsync(op.Key, new HttpMethod(op.Method), op.Path, rule, caller, whose, Surface.Api, ct);
         }
     }
 
-    async Task CallAsync(string name, HttpMethod method, string template, AccessRule rule, Caller caller, Whose whose, bool api, CancellationToken ct)
+    /// <summary>The endpoints outside the OpenAPI document, as a browser opens them (with the cookie); the hub with the bearer token.</summary>
+    public async Task RunOtherAsync(IEnumerable<ApiOperation> endpoints, CancellationToken ct)
+    {
+        foreach (var op in endpoints)
+        {
+            var rule = AccessTable.Other[op.Key];
+            foreach (var caller in Order)
+                foreach (var whose in Variants(op.Path, rule, caller))
+                    await CallAsync(op.Key, new HttpMethod(op.Method), op.Path, rule, caller, whose, Surface.Other, ct);
+        }
+    }
+
+    async Task CallAsync(string name, HttpMethod method, string template, AccessRule rule, Caller caller, Whose whose, Surface surface, CancellationToken ct)
     {
         var atHome = caller is Caller.OtherMemberAtHome or Caller.OtherAdminAtHome;
         var network = atHome ? other : here;
@@ -64,10 +78,10 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         request.Headers.AcceptLanguage.ParseAdd("en");
         if (signIn is var (token, cookie))
         {
-            if (api) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (surface == Surface.Api || template.StartsWith("/hubs/", StringComparison.Ordinal)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             else request.Headers.Add("Cookie", cookie);
         }
-        if (api && rule.Body is { } body && method != HttpMethod.Get) request.Content = body is AccessTable.Upload upload ? Image(upload.Field) : JsonContent.Create(body);
+        if (surface == Surface.Api && rule.Body is { } body && method != HttpMethod.Get) request.Content = body is AccessTable.Upload upload ? MatrixNetwork.Image(upload.Field) : JsonContent.Create(body);
 
         using var client = app.CreateClient(new() { BaseAddress = new Uri($"http://{network.Tenant.Host}/"), AllowAutoRedirect = false, HandleCookies = false });
         using var response = await client.SendAsync(request, ct);
@@ -83,18 +97,25 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
             _ => rule.Allows(caller, whose),
         };
         var call = $"{method} {path} as {caller} ({whose}) → {status}";
+        if (!allowed) Refused++;
         if (status >= 500) Wrong.Add($"{call}: a server error");
         else if (!allowed && status is >= 200 and < 300) Wrong.Add($"{call}: the table refuses it");
-        else if (!allowed && !AccessRule.Refusals(caller, api, atHome ? Whose.Foreign : whose).Contains(status)) Wrong.Add($"{call}: not the refusal the table names");
-        else if (allowed && (status is >= 200 and < 300 || (!api && status is >= 300 and < 400))) Answered.Add(name);
+        else if (!allowed && !AccessRule.Refusals(caller, surface, atHome ? Whose.Foreign : whose).Contains(status)) Wrong.Add($"{call}: not the refusal the table names");
+        // A refusal by redirect goes to the login or the access-denied page, nowhere else.
+        else if (!allowed && status == 302 && !ToSignInOrDenied(response.Headers.Location)) Wrong.Add($"{call}: redirected to {response.Headers.Location}");
+        else if (allowed && (status is >= 200 and < 300 || (surface == Surface.Page && status is >= 300 and < 400))) Answered.Add(name);
         var foreignMarker = atHome ? here.Marker : other.Marker;
         if (text.Contains(foreignMarker, StringComparison.Ordinal)) Wrong.Add($"{call}: the body holds another network's data");
     }
 
+    static bool ToSignInOrDenied(Uri? to) => to?.OriginalString is { } s
+        && (s.Contains("/accounts/login", StringComparison.OrdinalIgnoreCase) || s.Contains("/accounts/accessdenied", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>With an id: another network's object, another member's, then the caller's own. At home, the other network's callers get this network's.</summary>
     static IEnumerable<Whose> Variants(string template, AccessRule rule, Caller caller)
     {
-        var takesId = rule.QueryId is not null || ParameterPattern().Matches(template).Any(m => !Literals.Contains(m.Groups[1].Value));
+        // The calendar feed's token is its key: the member's own, another's, another network's.
+        var takesId = rule.QueryId is not null || template.StartsWith("/calendar/", StringComparison.Ordinal) || ParameterPattern().Matches(template).Any(m => !Literals.Contains(m.Groups[1].Value));
         if (!takesId) return [Whose.None];
         return caller is Caller.OtherMemberAtHome or Caller.OtherAdminAtHome ? [Whose.Theirs, Whose.Mine] : [Whose.Foreign, Whose.Theirs, Whose.Mine];
     }
@@ -108,7 +129,9 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
             if (!m.Success) continue;
             var value = m.Groups[1].Value switch
             {
-                "chart" => "members", "kind" => "like", "code" => "404", "token" => "no-such-invitation",
+                "token" when template.StartsWith("/calendar/", StringComparison.Ordinal) =>
+                    whose switch { Whose.Mine => here.FeedTokens[0], Whose.Theirs => here.FeedTokens[1], _ => other.FeedTokens[0] },
+                "chart" => "members", "kind" => "like", "code" => "404", "token" => "no-such-token", "key" => "no-such-file.jpg",
                 _ => Id(Kind(template, segments, i), whose).ToString(),
             };
             segments[i] = segments[i].Replace(m.Value, value);
@@ -128,6 +151,7 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
             "members" when template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => "admin/members",
             "members" or "blocks" => "people",
             "recruiters" => "admin/members",
+            "attachments" => "posts",
             "messages" when !api => "conversations",
             _ => before,
         };
@@ -140,12 +164,6 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         _ => other.Ids[kind][0],
     };
 
-    static MultipartFormDataContent Image(string field)
-    {
-        var file = new ByteArrayContent(TestImages.Png(8, 8));
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-        return new MultipartFormDataContent { { file, field, "matrix.png" } };
-    }
 
     [GeneratedRegex(@"\{([A-Za-z]+)\??\}")]
     private static partial Regex ParameterPattern();

@@ -16,9 +16,10 @@ public abstract class AccessMatrixTests(AlumniApp app) : AppTest(app)
     {
         var operations = (await ApiCatalog.OperationsAsync(App, Ct)).Select(o => o.Key).ToHashSet();
         var pages = ApiCatalog.Pages(App).Select(p => p.Path).ToHashSet();
+        var others = ApiCatalog.Unlisted(App, await ApiCatalog.OperationsAsync(App, Ct)).Select(o => o.Key).ToHashSet();
 
-        var missing = operations.Except(AccessTable.Api.Keys).Concat(pages.Except(AccessTable.Pages.Keys)).ToList();
-        var stale = AccessTable.Api.Keys.Except(operations).Concat(AccessTable.Pages.Keys.Except(pages)).ToList();
+        var missing = operations.Except(AccessTable.Api.Keys).Concat(pages.Except(AccessTable.Pages.Keys)).Concat(others.Except(AccessTable.Other.Keys)).ToList();
+        var stale = AccessTable.Api.Keys.Except(operations).Concat(AccessTable.Pages.Keys.Except(pages)).Concat(AccessTable.Other.Keys.Except(others)).ToList();
 
         Assert.True(operations.Count > 100 && pages.Count > 50, $"Only {operations.Count} operations and {pages.Count} pages found.");
         Assert.True(missing.Count == 0, "Not in AccessTable (say who may call it):\n" + string.Join("\n", missing));
@@ -29,7 +30,9 @@ public abstract class AccessMatrixTests(AlumniApp app) : AppTest(app)
     public async Task EveryCaller_GetsWhatTheTableSays_AndNoOtherNetworksData()
     {
         var clock = Stopwatch.StartNew();
-        var operations = (await ApiCatalog.OperationsAsync(App, Ct)).Where(o => AccessTable.Api.ContainsKey(o.Key)).ToList();
+        var described = await ApiCatalog.OperationsAsync(App, Ct);
+        var operations = described.Where(o => AccessTable.Api.ContainsKey(o.Key)).ToList();
+        var others = ApiCatalog.Unlisted(App, described).Where(o => AccessTable.Other.ContainsKey(o.Key)).ToList();
         var pages = ApiCatalog.Pages(App).Where(p => AccessTable.Pages.ContainsKey(p.Path)).ToList();
         var here = await MatrixNetwork.SeedAsync(App, Ct);
         var other = await MatrixNetwork.SeedAsync(App, Ct);
@@ -37,12 +40,13 @@ public abstract class AccessMatrixTests(AlumniApp app) : AppTest(app)
         var matrix = new AccessMatrix(App, here, other);
 
         await matrix.RunPagesAsync(pages, Ct);
+        await matrix.RunOtherAsync(others, Ct);
         await matrix.RunApiAsync(operations, Ct);
 
-        TrustFigures.Report("Access matrix", $"{App.Provider}: {operations.Count} operations, {pages.Count} pages, {matrix.CallerCount} identities, " +
-            $"{matrix.Calls} calls, {matrix.Wrong.Count} wrong answers, {clock.Elapsed.TotalSeconds:0}s (seeding two networks {seeded.TotalSeconds:0}s)");
+        TrustFigures.Report("Access matrix", $"{App.Provider}: {operations.Count} operations, {pages.Count} pages, {others.Count} other endpoints, " +
+            $"{matrix.CallerCount} identities, {matrix.Calls} calls ({matrix.Refused} refused by the table), {matrix.Wrong.Count} wrong answers, {clock.Elapsed.TotalSeconds:0}s (seeding two networks {seeded.TotalSeconds:0}s)");
         // Reads the table allows must answer someone: a row that refuses everybody would prove nothing.
-        var unanswered = operations.Where(o => o.IsRead && !o.Path.Contains("{chart}")).Select(o => o.Key)
+        var unanswered = operations.Concat(others).Where(o => o.IsRead && !o.Path.Contains("{chart}") && !o.Path.Contains("{key}") && !o.Path.StartsWith("/hubs/")).Select(o => o.Key)
             // Pages whose own answer is an error status: the error page, a join link that is no invitation, access denied.
             .Concat(pages.Where(p => p.Path is not ("/error/{code}" or "/join/{token}" or "/accounts/accessdenied")).Select(p => p.Path))
             .Where(n => !matrix.Answered.Contains(n)).ToList();

@@ -26,6 +26,9 @@ public enum Caller
     OtherMemberAtHome, OtherAdminAtHome, OtherMemberHere, OtherAdminHere,
 }
 
+/// <summary>Where a call goes: the API (bearer token), a page (cookie), or another endpoint (files, the hub; either).</summary>
+public enum Surface { Api, Page, Other }
+
 /// <summary>Whose object an id names: the calling member's, another member's of this network, another network's.</summary>
 public enum Whose { None, Mine, Theirs, Foreign }
 
@@ -56,15 +59,22 @@ public sealed record AccessRule(Who Who, Who? OnTheirs = null, object? Body = nu
     }
 
     /// <summary>The answers a refusal may have: who is nobody here gets 401; a wrong role 403; an object not theirs to see 404.</summary>
-    public static IReadOnlySet<int> Refusals(Caller caller, bool api, Whose whose) => caller switch
+    public static IReadOnlySet<int> Refusals(Caller caller, Surface surface, Whose whose) => surface switch
     {
-        // A sign-in of another network is nobody here: the API challenges, a page sends to the login.
-        Caller.Anonymous or Caller.OtherMemberHere or Caller.OtherAdminHere => api ? new HashSet<int> { 401 } : new HashSet<int> { 302 },
+        Surface.Api => Refusals(caller, whose, signIn: [401], forbidden: [403]),
+        Surface.Page => Refusals(caller, whose, signIn: [302], forbidden: [302, 403]),
+        // Files answer a browser without a sign-in 401 or send it to the login page.
+        _ => Refusals(caller, whose, signIn: [302, 401], forbidden: [302, 403]),
+    };
+
+    static HashSet<int> Refusals(Caller caller, Whose whose, int[] signIn, int[] forbidden) => caller switch
+    {
+        // A sign-in of another network is nobody here.
+        Caller.Anonymous or Caller.OtherMemberHere or Caller.OtherAdminHere => whose == Whose.Foreign ? [.. signIn, 404] : [.. signIn],
         // A suspended member's sign-in no longer stands (the stamp changed) or is forbidden.
-        Caller.Suspended => api ? new HashSet<int> { 401, 403 } : new HashSet<int> { 302, 403 },
-        // At home, the other network's callers use this network's ids: not found there.
+        Caller.Suspended => whose == Whose.Foreign ? [.. signIn, .. forbidden, 404] : [.. signIn, .. forbidden],
         // An object not theirs (another network's, another member's, or one only its owner may act on): 403 or 404.
-        _ when whose != Whose.None => api ? new HashSet<int> { 403, 404 } : new HashSet<int> { 302, 403, 404 },
-        _ => api ? new HashSet<int> { 403 } : new HashSet<int> { 302, 403 },
+        _ when whose != Whose.None => [.. forbidden, 404],
+        _ => [.. forbidden],
     };
 }

@@ -183,4 +183,19 @@ public static class AccessTable
         ["/notifications"] = Member(), ["/notifications/settings"] = Member(),
         ["/posts"] = Member(), ["/posts/index"] = Member(), ["/posts/{id}"] = Member(), ["/posts/edit"] = new(Who.Owner, QueryId: "posts"),
     };
+
+    /// <summary>The endpoints the OpenAPI document leaves out: files, the calendar feed, the hub, the language switch.</summary>
+    public static readonly IReadOnlyDictionary<string, AccessRule> Other = new Dictionary<string, AccessRule>
+    {
+        ["GET /health"] = Anyone(),
+        ["POST /culture"] = Anyone(),
+        ["GET /network/logo"] = Anyone(),
+        // Whoever holds a feed's secret URL reads it; another network's token is unknown here.
+        ["GET /calendar/{token}.ics"] = Anyone(),
+        ["GET /events/{id}/cover"] = Member(onTheirs: Who.Admin),
+        ["GET /members/{id}/photo"] = Member(),
+        ["GET /posts/attachments/{id}/{key}"] = Member(),
+        ["GET /hubs/messages"] = Member(),
+        ["GET /hubs/messages/negotiate"] = Member(),
+    };
 }

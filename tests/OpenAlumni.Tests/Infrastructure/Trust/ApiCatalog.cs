@@ -47,6 +47,22 @@ public static class ApiCatalog
             .Select(p => new PageRoute(p, []))
             .ToList();
 
+    /// <summary>
+    /// The other endpoints the app routes (files, the calendar feed, the hub, the language switch, health), which the
+    /// OpenAPI document leaves out: "GET /members/{id}/photo".
+    /// </summary>
+    public static IReadOnlyList<ApiOperation> Unlisted(AlumniApp app, IReadOnlyList<ApiOperation> described)
+    {
+        var listed = described.Select(o => o.Key).ToHashSet();
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is null)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => new ApiOperation(m, Template(e.RoutePattern))))
+            .Where(o => o.Method != "OPTIONS" && !listed.Contains(o.Key) && !o.Path.StartsWith("/openapi/", StringComparison.Ordinal))
+            .DistinctBy(o => o.Key)
+            .OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>The route as written, lower-case, parameters by name and without constraints: "/events/{id}".</summary>
     static string Template(RoutePattern pattern) =>
         "/" + string.Join('/', pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch

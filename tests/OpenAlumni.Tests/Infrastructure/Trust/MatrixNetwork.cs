@@ -21,6 +21,8 @@ public sealed class MatrixNetwork
     public required IReadOnlyDictionary<Caller, (string Token, string Cookie)> SignIns { get; init; }
     /// <summary>Ids by kind ("posts", "events", ...): [0] the member's own, [1] another member's.</summary>
     public Dictionary<string, long[]> Ids { get; } = [];
+    /// <summary>Secret calendar feed tokens: [0] the member's, [1] another member's.</summary>
+    public string[] FeedTokens { get; private set; } = [];
 
     public static async Task<MatrixNetwork> SeedAsync(AlumniApp app, CancellationToken ct)
     {
@@ -58,6 +60,10 @@ public sealed class MatrixNetwork
         var pitchNight = await EventTestData.CreateAsync(admin, Titled(EventTestData.Meetup(kind: "pitch"), marker));
         await Ok(me.PostAsJsonAsync($"/api/v1/events/{meetup}/rsvp", new { }, ct));
         net.Ids["events"] = [meetup, draft];
+        net.FeedTokens = [await FeedTokenAsync(me), await FeedTokenAsync(them)];
+        foreach (var e in new[] { meetup, draft }) await Ok(admin.PutAsync($"/api/v1/events/{e}/cover", Image("cover"), ct));
+        await Ok(admin.PutAsync("/api/v1/admin/settings/logo", Image("logo"), ct));
+        foreach (var person in new[] { them, them2 }) await Ok(person.PutAsync("/api/v1/members/me/photo", Image("photo"), ct));
         net.Ids["pitchnight"] = [pitchNight, pitchNight];
         net.Ids["pitches"] = [await IdAsync(me, $"/api/v1/events/{pitchNight}/pitches", new { title = marker, summary = marker }),
             await IdAsync(them, $"/api/v1/events/{pitchNight}/pitches", new { title = marker, summary = marker })];
@@ -116,12 +122,25 @@ public sealed class MatrixNetwork
             Assert.True(root.TryGetProperty("id", out var id), $"Seeding POST {path}: no id in {text}");
             return id.GetInt64();
         }
+        async Task<string> FeedTokenAsync(HttpClient client)
+        {
+            var url = (await client.GetFromJsonAsync<JsonElement>("/api/v1/me/calendar", ct)).GetProperty("url").GetString()!;
+            return url[(url.LastIndexOf('/') + 1)..^".ics".Length];
+        }
         async Task Ok(Task<HttpResponseMessage> call)
         {
             var response = await call;
             Assert.True(response.IsSuccessStatusCode, $"Seeding: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
         }
         return net;
+    }
+
+    /// <summary>A small PNG in the form field <paramref name="field"/>.</summary>
+    public static MultipartFormDataContent Image(string field)
+    {
+        var file = new ByteArrayContent(TestImages.Png(400, 300));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent { { file, field, "matrix.png" } };
     }
 
     static object Titled(object meetup, string marker)
