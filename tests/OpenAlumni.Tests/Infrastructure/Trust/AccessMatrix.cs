@@ -38,6 +38,28 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         }
     }
 
+    /// <summary>
+    /// Every read without an id, asked four times at once by a member who never asked before: what a read makes on
+    /// first use (a calendar feed, settings) must not break when two tabs or a page and an app ask together.
+    /// </summary>
+    public async Task RunFirstReadsAtOnceAsync(IEnumerable<ApiOperation> operations, CancellationToken ct)
+    {
+        var (token, _) = here.SignIns[Caller.Employee];
+        using var client = app.CreateClient(new() { BaseAddress = new Uri($"http://{here.Tenant.Host}/"), AllowAutoRedirect = false, HandleCookies = false });
+        foreach (var op in operations.Where(o => o.IsRead && !ParameterPattern().IsMatch(o.Path)))
+        {
+            var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, op.Path);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await client.SendAsync(request, ct);
+                return (int)response.StatusCode;
+            }));
+            Calls += answers.Length;
+            foreach (var status in answers.Where(s => s >= 500)) Wrong.Add($"GET {op.Path} as Employee, four at once → {status}: a server error");
+        }
+    }
+
     public async Task RunApiAsync(IEnumerable<ApiOperation> operations, CancellationToken ct)
     {
         // Reads, then changes, then the changes that take an object away (deleting, cancelling, hiding, suspending).

@@ -39,6 +39,7 @@ public abstract class AccessMatrixTests(AlumniApp app) : AppTest(app)
         var seeded = clock.Elapsed;
         var matrix = new AccessMatrix(App, here, other);
 
+        await matrix.RunFirstReadsAtOnceAsync(operations, Ct);
         await matrix.RunPagesAsync(pages, Ct);
         await matrix.RunOtherAsync(others, Ct);
         await matrix.RunApiAsync(operations, Ct);
