@@ -73,9 +73,23 @@ public sealed class EventCalendar(AlumniDb db, CurrentMember current, EventServi
     {
         var me = await current.RequireAsync(ct);
         var feed = await db.Set<CalendarFeed>().FirstOrDefaultAsync(f => f.MemberId == me.MemberId, ct);
-        if (feed is null) db.Add(feed = new CalendarFeed { MemberId = me.MemberId, Token = NewToken(), CreatedAt = clock.GetUtcNow() });
-        else if (reset) feed.Token = NewToken();
-        await db.SaveChangesAsync(ct);
+        if (feed is null)
+        {
+            db.Add(feed = new CalendarFeed { MemberId = me.MemberId, Token = NewToken(), CreatedAt = clock.GetUtcNow() });
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
+            {
+                // Asked twice at once for the first time (a calendar app and a page, say): the other request made the
+                // feed, and the unique index on the member refused this one. Both get that feed's URL.
+                db.Entry(feed).State = EntityState.Detached;
+                feed = await db.Set<CalendarFeed>().AsNoTracking().FirstAsync(f => f.MemberId == me.MemberId, ct);
+            }
+        }
+        else if (reset)
+        {
+            feed.Token = NewToken();
+            await db.SaveChangesAsync(ct);
+        }
         return new CalendarFeedDto(links.To($"/calendar/{feed.Token}.ics"));
     }
 

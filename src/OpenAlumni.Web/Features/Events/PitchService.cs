@@ -38,14 +38,12 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
     {
         var admin = await current.RequireAsync(ct);
         if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<PitchDto>();
-        var pitch = await db.Set<Pitch>().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId, ct);
+        var pitch = await db.Set<Pitch>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == pitchId && p.EventId == eventId, ct);
         if (pitch is null) return Result<PitchDto>.NotFound();
         if (EventRules.DecidePitch(admin, pitch.Status) is { } no) return no.As<PitchDto>();
         var e = await db.Set<Event>().AsNoTracking().FirstAsync(x => x.Id == eventId, ct);
         var now = clock.GetUtcNow();
-        pitch.Status = accept ? PitchStatus.Accepted : PitchStatus.Declined;
-        pitch.DecidedAt = now;
-        if (accept) pitch.Position = await db.Set<Pitch>().CountAsync(p => p.EventId == eventId && p.Status == PitchStatus.Accepted, ct) + 1;
+        var status = accept ? PitchStatus.Accepted : PitchStatus.Declined;
         var person = await db.Members.Where(m => m.Id == pitch.MemberId).Select(m => new { m.User!.Email, m.User.PreferredCulture }).FirstAsync(ct);
         string subject, body;
         using (Cultures.Use(person.PreferredCulture))
@@ -53,8 +51,22 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
             subject = texts[accept ? "Mail.PitchAcceptedSubject" : "Mail.PitchDeclinedSubject", e.Title];
             body = texts[accept ? "Mail.PitchAcceptedBody" : "Mail.PitchDeclinedBody", e.Title, pitch.Title, tenant.Tenant!.Name];
         }
-        await db.EnqueueMailAsync(tenant.TenantId, $"pitch-decided:{pitch.Id}", person.Email!, subject, body, now, ct);
-        await db.SaveChangesAsync(ct);
+        // Two admins may decide at once. The event's row is locked first, so that accepted pitches get one position
+        // each; the status condition then lets one decision through, and the other admin hears it was taken (409).
+        var decided = await db.InTransactionAsync(async tx =>
+        {
+            await RsvpService.LockEventAsync(db, eventId, ct);
+            int? position = accept ? await db.Set<Pitch>().CountAsync(p => p.EventId == eventId && p.Status == PitchStatus.Accepted, ct) + 1 : null;
+            var changed = await db.Set<Pitch>().Where(p => p.Id == pitchId && p.Status == PitchStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status).SetProperty(p => p.DecidedAt, now)
+                    .SetProperty(p => p.Position, p => position ?? p.Position), ct);
+            if (changed == 0) return false;
+            await db.EnqueueMailAsync(tenant.TenantId, $"pitch-decided:{pitchId}", person.Email!, subject, body, now, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }, ct);
+        if (!decided) return Result<PitchDto>.Conflict("status", "Events.PitchDecided");
         return (await ProgrammeAsync(db, e, admin, now, ct)).First(p => p.Id == pitchId);
     }
 

@@ -57,6 +57,57 @@ public abstract class EventConcurrencyTests(AlumniApp app) : AppTest(app)
         Assert.Equal(members.Skip(5).Take(10).Select(m => m.Id).Order(), confirmed.Order());
         Assert.Equal(10, (await GetAsync(admin, id)).GetProperty("confirmedCount").GetInt32());
     }
+
+    [Fact]
+    public async Task CalendarFeed_AskedForTheFirstTimeManyTimesAtOnce_GivesEveryoneTheSameUrl()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ClientForAsync(await tenant.MemberAsync());
+
+        using var start = new SemaphoreSlim(0);
+        var tasks = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await start.WaitAsync(Ct);
+            return await member.GetAsync("/api/v1/me/calendar", Ct);
+        }).ToList();
+        start.Release(8);
+        var responses = await Task.WhenAll(tasks);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var urls = await Task.WhenAll(responses.Select(async r => (await JsonAsync(r)).GetProperty("url").GetString()));
+        Assert.Single(urls.Distinct());
+        Assert.Equal(1, await tenant.DbAsync(db => db.Set<CalendarFeed>().CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task PitchDecision_ByTwoAdminsAtOnce_OneDecides_TheOtherGets409()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admins = new[] { await tenant.ClientForAsync(await tenant.AdminAsync()), await tenant.ClientForAsync(await tenant.AdminAsync()) };
+        var id = await CreateAsync(admins[0], Meetup(kind: "pitch"));
+        var pitchers = await tenant.ManyMembersAsync(5);
+        var pitches = new List<long>();
+        foreach (var p in pitchers)
+            pitches.Add((await JsonAsync(await (await tenant.ClientForAsync(p)).PostAsJsonAsync($"/api/v1/events/{id}/pitches", new { title = "t", summary = "s" }, Ct))).GetProperty("id").GetInt64());
+
+        foreach (var pitch in pitches)
+        {
+            using var start = new SemaphoreSlim(0);
+            var decisions = new[] { "accept", "decline" }.Select(async (verb, i) =>
+            {
+                await start.WaitAsync(Ct);
+                return await admins[i].PostAsync($"/api/v1/events/{id}/pitches/{pitch}/{verb}", null, Ct);
+            }).ToList();
+            start.Release(2);
+            var answers = await Task.WhenAll(decisions);
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+            var winner = answers[0].StatusCode == HttpStatusCode.OK ? PitchStatus.Accepted : PitchStatus.Declined;
+            Assert.Equal(winner, await tenant.DbAsync(db => db.Set<Pitch>().Where(p => p.Id == pitch).Select(p => p.Status).SingleAsync(Ct)));
+        }
+        var accepted = await tenant.DbAsync(db => db.Set<Pitch>().Where(p => p.EventId == id && p.Status == PitchStatus.Accepted).Select(p => p.Position).ToListAsync(Ct));
+        Assert.Equal(Enumerable.Range(1, accepted.Count).Select(n => (int?)n), accepted.Order());
+    }
 }
 
 [Collection(SqliteCollection.Name)]
