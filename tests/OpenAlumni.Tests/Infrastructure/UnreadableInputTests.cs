@@ -68,6 +68,29 @@ public abstract class UnreadableInputTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("C:\\u0000", (await JsonAsync(response)).GetProperty("title").GetString());
     }
+
+    /// <summary>Ways around the NUL scan found in review: each reached PostgreSQL (a 500) or threw in the guard itself.</summary>
+    [Fact]
+    public async Task TheNulScan_CannotBeSidesteppedByABom_Utf16_ABigBody_OrAnHtmlAccept_AndWritesNothing()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.ApiAsync(await tenant.MemberAsync());
+        const string json = "{\"room\":\"updates\",\"title\":\"近\\u0000況\",\"body\":\"こんにちは\"}";
+        ByteArrayContent Body(byte[] bytes, string type) { var c = new ByteArrayContent(bytes); c.Headers.TryAddWithoutValidation("Content-Type", type); return c; }
+
+        var bom = await member.PostAsync("/api/v1/posts", Body([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)], "application/json"), Ct);
+        var utf16 = await member.PostAsync("/api/v1/posts", Body(Encoding.Unicode.GetBytes(json), "application/json; charset=utf-16"), Ct);
+        var padded = await member.PostAsync("/api/v1/posts", Body(Encoding.UTF8.GetBytes(json + new string(' ', 5 << 20)), "application/json"), Ct);
+        using var html = new HttpRequestMessage(HttpMethod.Get, "/api/v1/members?q=a%00b");
+        html.Headers.Accept.ParseAdd("text/html");
+        var htmlAccept = await member.SendAsync(html, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, bom.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, utf16.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, padded.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, htmlAccept.StatusCode);
+        Assert.Equal(0, await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Features.Posts.Post>().CountAsync(Ct)));
+    }
 }
 
 [Collection(SqliteCollection.Name)]

@@ -80,7 +80,7 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
             };
             db.Add(request);
             try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 return (0, Result<ConsultationDto>.Conflict("memberId", "Consultations.AlreadyOpen"));
             }

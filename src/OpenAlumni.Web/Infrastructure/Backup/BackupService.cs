@@ -32,7 +32,11 @@ public sealed class BackupService(AlumniDb db, FileStore files, IConfiguration c
             manifest.WriteTo(staging);
             // Written beside the target and moved into place, so that a cut-off run leaves no half archive under its name.
             var partial = archive + ".partial";
-            await using (var output = File.Create(partial))
+            // Readable by the operator only: the archive holds password hashes, the data-protection keys and personal data.
+            var mode = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (File.Exists(partial)) File.Delete(partial);
+            await using (var output = new FileStream(partial, mode))
             await using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
                 await TarFile.CreateFromDirectoryAsync(staging, gzip, includeBaseDirectory: false, ct);
             File.Move(partial, archive);
@@ -65,37 +69,89 @@ public sealed class BackupService(AlumniDb db, FileStore files, IConfiguration c
             if (manifest is null) throw new BackupException($"'{archive}': {problem}");
             if (manifest.Provider != Provider)
                 throw new BackupException($"'{archive}' holds a {manifest.Provider} database; this installation runs on {Provider}.");
+            var databaseFile = db.Database.IsNpgsql() ? DatabaseDump.PostgresFile : DatabaseDump.SqliteFile;
+            if (!manifest.Entries.Any(e => e.Path == databaseFile))
+                throw new BackupException($"'{archive}' holds no database ({databaseFile}).");
             var networks = await NetworkCountAsync(ct);
             if (networks > 0 && !force)
                 throw new BackupException($"The database already holds {networks} network(s); restoring replaces all of them. Stop the app and add --force to go on.");
 
+            // The files are staged beside the uploads before the database is touched: a full disk stops the restore here,
+            // with nothing changed.
+            var staged = StageFiles(Path.Combine(unpacked, FilesFolder));
             var connection = db.Database.GetConnectionString()!;
-            if (db.Database.IsNpgsql()) await DatabaseDump.RestorePostgresAsync(Path.Combine(unpacked, DatabaseDump.PostgresFile), connection, PostgresBin, ct);
-            else DatabaseDump.RestoreSqlite(Path.Combine(unpacked, DatabaseDump.SqliteFile), connection);
-            ReplaceFiles(Path.Combine(unpacked, FilesFolder));
+            try
+            {
+                if (db.Database.IsNpgsql()) await DatabaseDump.RestorePostgresAsync(Path.Combine(unpacked, databaseFile), connection, PostgresBin, ct);
+                else DatabaseDump.RestoreSqlite(Path.Combine(unpacked, databaseFile), connection);
+            }
+            catch
+            {
+                Directory.Delete(staged, recursive: true);
+                throw;
+            }
+            SwapFiles(staged);
             return manifest;
         }
         finally { Directory.Delete(unpacked, recursive: true); }
     }
 
-    /// <summary>Swaps the upload folder for the archive's: the new tree is built beside it and renamed into place.</summary>
-    void ReplaceFiles(string restored)
+    const string Incoming = ".restore-incoming", Previous = ".restore-previous";
+
+    /// <summary>Copies the archive's uploads into a folder inside the upload root (same volume, so the swap is renames).</summary>
+    string StageFiles(string restored)
     {
-        var root = Path.GetFullPath(files.Root).TrimEnd(Path.DirectorySeparatorChar);
-        var incoming = root + ".restoring";
-        var previous = root + ".before-restore";
-        if (Directory.Exists(incoming)) Directory.Delete(incoming, recursive: true);
-        if (Directory.Exists(restored)) CopyTree(restored, incoming); else Directory.CreateDirectory(incoming);
-        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
-        if (Directory.Exists(root)) Directory.Move(root, previous);
-        Directory.Move(incoming, root);
-        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+        var incoming = Path.Combine(files.Root, Incoming);
+        try
+        {
+            if (Directory.Exists(incoming)) Directory.Delete(incoming, recursive: true);
+            Directory.CreateDirectory(incoming);
+            if (Directory.Exists(restored)) CopyTree(restored, incoming);
+            return incoming;
+        }
+        catch (IOException e)
+        {
+            if (Directory.Exists(incoming)) Directory.Delete(incoming, recursive: true);
+            throw new BackupException($"The uploaded files could not be staged under {files.Root} ({e.Message}); nothing was changed.");
+        }
+    }
+
+    /// <summary>
+    /// Moves today's uploads aside and the staged ones into place, entry by entry inside the root, so that a root that is
+    /// a mount point works too. The database is already restored: a failure here says where the files are.
+    /// </summary>
+    void SwapFiles(string incoming)
+    {
+        var previous = Path.Combine(files.Root, Previous);
+        try
+        {
+            if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+            Directory.CreateDirectory(previous);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(files.Root).Where(e => Path.GetFileName(e) is not (Incoming or Previous)).ToList())
+                MoveEntry(entry, Path.Combine(previous, Path.GetFileName(entry)));
+            foreach (var entry in Directory.EnumerateFileSystemEntries(incoming).ToList())
+                MoveEntry(entry, Path.Combine(files.Root, Path.GetFileName(entry)));
+            Directory.Delete(incoming, recursive: true);
+            Directory.Delete(previous, recursive: true);
+        }
+        catch (IOException e)
+        {
+            throw new BackupException($"The database was restored, but the uploaded files could not be swapped in ({e.Message}): " +
+                $"the backup's files are in {incoming}, the earlier ones in {previous}. Move them by hand, or run the restore again.");
+        }
+    }
+
+    static void MoveEntry(string from, string to)
+    {
+        if (Directory.Exists(from)) Directory.Move(from, to); else File.Move(from, to);
     }
 
     static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
+            // What a cut-off restore left behind in the upload root is not part of the uploads.
+            if (Path.GetRelativePath(from, file).StartsWith(".restore-", StringComparison.Ordinal)) continue;
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);

@@ -38,34 +38,35 @@ public static class DatabaseDump
 
     /// <summary>
     /// Empties the schema (tables of newer migrations included, which a --clean restore would leave behind) and loads
-    /// the dump in one transaction. The archive's checksums were verified before, so the load fails only if the server
-    /// does; the caller says so and the operator restores again.
+    /// the dump in ONE transaction through psql: if anything fails (a tool, the server, a damaged dump), the database is
+    /// as it was. The dump is turned into SQL first, which also proves it readable before anything is touched.
     /// </summary>
     public static async Task RestorePostgresAsync(string dump, string connectionString, string? binDirectory, CancellationToken ct)
     {
+        var pgRestore = Tool("pg_restore", binDirectory);
+        var psql = Tool("psql", binDirectory);
+        var folder = Path.GetDirectoryName(dump)!;
+        var script = Path.Combine(folder, "restore.sql");
+        var empty = Path.Combine(folder, "empty-schema.sql");
+        await RunAsync(pgRestore, connectionString, ["--no-owner", "--no-privileges", "--file", script, dump], ct);
+        await File.WriteAllTextAsync(empty, """
+            DO $$ DECLARE r record; BEGIN
+              FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+                EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', r.tablename); END LOOP;
+              FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                       LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+                       WHERE n.nspname = current_schema() AND d.objid IS NULL LOOP
+                EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', r.f); END LOOP;
+              FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP
+                EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', r.sequencename); END LOOP;
+            END $$;
+            """, ct);
         NpgsqlConnection.ClearAllPools();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync(ct);
-            await using var drop = new NpgsqlCommand("""
-                DO $$ DECLARE r record; BEGIN
-                  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
-                    EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', r.tablename); END LOOP;
-                  FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                           LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
-                           WHERE n.nspname = current_schema() AND d.objid IS NULL LOOP
-                    EXECUTE format('DROP FUNCTION IF EXISTS %s CASCADE', r.f); END LOOP;
-                  FOR r IN SELECT sequencename FROM pg_sequences WHERE schemaname = current_schema() LOOP
-                    EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', r.sequencename); END LOOP;
-                END $$;
-                """, connection);
-            await drop.ExecuteNonQueryAsync(ct);
-        }
-        await RunAsync(Tool("pg_restore", binDirectory), connectionString, ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", "--dbname", new NpgsqlConnectionStringBuilder(connectionString).Database!, dump], ct);
+        await RunAsync(psql, connectionString, ["--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction", "--file", empty, "--file", script], ct);
         NpgsqlConnection.ClearAllPools();
     }
 
-    /// <summary>Finds pg_dump / pg_restore: the configured folder, then PATH, then Debian's /usr/lib/postgresql/N/bin (newest first).</summary>
+    /// <summary>Finds pg_dump, pg_restore or psql: the configured folder, then PATH, then Debian's /usr/lib/postgresql/N/bin (newest first).</summary>
     static string Tool(string name, string? binDirectory)
     {
         var candidates = new List<string>();

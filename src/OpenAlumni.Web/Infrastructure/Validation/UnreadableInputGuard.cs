@@ -20,7 +20,7 @@ public sealed class UnreadableInputGuard(RequestDelegate next)
     {
         if (!ErrorPages.IsApi(http)) { await next(http); return; }
         var request = http.Request;
-        if (request.ContentType is { } type && !CharsetIsKnown(type))
+        if (request.ContentType is { } type && !CharsetIsKnown(type, request.HasJsonContentType()))
         {
             await RefuseAsync(http, problems, texts, StatusCodes.Status415UnsupportedMediaType, "", "Validation.UnknownCharset");
             return;
@@ -31,32 +31,58 @@ public sealed class UnreadableInputGuard(RequestDelegate next)
                 await RefuseAsync(http, problems, texts, StatusCodes.Status400BadRequest, name, "Validation.NulCharacter");
                 return;
             }
-        if (request.HasJsonContentType() && request.ContentLength is null or <= ScanLimit
-            && await NulFieldAsync(request, http.RequestAborted) is { } field)
+        if (request.HasJsonContentType())
         {
-            await RefuseAsync(http, problems, texts, StatusCodes.Status400BadRequest, field, "Validation.NulCharacter");
-            return;
+            // No JSON body of this API comes near the limit; one past it is refused rather than left unscanned.
+            if (request.ContentLength > ScanLimit)
+            {
+                await RefuseAsync(http, problems, texts, StatusCodes.Status413PayloadTooLarge, "", "Validation.TooLarge");
+                return;
+            }
+            var (tooLarge, field) = await NulFieldAsync(request, http.RequestAborted);
+            if (tooLarge || field is not null)
+            {
+                await RefuseAsync(http, problems, texts, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                    field ?? "", tooLarge ? "Validation.TooLarge" : "Validation.NulCharacter");
+                return;
+            }
         }
         await next(http);
     }
 
-    static bool CharsetIsKnown(string contentType)
+    /// <summary>Any charset .NET can decode; for JSON only UTF-8 (RFC 8259), so that the NUL scan reads what the handler will.</summary>
+    static bool CharsetIsKnown(string contentType, bool json)
     {
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) || !media.Charset.HasValue) return true;
-        try { _ = Encoding.GetEncoding(media.Charset.Value!.Trim('"')); return true; }
+        try
+        {
+            var encoding = Encoding.GetEncoding(media.Charset.Value!.Trim('"'));
+            return !json || encoding.CodePage == Encoding.UTF8.CodePage;
+        }
         catch (ArgumentException) { return false; }
     }
 
-    /// <summary>The field of the first string holding a NUL character, or null. The body stays readable for the handler.</summary>
-    static async Task<string?> NulFieldAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// Whether the body is past the limit (a body without Content-Length is read up to it), else the field of the first
+    /// string holding a NUL character, or null. The body stays readable for the handler.
+    /// </summary>
+    static async Task<(bool TooLarge, string? Field)> NulFieldAsync(HttpRequest request, CancellationToken ct)
     {
         request.EnableBuffering();
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > ScanLimit) return (true, null);
+        }
         request.Body.Position = 0;
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        // The deserializer accepts a UTF-8 byte order mark; the reader below does not.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         // Only "\u0000" in any case can put a NUL into a JSON string; most bodies are done after this search.
-        if (bytes.IndexOf("\\u0000"u8) < 0 && bytes.IndexOf("\\U0000"u8) < 0) return null;
+        if (bytes.IndexOf("\\u0000"u8) < 0 && bytes.IndexOf("\\U0000"u8) < 0) return (false, null);
         try
         {
             var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256 });
@@ -65,7 +91,8 @@ public sealed class UnreadableInputGuard(RequestDelegate next)
             {
                 if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String)) continue;
                 var text = reader.GetString() ?? "";
-                if (text.Contains('\0', StringComparison.Ordinal)) return reader.TokenType == JsonTokenType.PropertyName ? text.Replace("\0", "", StringComparison.Ordinal) : property;
+                if (text.Contains('\0', StringComparison.Ordinal))
+                    return (false, reader.TokenType == JsonTokenType.PropertyName ? text.Replace("\0", "", StringComparison.Ordinal) : property);
                 if (reader.TokenType == JsonTokenType.PropertyName) property = text;
             }
         }
@@ -73,14 +100,15 @@ public sealed class UnreadableInputGuard(RequestDelegate next)
         {
             // Not JSON, or a string that cannot be decoded: the handler's binding answers 400 for it.
         }
-        return null;
+        return (false, null);
     }
 
     static async Task RefuseAsync(HttpContext http, IProblemDetailsService problems, IStringLocalizer<ValidationTexts> texts, int status, string field, string key)
     {
         var message = texts[key].Value;
         http.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
+        // TryWrite: a client that accepts no JSON (Accept: text/html) gets the status alone rather than a 500.
+        await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
             ProblemDetails =

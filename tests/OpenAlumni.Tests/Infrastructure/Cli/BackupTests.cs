@@ -51,6 +51,8 @@ public abstract class BackupTests : IAsyncLifetime
 
         Assert.True(backup.Code == 0, backup.Err);
         Assert.True(restore.Code == 0, restore.Err);
+        // Password hashes, keys and personal data: for the operator's eyes only.
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Archive));
         Assert.Equal(rows, await FingerprintAsync(databaseB));
         Assert.Equal(files, FilesOf(Path.Combine(Root, "files-b")));
         Assert.Contains(files.Keys, f => f.Contains("photo", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jpg", StringComparison.Ordinal));
@@ -84,7 +86,8 @@ public abstract class BackupTests : IAsyncLifetime
         var live = await CliAsync(database, filesRoot, "restore", Archive);
         var truncated = await CliAsync(database, filesRoot, "restore", await TruncatedAsync(), "--force");
         var tampered = await CliAsync(database, filesRoot, "restore", await TamperedAsync(), "--force");
-        var foreign = await CliAsync(database, filesRoot, "restore", await ForeignAsync(), "--force");
+        var foreign = await CliAsync(database, filesRoot, "restore", await ManifestOnlyAsync(Provider == "Sqlite" ? "Postgres" : "Sqlite"), "--force");
+        var noDatabase = await CliAsync(database, filesRoot, "restore", await ManifestOnlyAsync(Provider), "--force");
         var missing = await CliAsync(database, filesRoot, "restore", Path.Combine(Root, "nope.tar.gz"), "--force");
 
         Assert.Contains("already exists", again.Err);
@@ -92,8 +95,9 @@ public abstract class BackupTests : IAsyncLifetime
         Assert.Contains("not a readable backup archive", truncated.Err);
         Assert.Contains("does not match its checksum", tampered.Err);
         Assert.Contains("this installation runs on " + Provider, foreign.Err);
+        Assert.Contains("holds no database", noDatabase.Err);
         Assert.Contains("not found", missing.Err);
-        Assert.All(new[] { again, live, truncated, tampered, foreign, missing }, r => Assert.Equal(2, r.Code));
+        Assert.All(new[] { again, live, truncated, tampered, foreign, noDatabase, missing }, r => Assert.Equal(2, r.Code));
         Assert.Equal(rows, await FingerprintAsync(database));
         Assert.Equal(files, FilesOf(filesRoot));
 
@@ -126,13 +130,12 @@ public abstract class BackupTests : IAsyncLifetime
         return await PackAsync(dir, "tampered.tar.gz");
     }
 
-    /// <summary>A well-formed archive that says it holds the other kind of database.</summary>
-    async Task<string> ForeignAsync()
+    /// <summary>A well-formed archive of a manifest alone, saying it holds a database of <paramref name="provider"/>.</summary>
+    async Task<string> ManifestOnlyAsync(string provider)
     {
-        var dir = Directory.CreateTempSubdirectory("openalumni-foreign").FullName;
-        var other = Provider == "Sqlite" ? "Postgres" : "Sqlite";
-        await File.WriteAllTextAsync(Path.Combine(dir, "manifest.json"), $$"""{"format":1,"provider":"{{other}}","createdAt":"2026-01-01T00:00:00Z","entries":[]}""", Ct);
-        return await PackAsync(dir, "foreign.tar.gz");
+        var dir = Directory.CreateTempSubdirectory("openalumni-manifest").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dir, "manifest.json"), $$"""{"format":1,"provider":"{{provider}}","createdAt":"2026-01-01T00:00:00Z","entries":[]}""", Ct);
+        return await PackAsync(dir, $"manifest-only-{provider}.tar.gz");
     }
 
     async Task<string> PackAsync(string dir, string name)
