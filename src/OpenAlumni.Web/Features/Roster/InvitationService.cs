@@ -18,7 +18,11 @@ namespace OpenAlumni.Web.Features.Roster;
 /// <summary>Whom to invite: roster rows by id, every roster row not yet joined, and/or pasted addresses.</summary>
 public sealed record InviteRequest(long[]? RosterIds = null, bool AllNotJoined = false, string? Emails = null);
 
-public sealed record InviteResultDto(int Invited, int Skipped);
+/// <summary>What became of a batch: sent, skipped (already invited or a member), and each pasted address refused with why.</summary>
+public sealed record InviteResultDto(int Invited, int Skipped, IReadOnlyList<RefusedAddressDto>? Refused = null);
+
+/// <summary>A pasted address that was not invited: as typed (cut to 100 characters), a stable code and the reason in the user's language.</summary>
+public sealed record RefusedAddressDto(string Email, string Code, string Reason);
 
 public sealed record InvitationDto(
     long Id, string Email, string State, long? RosterId, string? Name, string Language, DateTimeOffset CreatedAt, DateTimeOffset SentAt,
@@ -37,20 +41,33 @@ public sealed record InvitationCheck(InvitationState? State, string? Email, stri
 /// <see cref="RosterLimits.InvitationDays"/> days, once, in the tenant that issued them.
 /// </summary>
 public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditLog audit, ITenantContext tenant, TimeProvider clock,
-    IStringLocalizer<RosterTexts> texts, AppLinks links)
+    IStringLocalizer<RosterTexts> texts, IStringLocalizer<ValidationTexts> validation, AppLinks links)
 {
     public async Task<Result<InviteResultDto>> InviteAsync(InviteRequest r, CancellationToken ct)
     {
         var admin = await current.GetAsync(ct);
         if (admin?.IsAdmin != true) return Result<InviteResultDto>.Forbidden();
-        var errors = new FieldErrors();
         var pasted = new List<string>();
-        foreach (var raw in (r.Emails ?? "").Split(['\n', '\r', ',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        var refused = new List<RefusedAddressDto>();
+        var tokens = (r.Emails ?? "").Split(['\n', '\r', ',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length > RosterLimits.InvitationsPerRequest) return FieldErrors.Of("emails", "Validation.TooMany", RosterLimits.InvitationsPerRequest);
+        // A bad address is named and left out; the good ones in the same batch still go.
+        foreach (var raw in tokens.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            var e = Check.Email(errors, "emails", raw);
+            var e = Check.Email(new FieldErrors(), "emails", raw);
             if (e is not null) pasted.Add(e);
+            else
+            {
+                var shown = raw.Length > 100 ? raw[..100] + "…" : raw;
+                refused.Add(new RefusedAddressDto(shown, "email_invalid", validation["Validation.EmailInvalidNamed", shown]));
+            }
         }
-        if (errors.Any) return errors;
+        if (refused.Count > 0 && pasted.Count == 0 && !r.AllNotJoined && (r.RosterIds ?? []).Length == 0)
+        {
+            var errors = new FieldErrors();
+            foreach (var x in refused) errors.Add("emails", "Validation.EmailInvalidNamed", x.Email);
+            return errors;
+        }
         var rosterIds = (r.RosterIds ?? []).Distinct().ToList();
         var rows = await db.Set<RosterEntry>().AsNoTracking()
             .Where(x => (r.AllNotJoined && x.MemberId == null) || rosterIds.Contains(x.Id)).ToListAsync(ct);
@@ -88,7 +105,7 @@ public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditL
             await audit.AddAsync("invitation.create", "invitation", null, null, new { invited, skipped = targets.Count - invited }, ct);
             await db.SaveChangesAsync(ct);
         }
-        return new InviteResultDto(invited, targets.Count - invited);
+        return new InviteResultDto(invited, targets.Count - invited, refused);
     }
 
     async Task<Dictionary<string, RosterEntry>> RosterByEmailAsync(List<string> emails, CancellationToken ct)

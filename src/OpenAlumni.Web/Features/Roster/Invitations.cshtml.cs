@@ -15,6 +15,8 @@ public sealed class InvitationsModel(InvitationService invitations, IStringLocal
     [BindProperty] public string? Emails { get; set; }
     public PageDto<InvitationDto> Items { get; private set; } = new([], 1, 100, 0);
     public string? Error { get; private set; }
+    /// <summary>Pasted addresses left out of the last batch, each with why; the field keeps them for correction.</summary>
+    public IReadOnlyList<RefusedAddressDto> Refused { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -30,7 +32,12 @@ public sealed class InvitationsModel(InvitationService invitations, IStringLocal
         if (result.IsOk)
         {
             TempData["Flash"] = R["Invited", result.Value!.Invited, result.Value.Skipped].Value;
-            return RedirectToPage();
+            if (result.Value.Refused is not { Count: > 0 } refused) return RedirectToPage();
+            Refused = refused;
+            Error = R["InviteRefused", refused.Count].Value;
+            Emails = string.Join("\n", refused.Select(x => x.Email));
+            ModelState.Remove(nameof(Emails));
+            return await OnGetAsync(ct);
         }
         Error = result.Message(texts);
         return await OnGetAsync(ct);

@@ -156,17 +156,76 @@ public abstract class InvitationTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
-    public async Task Invitations_AreForAdminsOnly_AndBadAddressesAreRefusedPerField()
+    public async Task Invitations_AreForAdminsOnly_AndABatchOfOnlyBadAddressesIsRefused_NamingEach()
     {
         var (tenant, admin) = await RosterAsync();
         var member = await tenant.ApiAsync(await tenant.MemberAsync());
+        var japanese = await tenant.ApiAsync(await tenant.AdminAsync(), "ja");
 
         var asMember = await member.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = "x@example.com" }, Ct);
-        var bad = await admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = "ok@example.com\nnot an email" }, Ct);
+        var bad = await admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = "not-an-email\nalso@bad@example.com" }, Ct);
+        var badJa = await japanese.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = "hanako@" }, Ct);
 
         Assert.Equal(HttpStatusCode.Forbidden, asMember.StatusCode);
-        await AssertValidationProblemAsync(bad, "emails");
+        var errors = await AssertValidationProblemAsync(bad, "emails");
+        Assert.Contains(errors["emails"], m => m.Contains("not-an-email") && m.Contains("not a valid email"));
+        Assert.Contains(errors["emails"], m => m.Contains("also@bad@example.com"));
+        var errorsJa = await AssertValidationProblemAsync(badJa, "emails");
+        Assert.Contains(errorsJa["emails"], m => m.Contains("「hanako@」") && m.Contains("有効なメールアドレスではありません"));
         Assert.Equal(0, await tenant.DbAsync(db => db.Set<Invitation>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task MixedBatch_InvitesTheValidAddresses_AndListsEachRefusedOneWithWhy_InTheApi()
+    {
+        var (tenant, admin) = await RosterAsync();
+        var good1 = $"good1-{Guid.NewGuid():N}@example.com";
+        var good2 = $"good2-{Guid.NewGuid():N}@example.com";
+        var japanese = await tenant.ApiAsync(await tenant.AdminAsync(), "ja");
+
+        var response = await admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = $"{good1}\nnot an email\n{good2}, hanako@" }, Ct);
+        var again = await japanese.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = $"{good1}\nfoo@" }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await JsonAsync(response);
+        Assert.Equal(2, json.GetProperty("invited").GetInt32());
+        Assert.Equal(0, json.GetProperty("skipped").GetInt32());
+        var refused = json.GetProperty("refused").EnumerateArray().ToList();
+        Assert.Equal(["not", "an", "email", "hanako@"], refused.Select(r => r.GetProperty("email").GetString()));
+        Assert.All(refused, r => Assert.Equal("email_invalid", r.GetProperty("code").GetString()));
+        Assert.Contains("hanako@", refused[3].GetProperty("reason").GetString());
+        var invited = await tenant.DbAsync(db => db.Set<Invitation>().Select(i => i.Email).OrderBy(e => e).ToListAsync());
+        Assert.Equal([good1, good2], invited);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var jsonAgain = await JsonAsync(again);
+        Assert.Equal(0, jsonAgain.GetProperty("invited").GetInt32());
+        Assert.Equal(1, jsonAgain.GetProperty("skipped").GetInt32());
+        Assert.Equal("「foo@」は有効なメールアドレスではありません。", jsonAgain.GetProperty("refused")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task MixedBatch_OnTheAdminPage_InvitesTheValidAddresses_AndNamesEachRefusedOneInTheReadersLanguage()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var browser = tenant.Client("ja");
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+        var good = $"page-{Guid.NewGuid():N}@example.com";
+
+        var mixed = await Forms.PostAsync(browser, "/admin/invitations?handler=Invite", new Dictionary<string, string> { ["Emails"] = $"{good}\nyamada@" }, "/admin/invitations");
+        var html = await mixed.Content.ReadAsStringAsync(Ct);
+        var onlyBad = await Forms.PostAsync(browser, "/admin/invitations?handler=Invite", new Dictionary<string, string> { ["Emails"] = "foo@, bar" }, "/admin/invitations");
+        var htmlBad = await onlyBad.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, mixed.StatusCode);
+        Assert.Contains("1 件の招待を送信しました", html);
+        Assert.Contains("「yamada@」は有効なメールアドレスではありません。", html);
+        Assert.Contains(">yamada@</textarea>", html);
+        Assert.Contains(good, html);
+        Assert.Equal(HttpStatusCode.OK, onlyBad.StatusCode);
+        Assert.Contains("「foo@」は有効なメールアドレスではありません。", htmlBad);
+        Assert.Contains("「bar」は有効なメールアドレスではありません。", htmlBad);
+        Assert.Equal([good], await tenant.DbAsync(db => db.Set<Invitation>().Select(i => i.Email).ToListAsync()));
     }
 
     [Fact]

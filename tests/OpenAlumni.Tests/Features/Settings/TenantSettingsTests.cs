@@ -55,6 +55,51 @@ public abstract class TenantSettingsTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SettingsPage_OffersTheIanaZonesSorted_WithTheCurrentSelected_SavesAListedOne_AndRefusesABogusOneInJapanese()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var api = await tenant.ApiAsync(admin);
+        var browser = tenant.Client("ja");
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+        Dictionary<string, string> Form(string zone) => new() { ["Input.Name"] = "Network " + tenant.Info.Slug, ["Input.TimeZone"] = zone, ["Input.DefaultLanguage"] = "ja" };
+
+        var html = await browser.GetStringAsync("/admin/settings", Ct);
+        var zones = System.Text.RegularExpressions.Regex.Matches(
+            html[html.IndexOf("id=\"Input_TimeZone\"", StringComparison.Ordinal)..html.IndexOf("</select>", html.IndexOf("id=\"Input_TimeZone\"", StringComparison.Ordinal), StringComparison.Ordinal)],
+            "<option value=\"([^\"]+)\"( selected=\"selected\")?>").Select(m => (Zone: m.Groups[1].Value, Selected: m.Groups[2].Success)).ToList();
+        var saved = await Forms.PostAsync(browser, "/admin/settings", Form("Europe/Berlin"), "/admin/settings");
+        var afterSave = await browser.GetStringAsync("/admin/settings", Ct);
+        var bogus = await Forms.PostAsync(browser, "/admin/settings", Form("Mars/Olympus_Mons"), "/admin/settings");
+        var bogusHtml = await bogus.Content.ReadAsStringAsync(Ct);
+
+        Assert.True(zones.Count > 300, $"{zones.Count} zones offered");
+        Assert.Equal(zones.Select(z => z.Zone).Order(StringComparer.Ordinal), zones.Select(z => z.Zone));
+        Assert.Equal(["Asia/Tokyo"], zones.Where(z => z.Selected).Select(z => z.Zone));
+        Assert.Contains(zones, z => z.Zone == "America/New_York");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("<option value=\"Europe/Berlin\" selected=\"selected\">", afterSave);
+        Assert.Equal(HttpStatusCode.OK, bogus.StatusCode);
+        Assert.Contains("タイムゾーンが不明です", bogusHtml);
+        Assert.Equal("Europe/Berlin", (await JsonAsync(await api.GetAsync("/api/v1/admin/settings", Ct))).GetProperty("timeZone").GetString());
+    }
+
+    [Fact]
+    public async Task Favicon_IsServedAsAnIcon_AndLinkedFromEveryPage()
+    {
+        var tenant = await App.CreateTenantAsync();
+
+        var response = await tenant.Client().GetAsync("/favicon.ico", Ct);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+        var home = await tenant.Client().GetStringAsync("/accounts/login", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("image/", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, bytes[..4]);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\"", home);
+    }
+
+    [Fact]
     public async Task SwitchingEventsAndARoomOff_HidesThem()
     {
         var tenant = await App.CreateTenantAsync();
