@@ -68,6 +68,23 @@ public abstract class PasswordChangeTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ChangePassword_AfterFiveWrongCurrentPasswords_LocksTheLogin_SoASessionCannotGuessIt()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.MemberAsync();
+        var phone = await tenant.ApiAsync(member);
+        for (var i = 0; i < 5; i++)
+            await phone.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "guess-number-" + i, newPassword = NewPassword }, Ct);
+
+        var right = await phone.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = member.Password, newPassword = NewPassword }, Ct);
+        var login = await tenant.Client().PostAsJsonAsync("/api/v1/auth/login", new { email = member.Email, password = member.Password }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains("locked", (await JsonAsync(right)).GetProperty("errors").GetProperty("currentPassword")[0].GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+    }
+
+    [Fact]
     public async Task ChangePassword_WithoutSignIn_Is401()
     {
         var tenant = await App.CreateTenantAsync();
