@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Accounts;
 
-public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null);
+/// <param name="RecoveryCode">One of the login's recovery codes, instead of <paramref name="TwoFactorCode"/> when the authenticator is lost; each works once.</param>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? RecoveryCode = null);
 
 public static class AccountsApi
 {
@@ -18,6 +20,10 @@ public static class AccountsApi
             .WithTags("Auth").Produces<AccessTokenDto>().ProducesProblem(401).ProducesValidationProblem();
         app.MapPost("/api/v1/registrations", Register).RequireRateLimiting(RateLimits.Registration).AllowAnonymous()
             .WithTags("Registrations");
+
+        // Applicants waiting for approval have a password too.
+        var me = app.MapGroup("/api/v1/me").RequireAuthorization(Policies.Registered).WithTags("Auth");
+        me.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.Login);
         return app;
     }
 
@@ -43,9 +49,12 @@ public static class AccountsApi
         var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.RequiresTwoFactor)
         {
-            if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            if (!string.IsNullOrWhiteSpace(request.RecoveryCode))
+                result = await signIn.TwoFactorRecoveryCodeSignInAsync(RecoveryCodes.Normalize(request.RecoveryCode));
+            else if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
                 return Unauthorized(texts["Validation.TwoFactorRequired"]);
-            result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", ""), isPersistent: false, rememberClient: false);
+            else
+                result = await signIn.TwoFactorAuthenticatorSignInAsync(request.TwoFactorCode.Replace(" ", ""), isPersistent: false, rememberClient: false);
         }
         if (result.Succeeded) return TypedResults.Empty; // the bearer handler has written {accessToken, expiresIn, ...}
         // "Locked" and "unconfirmed" are only said to someone who knows the password; to others they look like any failure.
@@ -53,6 +62,13 @@ public static class AccountsApi
         return Unauthorized(!knowsPassword ? texts["Validation.LoginFailed"]
             : result.IsLockedOut ? texts["Validation.LockedOut"] : texts["Validation.EmailNotConfirmed"]);
     }
+
+    /// <summary>
+    /// 204 when changed. Every other session and token of the login stops working, this request's bearer token
+    /// too (the security stamp it carries is the old one): sign in again with the new password.
+    /// </summary>
+    static async Task<ApiResult<NoContent, Problem.Invalid>> ChangePassword(ChangePasswordRequest request, AccountService accounts, HttpContext http, CancellationToken ct) =>
+        (await accounts.ChangePasswordAsync(http.User, request with { ConfirmPassword = null }, ct)).ToHttpResult(_ => TypedResults.NoContent());
 
     static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(statusCode: 401, title: detail, detail: detail);
 

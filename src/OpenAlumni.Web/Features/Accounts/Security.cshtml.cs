@@ -2,17 +2,33 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 using QRCoder;
 
 namespace OpenAlumni.Web.Features.Accounts;
 
-/// <summary>Two-factor sign-in with an authenticator app (TOTP), turned on and off by the user.</summary>
+/// <summary>
+/// The login's own security: its password, and two-factor sign-in with an authenticator app (TOTP) and its
+/// recovery codes, turned on and off by the user.
+/// </summary>
 public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, ITenantContext tenant,
-    IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AccountTexts> A) : PageModel
+    AccountService accounts, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AccountTexts> A) : PageModel
 {
     public bool Enabled { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    /// <summary>Only on the answer to the POST that made them: Identity keeps them, and no GET shows them again.</summary>
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+    [BindProperty] public PasswordInput Input { get; set; } = new();
+
+    public sealed class PasswordInput
+    {
+        public string? CurrentPassword { get; set; }
+        public string? NewPassword { get; set; }
+        public string? ConfirmPassword { get; set; }
+    }
+
     public string? SharedKey { get; private set; }
     public string? QrSvg { get; private set; }
     [BindProperty] public string? Code { get; set; }
@@ -30,6 +46,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled) RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         if (!Enabled && await users.GetAuthenticatorKeyAsync(user) is { Length: > 0 } key)
         {
             SharedKey = key;
@@ -61,6 +78,42 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
         await users.SetTwoFactorEnabledAsync(user, true);
         await signIn.RefreshSignInAsync(user);
         TempData["Flash"] = A["TwoFactorEnabled"].Value;
+        return await ShowNewRecoveryCodesAsync(user);
+    }
+
+    /// <summary>"Make new recovery codes": the old ones stop working.</summary>
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!await users.GetTwoFactorEnabledAsync(user)) return RedirectToPage();
+        return await ShowNewRecoveryCodesAsync(user);
+    }
+
+    /// <remarks>
+    /// Answered directly, not redirected to a GET: the codes are shown once, in this answer, which no cache keeps.
+    /// </remarks>
+    async Task<IActionResult> ShowNewRecoveryCodesAsync(AppUser user)
+    {
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodes.Count))!.ToList();
+        Response.Headers.CacheControl = "no-store";
+        return await LoadAsync();
+    }
+
+    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
+    {
+        var result = await accounts.ChangePasswordAsync(User, new ChangePasswordRequest(Input.CurrentPassword, Input.NewPassword, Input.ConfirmPassword ?? ""), ct);
+        if (!result.IsOk)
+        {
+            if (result.Errors is not null) ModelState.AddErrors(result.Errors, texts);
+            Input = new();
+            return await LoadAsync();
+        }
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        // The change renewed the security stamp, which ended every other session; this one goes on.
+        await signIn.RefreshSignInAsync(user);
+        TempData["Flash"] = A["PasswordChanged"].Value;
         return RedirectToPage();
     }
 

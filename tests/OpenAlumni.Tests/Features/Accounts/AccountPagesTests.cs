@@ -173,7 +173,8 @@ public abstract class AccountPagesTests(AlumniApp app) : AppTest(app)
             new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = member.Password });
 
         Assert.Contains("<svg", page);
-        Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
+        Assert.Contains("data-testid=\"recovery-codes\"", await enable.Content.ReadAsStringAsync(Ct));
         Assert.Contains("/accounts/loginwith2fa", login.Headers.Location!.ToString());
     }
 }

@@ -128,6 +128,7 @@ public static class AccessTable
         ["GET /api/v1/me/consents"] = Registered(),
         ["PUT /api/v1/me/consents"] = Registered(new { }),
         ["GET /api/v1/me/export"] = Registered(),
+        ["POST /api/v1/me/password"] = Registered(new { }),
         ["GET /api/v1/me/notification-settings"] = Member(),
         ["PUT /api/v1/me/notification-settings"] = Member(new { }),
         ["GET /api/v1/notifications"] = Member(),
