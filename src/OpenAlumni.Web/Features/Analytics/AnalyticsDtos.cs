@@ -6,8 +6,10 @@ public sealed record AnalyticsQuery(string? From = null, string? To = null, stri
 /// <summary>One labelled series of a chart (a line, a bar group).</summary>
 public sealed record SeriesDto(string Name, IReadOnlyList<double> Values);
 
-/// <summary>A chart as data: its labels (x axis) and series; the page draws it, shows it as a table, and offers it as CSV.</summary>
-public sealed record ChartDto(string Id, IReadOnlyList<string> Labels, IReadOnlyList<SeriesDto> Series);
+/// <summary>A chart as data: its labels (x axis) and series; the page draws it, shows it as a table, and offers it as CSV.
+/// Partial, on charts by month: per label, whether that month is not whole in the data (still under way, or cut by the
+/// period), so a low last value reads as "so far" and not as a drop.</summary>
+public sealed record ChartDto(string Id, IReadOnlyList<string> Labels, IReadOnlyList<SeriesDto> Series, IReadOnlyList<bool>? Partial = null);
 
 /// <summary>Collaborations: under way (not stopped) at the period's end. RehireInterests: interests raised for openings (hires are not recorded).</summary>
 public sealed record HeadlineDto(int Members, int NewMembers, int ActiveMonthly, int ActiveWeekly, int Posts, int EventsHeld,

@@ -46,6 +46,9 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
             await CollaborationsByStageAsync(p!, months, ct),
             await RehiresAsync(members, p!, months, ct),
         };
+        var partial = PartialMonths(months, today: DateOnly.FromDateTime(tenant.Tenant!.ToLocal(clock.GetUtcNow()).DateTime));
+        var monthLabels = months.Select(m => m.Label).ToList();
+        charts = charts.Select(c => c.Labels.SequenceEqual(monthLabels) ? c with { Partial = partial } : c).ToList();
 
         var total = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt < p!.End, ct);
         var newMembers = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt >= p!.Start && m.CreatedAt < p.End, ct);
@@ -113,6 +116,15 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         }
         return list;
     }
+
+    /// <summary>Per month, whether its figures cover less than the whole calendar month: the month under way (today is
+    /// in it) or one the period cuts. Such a month is marked in the charts and tables, not read as a drop.</summary>
+    static List<bool> PartialMonths(List<(string Label, DateOnly From, DateOnly Until)> months, DateOnly today) =>
+        months.Select(m =>
+        {
+            var first = new DateOnly(m.From.Year, m.From.Month, 1);
+            return m.From > first || m.Until < first.AddMonths(1) || m.Until > today;
+        }).ToList();
 
     /// <summary>Approved members at the end of each month, by kind (members who joined, less none: leaving is deleting).</summary>
     async Task<ChartDto> MembersOverTimeAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)

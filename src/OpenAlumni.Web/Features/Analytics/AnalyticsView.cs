@@ -29,6 +29,7 @@ public static class AnalyticsView
             title = a["Chart." + c.Id].Value,
             labels = c.Labels.Select(label).ToList(),
             datasets = c.Series.Select(s => new { label = a["Series." + s.Name].Value, data = s.Values }).ToList(),
+            partial = c.Partial,
         };
     }
 }

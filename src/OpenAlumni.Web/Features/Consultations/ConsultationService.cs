@@ -18,6 +18,8 @@ public sealed record DeclineInput(string? Message);
 public sealed record ConsultationDto(long Id, ParticipantDto Requester, ParticipantDto Recipient, string Topic, string Goal, string Format,
     string? PreferredTimes, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, string? ProposedTimes, string? DeclineMessage,
     long? ConversationId, bool CanAccept, bool CanPropose, bool CanDecline);
+/// <summary>A request of mine still waiting for the member's answer, as their profile shows it.</summary>
+public sealed record WaitingRequestDto(long Id, string Topic, string Status);
 public sealed record ConsultationListDto(IReadOnlyList<ConsultationDto> Items, string Box, int Page, int PageSize, int Total);
 /// <summary>What admins see of consultations: numbers per state, never who asked whom or about what.</summary>
 public sealed record ConsultationCountsDto(int Pending, int Proposed, int Accepted, int Declined, int Expired, int Total);
@@ -49,6 +51,21 @@ public sealed class ConsultationService(AlumniDb db, CurrentMember current, ITen
     {
         var me = await current.RequireAsync(ct);
         return memberId != me.MemberId && await RecipientRefusalAsync(me, memberId, ct) is null;
+    }
+
+    /// <summary>My request to this member that is still waiting (pending or another time proposed), if any: while
+    /// it waits a new one would be refused, so the profile shows it instead of offering the form.</summary>
+    public async Task<WaitingRequestDto?> WaitingRequestToAsync(long memberId, CancellationToken ct)
+    {
+        var me = await current.RequireAsync(ct);
+        var due = clock.GetUtcNow() - ConsultationRequest.ExpiresAfter;
+        var r = await db.Set<ConsultationRequest>().AsNoTracking()
+            .Where(r => r.RequesterMemberId == me.MemberId && r.RecipientMemberId == memberId
+                && (r.Status == ConsultationStatus.Pending || r.Status == ConsultationStatus.Proposed) && r.WaitingSince > due)
+            .OrderByDescending(r => r.Id)
+            .Select(r => new { r.Id, r.Topic, r.Status })
+            .FirstOrDefaultAsync(ct);
+        return r is null ? null : new WaitingRequestDto(r.Id, r.Topic, WireNames.Of(r.Status));
     }
 
     public async Task<Result<ConsultationDto>> CreateAsync(ConsultationInput input, CancellationToken ct)

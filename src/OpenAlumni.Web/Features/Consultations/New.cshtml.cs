@@ -14,6 +14,8 @@ public sealed class NewModel(ConsultationService consultations, MemberService me
     public MemberDto To { get; private set; } = null!;
     [BindProperty] public FormInput Input { get; set; } = new();
     public string? Error { get; private set; }
+    /// <summary>My request to this member still waiting: shown instead of the form, which would only be refused.</summary>
+    public WaitingRequestDto? Waiting { get; private set; }
 
     public sealed class FormInput
     {
@@ -23,7 +25,12 @@ public sealed class NewModel(ConsultationService consultations, MemberService me
         public string? PreferredTimes { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(long memberId, CancellationToken ct) => await LoadAsync(memberId, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(long memberId, CancellationToken ct)
+    {
+        if (!await LoadAsync(memberId, ct)) return NotFound();
+        Waiting = await consultations.WaitingRequestToAsync(memberId, ct);
+        return Page();
+    }
 
     async Task<bool> LoadAsync(long memberId, CancellationToken ct)
     {

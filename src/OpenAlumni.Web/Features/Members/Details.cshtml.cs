@@ -11,6 +11,8 @@ public sealed class DetailsModel(MemberService members, Messages.BlockService bl
     /// <summary>What I may do with this member: the services' own rules (a block either way stops both).</summary>
     public bool CanMessage { get; private set; }
     public bool CanAskConsultation { get; private set; }
+    /// <summary>My request to this member still waiting for an answer: shown instead of offering another.</summary>
+    public Consultations.WaitingRequestDto? WaitingRequest { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -20,6 +22,7 @@ public sealed class DetailsModel(MemberService members, Messages.BlockService bl
         BlockedByMe = !Member.IsMe && await blocks.IsBlockedByMeAsync(id, ct);
         CanMessage = await messages.CanWriteToAsync(id, ct);
         CanAskConsultation = await consultations.CanAskAsync(id, ct);
+        if (CanAskConsultation && !Member.IsMe) WaitingRequest = await consultations.WaitingRequestToAsync(id, ct);
         return Page();
     }
 }

@@ -232,6 +232,18 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
             || x.Id == me || isAdmin;
     }
 
+    /// <summary>Which of these members' profiles the signed-in viewer may open: the profile page's own rule, so a
+    /// name links only where the link would not end in a 404. Nobody signed in opens none.</summary>
+    public async Task<IReadOnlySet<long>> ProfilesShownAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var viewer = await current.GetAsync(ct);
+        if (viewer is null || ids.Count == 0) return new HashSet<long>();
+        var shown = await db.Members.AsNoTracking()
+            .Where(x => ids.Contains(x.Id)).Where(ProfileShownTo(viewer))
+            .Select(x => x.Id).ToListAsync(ct);
+        return shown.ToHashSet();
+    }
+
     /// <summary>The photo's file, when the viewer may see it; the same rule as the profile.</summary>
     public async Task<Stream?> OpenPhotoAsync(long id, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ public static class MembersSetup
     public static WebApplicationBuilder AddMembers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<MemberService>();
+        builder.Services.AddScoped<ProfileLinks>();
         builder.Services.AddScoped<DirectoryService>();
         builder.Services.AddSingleton<PhotoProcessor>();
         builder.Services.AddPageRules(pages =>

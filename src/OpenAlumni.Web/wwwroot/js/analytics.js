@@ -7,13 +7,19 @@
   for (const c of charts) {
     const canvas = document.getElementById("chart-" + c.id);
     if (!canvas) continue;
+    // A month still under way (or cut by the period) is drawn apart: a dashed line into it, a paler bar.
+    const partial = (i) => Array.isArray(c.partial) && c.partial[i] === true;
     new Chart(canvas, {
       type: c.type,
       data: {
         labels: c.labels,
         datasets: c.datasets.map((d, i) => ({
           label: d.label, data: d.data, borderColor: palette[i % palette.length],
-          backgroundColor: palette[i % palette.length] + (c.type === "line" ? "33" : "cc"), tension: 0.2, fill: false,
+          backgroundColor: c.type === "line" ? palette[i % palette.length] + "33"
+            : d.data.map((_, k) => palette[i % palette.length] + (partial(k) ? "55" : "cc")),
+          pointStyle: d.data.map((_, k) => (partial(k) ? "rectRot" : "circle")),
+          segment: { borderDash: (ctx) => (partial(ctx.p1DataIndex) ? [6, 4] : undefined) },
+          tension: 0.2, fill: false,
         })),
       },
       // No animation: the printed report must show the finished chart.
