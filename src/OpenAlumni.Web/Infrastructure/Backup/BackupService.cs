@@ -76,7 +76,7 @@ public sealed class BackupService(AlumniDb db, FileStore files, IConfiguration c
             if (networks > 0 && !force)
                 throw new BackupException($"The database already holds {networks} network(s); restoring replaces all of them. Stop the app and add --force to go on.");
 
-            // The files are staged beside the uploads before the database is touched: a full disk stops the restore here,
+            // The files are staged inside the upload root before the database is touched: a full disk stops the restore here,
             // with nothing changed.
             var staged = StageFiles(Path.Combine(unpacked, FilesFolder));
             var connection = db.Database.GetConnectionString()!;
