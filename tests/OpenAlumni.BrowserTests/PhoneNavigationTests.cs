@@ -1,0 +1,241 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OpenAlumni.BrowserTests.Infrastructure;
+using OpenAlumni.Web.Data;
+using OpenAlumni.Web.Features.Members;
+using OpenAlumni.Web.Features.Messages;
+using OpenAlumni.Web.Features.Notifications;
+using static Microsoft.Playwright.Assertions;
+
+namespace OpenAlumni.BrowserTests;
+
+/// <summary>
+/// The menus on a phone (360 × 780: every destination on screen through the bottom bar or its menu, the unread
+/// badges visible) and on desktops (the top bar one row at 1366, 1280 and 1024 px), for a member and an admin, in
+/// both languages; and Japanese labels that break between phrases, not inside a word.
+/// </summary>
+public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
+{
+    const int PhoneWidth = 360, PhoneHeight = 780;
+    static readonly string ShotDirectory = Environment.GetEnvironmentVariable("OPENALUMNI_NAV_SHOTS") is { Length: > 0 } d ? d : ScreenshotDirectory;
+
+    sealed record NavText(string Menu, string More, string MessagesUnreadFormat, string NotificationsUnreadFormat, string CollaborationsTitle)
+    {
+        public static NavText For(string culture) => culture == "ja"
+            ? new("メニュー", "その他", "メッセージ（未読 {0} 件）", "通知（未読 {0} 件）", "協業の記録")
+            : new("Menu", "More", "Messages, {0} unread", "Notifications, {0} unread", "Collaborations");
+    }
+
+    public static TheoryData<string, bool> People => new() { { "ja", false }, { "ja", true }, { "en", false }, { "en", true } };
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public async Task Phone_EveryDestinationIsOnScreen_ThroughTheBottomBarOrItsMenu_WithTheBadges(string culture, bool admin)
+    {
+        var (tenant, viewer) = await NetworkWithUnreadAsync(culture, admin);
+        var t = NavText.For(culture);
+        var page = await OpenAsync(tenant, "viewer");
+        await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await SignInAsync(page, UiText.For(culture), viewer);
+        await page.GotoAsync("/");
+
+        // The bottom bar: four destinations and the menu, the unread messages' badge on its link and in its name.
+        var bar = page.Locator("nav.phonebar");
+        await Expect(bar).ToBeVisibleAsync();
+        await Expect(page.Locator("nav.mainnav")).ToBeHiddenAsync();
+        await Expect(bar.GetByTestId("phonebar-messages-count")).ToHaveTextAsync("3");
+        await Expect(bar.GetByRole(AriaRole.Link, new() { Name = string.Format(t.MessagesUnreadFormat, 3), Exact = true })).ToBeVisibleAsync();
+        await AssertOnScreenAsync(page, bar.GetByTestId("phonebar-messages-count"));
+        foreach (var link in await bar.Locator(":scope > a").AllAsync()) await AssertOnScreenAsync(page, link);
+        Assert.Equal(["/", "/posts", "/members", "/messages"], await HrefsAsync(bar.Locator(":scope > a")));
+        // The bell stays in the top bar, its count shown and said.
+        await Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("2");
+        await Expect(page.GetByTestId("bell")).ToHaveAttributeAsync("aria-label", string.Format(t.NotificationsUnreadFormat, 2));
+        await AssertOnScreenAsync(page, page.GetByTestId("bell-count"));
+        await AssertFitsAsync(page, "header.topbar");
+        await AssertFitsAsync(page, "nav.phonebar");
+
+        // The menu: every destination, the account's pages, the language and signing out, each on screen.
+        var menu = page.GetByTestId("phonemenu");
+        await menu.Locator("summary").ClickAsync();
+        await Expect(menu).ToHaveAttributeAsync("open", "");
+        var panel = page.GetByTestId("phonemenu-panel");
+        await Expect(panel).ToBeVisibleAsync();
+        var expected = new List<string> { "/", "/posts", "/members", "/events", "/jobs", "/collaborations", "/messages", "/consultations", "/notifications",
+            $"/members/{viewer.Id}", "/members/edit", "/notifications/settings", "/accounts/security", "/privacy/me" };
+        if (admin) expected.AddRange(["/admin/registrations", "/admin/members", "/admin/privacy"]);
+        var shown = await HrefsAsync(panel.Locator("a"));
+        Assert.Equal(expected.Order(), shown.Order());
+        foreach (var href in expected) await AssertOnScreenAsync(page, panel.Locator($"a[href='{href}']"));
+        await AssertOnScreenAsync(page, panel.Locator("button[value=ja]"));
+        await AssertOnScreenAsync(page, panel.Locator("button[value=en]"));
+        await AssertOnScreenAsync(page, panel.Locator("form[action='/accounts/logout'] button"));
+        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = string.Format(t.MessagesUnreadFormat, 3), Exact = true })).ToBeVisibleAsync();
+        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = string.Format(t.NotificationsUnreadFormat, 2), Exact = true })).ToBeVisibleAsync();
+        await SnapNavAsync(page, $"{culture}-{(admin ? "admin" : "member")}-360-menu");
+
+        // A tap on an entry of the menu goes there, and the menu is closed on the new page.
+        await panel.Locator("a[href='/collaborations']").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/collaborations$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = t.CollaborationsTitle })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("phonemenu-panel")).ToBeHiddenAsync();
+        // The bottom bar's entries go where they say, too.
+        await bar.GetByTestId("phonebar-directory").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/members$"));
+        await Expect(bar.GetByTestId("phonebar-directory")).ToHaveAttributeAsync("aria-current", "page");
+        await SnapNavAsync(page, $"{culture}-{(admin ? "admin" : "member")}-360-directory");
+    }
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public async Task Desktop_TopBarIsOneRow_At1366_1280And1024(string culture, bool admin)
+    {
+        var (tenant, viewer) = await NetworkWithUnreadAsync(culture, admin);
+        var t = NavText.For(culture);
+        var page = await OpenAsync(tenant, "viewer");
+        await SignInAsync(page, UiText.For(culture), viewer);
+
+        foreach (var width in new[] { 1366, 1280, 1024 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            await page.GotoAsync("/");
+            await Expect(page.Locator("nav.phonebar")).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("bell-count")).ToBeVisibleAsync();
+
+            // Every visible item of the bar (brand, destinations, More, language, bell, name) sits on one row.
+            var rows = await page.EvaluateAsync<JsonElement>("""
+                () => {
+                  const bar = document.querySelector('.topbar-inner');
+                  const items = [...bar.querySelectorAll('.brand, .mainnav > a, .navmore > summary, .lang, .bell, .usermenu > summary')]
+                    .filter(e => e.getClientRects().length > 0)
+                    .map(e => { const r = e.getBoundingClientRect(); return { name: e.textContent.trim().slice(0, 20), mid: r.top + r.height / 2, left: r.left, right: r.right }; });
+                  return { items, scroll: bar.scrollWidth, client: bar.clientWidth, height: bar.getBoundingClientRect().height, viewport: innerWidth };
+                }
+                """);
+            var items = rows.GetProperty("items").EnumerateArray().Select(i => (Name: i.GetProperty("name").GetString(), Mid: i.GetProperty("mid").GetDouble(), Left: i.GetProperty("left").GetDouble(), Right: i.GetProperty("right").GetDouble())).ToList();
+            var spread = items.Max(i => i.Mid) - items.Min(i => i.Mid);
+            TestContext.Current.SendDiagnosticMessage($"{culture} {(admin ? "admin" : "member")} at {width}: {items.Count} items, vertical spread {spread:0.#} px, bar {rows.GetProperty("height").GetDouble():0} px high");
+            Assert.True(spread <= 4, $"At {width} px the top bar is not one row: " + string.Join(", ", items.Select(i => $"{i.Name}@{i.Mid:0}")));
+            Assert.True(rows.GetProperty("height").GetDouble() < 70, $"At {width} px the top bar is {rows.GetProperty("height").GetDouble()} px high.");
+            Assert.True(rows.GetProperty("scroll").GetDouble() <= rows.GetProperty("client").GetDouble(), $"At {width} px the top bar overflows ({rows.GetProperty("scroll")} px in {rows.GetProperty("client")}): " + string.Join(", ", items.Select(i => $"{i.Name} {i.Left:0}-{i.Right:0}")));
+            Assert.All(items, i => Assert.True(i.Right <= width, $"{i.Name} ends at {i.Right} px, past {width}."));
+            // Side by side, none drawn over its neighbour (a menu that shrinks would spill its links under the tools).
+            var byLeft = items.OrderBy(i => i.Left).ToList();
+            for (var k = 1; k < byLeft.Count; k++)
+                Assert.True(byLeft[k - 1].Right <= byLeft[k].Left + 1, $"At {width} px \"{byLeft[k - 1].Name}\" (to {byLeft[k - 1].Right:0}) overlaps \"{byLeft[k].Name}\" (from {byLeft[k].Left:0}).");
+
+            // Whatever is folded away is in More, and every destination is one click away.
+            var inline = await HrefsAsync(page.Locator("nav.mainnav > a:visible"));
+            var more = page.Locator("details.navmore");
+            var folded = new List<string>();
+            if (await more.IsVisibleAsync())
+            {
+                await more.Locator("summary").ClickAsync();
+                folded = await HrefsAsync(more.Locator(".menu a:visible"));
+                foreach (var href in folded) await AssertOnScreenAsync(page, more.Locator($".menu a[href='{href}']"));
+            }
+            var expected = new List<string> { "/", "/posts", "/members", "/events", "/jobs", "/collaborations", "/messages", "/consultations" };
+            if (admin) expected.AddRange(["/admin/registrations", "/admin/members"]);
+            Assert.Equal(expected.Order(), inline.Concat(folded).Order());
+            await SnapNavAsync(page, $"{culture}-{(admin ? "admin" : "member")}-{width}");
+            if (folded.Count > 0) await more.Locator("summary").ClickAsync();
+        }
+        // The More menu leads where it says.
+        await page.Locator("details.navmore summary").ClickAsync();
+        await page.Locator("details.navmore a[href='/collaborations']").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = t.CollaborationsTitle })).ToBeVisibleAsync();
+        await Expect(page.Locator("details.navmore summary")).ToHaveCSSAsync("color", "rgb(39, 64, 139)");
+    }
+
+    [Fact]
+    public async Task Japanese_PrivacyLabels_BreakBetweenPhrases_NotInsideAWord()
+    {
+        var tenant = await App.CreateTenantAsync("三ツ星商事 アルムナイネットワーク", "ja");
+        var me = await tenant.MemberAsync(MemberKind.Alumni, "鈴木", "美穂", "すずき", "みほ", edit: m =>
+        {
+            m.Location = "東京都";
+            m.Bio = "ネットワーク全体に向けた自己紹介です。";
+            m.Organization = "株式会社サンプル・ホールディングス・インターナショナル・ジャパン";
+        });
+        var page = await OpenAsync(tenant, "me");
+        await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await SignInAsync(page, UiText.Japanese, me);
+
+        await page.GotoAsync($"/members/{me.Id}");
+
+        var badges = page.Locator(".vis-badge");
+        Assert.True(await badges.CountAsync() > 0, "The profile shows no privacy labels to its owner.");
+        // Each label is one line box: its words are never split ("ネットワー｜ク全体").
+        var lines = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('.vis-badge')].map(b => b.getClientRects().length)");
+        Assert.All(lines, n => Assert.Equal(1, n));
+        // Running Japanese text breaks between phrases, with anywhere as the last resort against overflow.
+        var style = await page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.querySelector('main p, main dd')); return [s.wordBreak, s.overflowWrap]; }");
+        Assert.Equal(["auto-phrase", "anywhere"], style);
+        var labelBreak = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.vis-badge')).whiteSpace");
+        Assert.Equal("nowrap", labelBreak);
+        await SnapNavAsync(page, "ja-member-360-profile");
+    }
+
+    /// <summary>A network with the viewer (member or admin), three unread messages from another member and two unread notifications.</summary>
+    async Task<(BrowserTenant Tenant, Person Viewer)> NetworkWithUnreadAsync(string culture, bool admin)
+    {
+        var tenant = await App.CreateTenantAsync(culture == "ja" ? "三ツ星商事 アルムナイネットワーク" : "Mitsuboshi Trading Alumni Network", culture);
+        var viewer = admin ? await tenant.AdminAsync() : await tenant.MemberAsync(MemberKind.Alumni, "鈴木", "美穂", "すずき", "みほ");
+        var sender = await tenant.MemberAsync(MemberKind.Alumni, "高橋", "健", "たかはし", "けん");
+        await App.InTenantAsync(tenant.Info, async sp =>
+        {
+            var db = sp.GetRequiredService<AlumniDb>();
+            var now = DateTimeOffset.UtcNow;
+            var conversation = new Conversation { StartedByMemberId = sender.Id, CreatedAt = now, LastMessageAt = now };
+            conversation.Participants.Add(new ConversationParticipant { MemberId = sender.Id });
+            conversation.Participants.Add(new ConversationParticipant { MemberId = viewer.Id });
+            db.Add(conversation);
+            await db.SaveChangesAsync();
+            for (var i = 1; i <= 3; i++)
+                db.Add(new Message { ConversationId = conversation.Id, SenderMemberId = sender.Id, Body = $"こんにちは {i}", BodyHtml = $"<p>こんにちは {i}</p>", CreatedAt = now });
+            await db.SaveChangesAsync();
+            var notifications = sp.GetRequiredService<NotificationService>();
+            await notifications.NotifyAsync([viewer.Id], NotificationType.Message, null, sender.Id, "こんにちは", CancellationToken.None, link: $"/messages/{conversation.Id}");
+            await notifications.NotifyAsync([viewer.Id], NotificationType.Reaction, null, sender.Id, "投稿", CancellationToken.None, link: "/posts");
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        return (tenant, viewer);
+    }
+
+    static async Task<List<string>> HrefsAsync(ILocator links) =>
+        [.. (await links.EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))"))];
+
+    /// <summary>Scrolled to if need be, the element lies inside the viewport and nothing covers its middle.</summary>
+    static async Task AssertOnScreenAsync(IPage page, ILocator element)
+    {
+        await Expect(element).ToBeVisibleAsync();
+        await element.ScrollIntoViewIfNeededAsync();
+        var box = await element.BoundingBoxAsync();
+        var size = page.ViewportSize!;
+        Assert.NotNull(box);
+        var where = $"{await element.EvaluateAsync<string>("e => e.outerHTML.slice(0, 120)")} at {box.X:0},{box.Y:0} {box.Width:0}×{box.Height:0}";
+        Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= size.Width + 0.5 && box.Y + box.Height <= size.Height + 0.5,
+            $"Off screen ({size.Width}×{size.Height}): {where}");
+        var onTop = await element.EvaluateAsync<bool>("""
+            e => { const r = e.getBoundingClientRect(); const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                   return top !== null && (e === top || e.contains(top) || top.contains(e)); }
+            """);
+        Assert.True(onTop, $"Covered by another element: {where}");
+    }
+
+    /// <summary>The element's content is no wider than the element itself (nothing pushed out sideways).</summary>
+    static async Task AssertFitsAsync(IPage page, string selector)
+    {
+        var sizes = await page.Locator(selector).EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
+        var (scroll, client) = (sizes[0], sizes[1]);
+        Assert.True(scroll <= client, $"{selector} is {scroll} px wide in {client} px.");
+    }
+
+    static Task SnapNavAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ShotDirectory);
+        return page.ScreenshotAsync(new() { Path = Path.Combine(ShotDirectory, $"nav-{name}.png") });
+    }
+}
