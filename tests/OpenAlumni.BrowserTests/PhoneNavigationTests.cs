@@ -149,33 +149,63 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
     }
 
     [Fact]
-    public async Task Japanese_PrivacyLabels_BreakBetweenPhrases_NotInsideAWord()
+    public async Task Japanese_Labels_BreakBetweenPhrases_NotInsideAWord()
     {
         var tenant = await App.CreateTenantAsync("三ツ星商事 アルムナイネットワーク", "ja");
         var me = await tenant.MemberAsync(MemberKind.Alumni, "鈴木", "美穂", "すずき", "みほ", edit: m =>
         {
             m.Location = "東京都";
             m.Bio = "ネットワーク全体に向けた自己紹介です。";
-            m.Organization = "株式会社サンプル・ホールディングス・インターナショナル・ジャパン";
+        });
+        var other = await tenant.MemberAsync(MemberKind.Alumni, "高橋", "健", "たかはし", "けん");
+        await App.InTenantAsync(tenant.Info, async sp =>
+        {
+            var db = sp.GetRequiredService<AlumniDb>();
+            var now = DateTimeOffset.UtcNow;
+            db.Add(new OpenAlumni.Web.Features.Consultations.ConsultationRequest
+            {
+                RequesterMemberId = me.Id, RecipientMemberId = other.Id, Topic = "物流業界への転職について", Goal = "業界の実情を知りたい",
+                Format = OpenAlumni.Web.Features.Consultations.ConsultationFormat.OnlineCall, PreferredTimes = "平日の夜", CreatedAt = now, WaitingSince = now,
+            });
+            await db.SaveChangesAsync();
+            return 0;
         });
         var page = await OpenAsync(tenant, "me");
         await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
         await SignInAsync(page, UiText.Japanese, me);
 
-        await page.GotoAsync($"/members/{me.Id}");
+        // The request's labels sit in a 6.5 rem column: "希望日時（任意）" must wrap before the bracket, not in "任意".
+        await page.GotoAsync("/consultations?box=sent");
+        var label = page.Locator("dt", new() { HasText = "希望日時" });
+        await Expect(label).ToBeVisibleAsync();
+        var breaks = await LineStartsAsync(label);
+        Assert.True(breaks.Length > 0, "The label fits on one line; this test needs it to wrap.");
+        Assert.All(breaks, i => Assert.True(i == "希望日時".Length, $"\"希望日時（任意）\" wraps before character {i}."));
 
-        var badges = page.Locator(".vis-badge");
-        Assert.True(await badges.CountAsync() > 0, "The profile shows no privacy labels to its owner.");
-        // Each label is one line box: its words are never split ("ネットワー｜ク全体").
+        // On my profile each privacy label ("ネットワーク全体", "事務局のみ") is one line box.
+        await page.GotoAsync($"/members/{me.Id}");
+        Assert.True(await page.Locator(".vis-badge").CountAsync() > 0, "The profile shows no privacy labels to its owner.");
         var lines = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('.vis-badge')].map(b => b.getClientRects().length)");
         Assert.All(lines, n => Assert.Equal(1, n));
-        // Running Japanese text breaks between phrases, with anywhere as the last resort against overflow.
-        var style = await page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.querySelector('main p, main dd')); return [s.wordBreak, s.overflowWrap]; }");
+        // Running Japanese text breaks between phrases, with "anywhere" as the last resort against overflow.
+        var style = await page.EvaluateAsync<string[]>("() => { const s = getComputedStyle(document.querySelector('main dd')); return [s.wordBreak, s.overflowWrap]; }");
         Assert.Equal(["auto-phrase", "anywhere"], style);
-        var labelBreak = await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.vis-badge')).whiteSpace");
-        Assert.Equal("nowrap", labelBreak);
         await SnapNavAsync(page, "ja-member-360-profile");
     }
+
+    /// <summary>Where in the element's text each line after the first begins (character offsets).</summary>
+    static async Task<int[]> LineStartsAsync(ILocator element) => await element.EvaluateAsync<int[]>("""
+        e => {
+          const text = e.firstChild; const range = document.createRange(); const starts = []; let top = null;
+          for (let i = 0; i < text.length; i++) {
+            range.setStart(text, i); range.setEnd(text, i + 1);
+            const r = range.getClientRects()[0]; if (!r) continue;
+            if (top !== null && r.top > top + 2) starts.push(i);
+            top = r.top;
+          }
+          return starts;
+        }
+        """);
 
     /// <summary>A network with the viewer (member or admin), three unread messages from another member and two unread notifications.</summary>
     async Task<(BrowserTenant Tenant, Person Viewer)> NetworkWithUnreadAsync(string culture, bool admin)
