@@ -207,6 +207,75 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
         }
         """);
 
+    /// <summary>
+    /// The main pages on a phone (360 px, Japanese), for docs/phone-*.png: kept in the output folder's screenshots/,
+    /// and copied to docs/ when OPENALUMNI_UPDATE_SCREENSHOTS=1. Each page also shows the bottom bar.
+    /// </summary>
+    [Fact]
+    public async Task Phone_MainPages_Screenshots()
+    {
+        var (tenant, viewer) = await NetworkWithUnreadAsync("ja", admin: false);
+        await tenant.MemberAsync(MemberKind.Employee, "佐藤", "陽子", "さとう", "ようこ", "人事部", m => { m.Location = "大阪府"; m.Bio = "新規事業開発を担当しています。"; });
+        var start = DateTimeOffset.UtcNow.AddDays(10);
+        await App.InTenantAsync(tenant.Info, async sp =>
+        {
+            var db = sp.GetRequiredService<AlumniDb>();
+            var now = DateTimeOffset.UtcNow;
+            db.Add(new OpenAlumni.Web.Features.Events.Event
+            {
+                Title = "アルムナイ交流会 2026 冬", Description = "卒業生と社員が**気軽に話せる**交流会です。",
+                Kind = OpenAlumni.Web.Features.Events.EventKind.Meetup, Format = OpenAlumni.Web.Features.Events.EventFormat.Offline,
+                Status = OpenAlumni.Web.Features.Events.EventStatus.Published, Audience = OpenAlumni.Web.Features.Events.EventAudience.All,
+                StartsAt = start, EndsAt = start.AddHours(2), Venue = "本社 20階 ラウンジ", Address = "東京都千代田区丸の内1-1-1", CapacityInPerson = 40,
+                CreatedByMemberId = viewer.Id, CreatedAt = now, UpdatedAt = now, PublishedAt = now,
+            });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var page = await OpenAsync(tenant, "viewer");
+        await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+        await SignInAsync(page, UiText.Japanese, viewer);
+        await page.GotoAsync("/posts/edit");
+        await page.Locator("input[name='Input.Room'][value='updates']").CheckAsync();
+        await page.Locator("#Input_Title").FillAsync("物流スタートアップに転職しました");
+        await page.Locator("#Input_Body").FillAsync("営業本部で10年お世話になりました。いまは共同配送の仕組みづくりをしています。ご興味のある方はお気軽にどうぞ。");
+        await page.GetByTestId("publish").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/posts/\d+$"));
+
+        await PhoneShotAsync(page, "/", "home");
+        await PhoneShotAsync(page, "/posts", "feed");
+        await PhoneShotAsync(page, "/members", "directory");
+        await PhoneShotAsync(page, $"/members/{viewer.Id}", "profile");
+        await PhoneShotAsync(page, "/events", "events");
+        await page.Locator("a[href^='/events/']").Filter(new() { HasText = "アルムナイ交流会" }).First.ClickAsync();
+        await page.GetByTestId("signup").Locator("button[type=submit]").ClickAsync();
+        await Expect(page.GetByTestId("my-status")).ToBeVisibleAsync();
+        await PhoneShotAsync(page, null, "event");
+        await page.Locator("a[href^='/events/ticket']").ClickAsync();
+        await Expect(page.GetByTestId("ticket-qr")).ToBeVisibleAsync();
+        await PhoneShotAsync(page, null, "ticket");
+        await PhoneShotAsync(page, "/messages", "messages");
+        await PhoneShotAsync(page, "/", "menu", open: true);
+    }
+
+    async Task PhoneShotAsync(IPage page, string? path, string name, bool open = false)
+    {
+        if (path is not null) await page.GotoAsync(path);
+        await Expect(page.Locator("nav.phonebar")).ToBeVisibleAsync();
+        if (open) await page.GetByTestId("phonemenu").Locator("summary").ClickAsync();
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var file = Path.Combine(ScreenshotDirectory, $"phone-{name}.png");
+        await page.ScreenshotAsync(new() { Path = file });
+        if (Environment.GetEnvironmentVariable("OPENALUMNI_UPDATE_SCREENSHOTS") == "1")
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "OpenAlumni.slnx"))) root = root.Parent;
+            if (root is null) throw new InvalidOperationException("The repository (OpenAlumni.slnx) is not above the test's output folder.");
+            Directory.CreateDirectory(Path.Combine(root.FullName, "docs"));
+            File.Copy(file, Path.Combine(root.FullName, "docs", $"phone-{name}.png"), overwrite: true);
+        }
+    }
+
     /// <summary>A network with the viewer (member or admin), three unread messages from another member and two unread notifications.</summary>
     async Task<(BrowserTenant Tenant, Person Viewer)> NetworkWithUnreadAsync(string culture, bool admin)
     {
