@@ -95,6 +95,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
                     if (response?.Status != visit.Status) { wrong.Add($"{label} answered {response?.Status}, expected {visit.Status} (at {page.Url})."); continue; }
                     if (who != Who.Visitor && page.Url.Contains("/accounts/login", StringComparison.OrdinalIgnoreCase)) { wrong.Add($"{label} sent {who} to the login page."); continue; }
                     await CheckAsync(page, label, axe, wide, violations);
+                    if (Pictured.Contains(visit.Page)) await SnapAsync(page, culture, "360" + visit.Page.Replace('/', '-') + (visit.Url.Contains('?') || char.IsDigit(visit.Url[^1]) ? "-item" : ""));
                     // Japanese set it up already: English then shows the QR code on arrival.
                     if (visit.Then is { } testId && await page.GetByTestId(testId).CountAsync() > 0)
                     {
@@ -114,6 +115,9 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
             + $"\n\nPages wider than {PhoneWidth} px:\n" + string.Join("\n", wide)
             + "\n\naxe-core serious or critical violations:\n" + string.Join("\n", violations));
     }
+
+    /// <summary>The pages that used to scroll sideways, pictured at 360 px in the output folder's screenshots/.</summary>
+    static readonly HashSet<string> Pictured = ["/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
 
     const string HanakoEmail = "hanako.yamada@demo.localhost";
 
