@@ -103,7 +103,7 @@ public sealed class CommunityTests(BrowserApp app) : BrowserTest(app)
         // 3. The alumnus has two unread notifications under the bell: the comment (newest) and the reaction.
         await author.GotoAsync("/");
         await Expect(author.GetByTestId("bell-count")).ToHaveTextAsync("2");
-        await Expect(author.GetByTestId("bell")).ToHaveAttributeAsync("aria-label", t.BellUnread(2));
+        await Expect(author.GetByTestId("bell")).ToHaveAccessibleNameAsync(t.BellUnread(2));
         await SnapTopAsync(author, culture, "community-06-bell");
         await author.GetByTestId("bell").ClickAsync();
         await Expect(author.GetByRole(AriaRole.Heading, new() { Name = t.NotificationsTitle, Level = 1 })).ToBeVisibleAsync();

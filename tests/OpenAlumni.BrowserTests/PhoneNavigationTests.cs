@@ -51,7 +51,7 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
         Assert.Equal(["/", "/posts", "/members", "/messages"], await HrefsAsync(bar.Locator(":scope > a")));
         // The bell stays in the top bar, its count shown and said.
         await Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("2");
-        await Expect(page.GetByTestId("bell")).ToHaveAttributeAsync("aria-label", string.Format(t.NotificationsUnreadFormat, 2));
+        await Expect(page.GetByTestId("bell")).ToHaveAccessibleNameAsync(string.Format(t.NotificationsUnreadFormat, 2));
         await AssertOnScreenAsync(page, page.GetByTestId("bell-count"));
         await AssertFitsAsync(page, "header.topbar");
         await AssertFitsAsync(page, "nav.phonebar");
