@@ -98,7 +98,7 @@ public sealed class InstallAndOfflineTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.GetByTestId("offline-page")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("ticket-qr")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("offline-tickets")).ToBeHiddenAsync();
-        TestContext.Current.SendDiagnosticMessage($"Sign-out with Clear-Site-Data ({culture}): {signOutTime.TotalMilliseconds:F0} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Sign-out with Clear-Site-Data ({culture}): {signOutTime.TotalMilliseconds:F0} ms");
     }
 
     /// <summary>Waits until the service worker is active and controls the page (it claims open pages on activation).</summary>
