@@ -97,8 +97,36 @@ public sealed class InstallAndOfflineTests(BrowserApp app) : BrowserTest(app)
         await page.GotoAsync(ticketUrl);
         await Expect(page.GetByTestId("offline-page")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("ticket-qr")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("offline-tickets")).ToHaveAttributeAsync("data-listed", "true");
         await Expect(page.GetByTestId("offline-tickets")).ToBeHiddenAsync();
         TestContext.Current.TestOutputHelper?.WriteLine($"Sign-out with Clear-Site-Data ({culture}): {signOutTime.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
+    public async Task TheNextMembersSignIn_OnTheSamePhone_DropsTheTicketsLeftBehind()
+    {
+        var tenant = await App.CreateTenantAsync("Shared Phone Network", "en");
+        var first = await tenant.MemberAsync(MemberKind.Alumni, "佐藤", "健一");
+        var second = await tenant.MemberAsync(MemberKind.Alumni, "鈴木", "美穂");
+        var (eventId, _) = await ConfirmedTicketAsync(tenant, first, "Reunion 2030");
+        var ticketUrl = $"/events/ticket?id={eventId}";
+        var page = await OpenAsync(tenant, "shared phone");
+        await SignInAsync(page, UiText.For("en"), first);
+        await WaitForWorkerAsync(page);
+        await page.GotoAsync(ticketUrl);
+        await page.WaitForFunctionAsync("url => caches.open('oa-tickets').then(c => c.match(url)).then(r => !!r)", ticketUrl);
+
+        // The first member never signs out; their session ends (its cookie is gone) and the next one signs in.
+        await page.Context.ClearCookiesAsync();
+        await SignInAsync(page, UiText.For("en"), second);
+        await WaitForWorkerAsync(page);
+        await page.Context.SetOfflineAsync(true);
+        await page.GotoAsync(ticketUrl);
+
+        await Expect(page.GetByTestId("offline-page")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("ticket-qr")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("offline-tickets")).ToHaveAttributeAsync("data-listed", "true");
+        await Expect(page.GetByTestId("offline-tickets")).ToBeHiddenAsync();
     }
 
     /// <summary>Waits until the service worker is active and controls the page (it claims open pages on activation).</summary>

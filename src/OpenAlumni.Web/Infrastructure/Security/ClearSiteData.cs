@@ -10,5 +10,13 @@ public static class ClearSiteData
 {
     public const string OnSignOut = "\"cache\", \"storage\"";
 
+    /// <summary>
+    /// A sign-in drops what a previous member of the same phone left, had their session only expired: their saved
+    /// tickets would else be listed to the next one. Only "storage": the HTTP cache holds no private page (no-store).
+    /// </summary>
+    public const string OnSignIn = "\"storage\"";
+
     public static void Send(HttpResponse response) => response.Headers["Clear-Site-Data"] = OnSignOut;
+
+    public static void SendOnSignIn(HttpResponse response) => response.Headers["Clear-Site-Data"] = OnSignIn;
 }

@@ -42,5 +42,7 @@
       ul.append(li);
     }
     section.hidden = ul.children.length === 0;
+    section.dataset.listed = "true"; // the list is complete, empty or not
+
   }
 })();

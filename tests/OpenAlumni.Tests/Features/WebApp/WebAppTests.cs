@@ -129,6 +129,20 @@ public abstract class WebAppTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SignIn_DropsWhatAPreviousMemberLeftOnThePhone()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var member = await tenant.MemberAsync();
+        var client = tenant.Client();
+
+        var response = await Forms.PostAsync(client, "/accounts/login",
+            new Dictionary<string, string> { ["Input.Email"] = member.Email, ["Input.Password"] = member.Password });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("\"storage\"", string.Join(", ", response.Headers.GetValues("Clear-Site-Data")));
+    }
+
+    [Fact]
     public async Task ServiceWorker_IsServedFromTheRoot_AsJavaScript()
     {
         var tenant = await App.CreateTenantAsync();
