@@ -18,6 +18,7 @@ using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Features.Roster;
 using OpenAlumni.Web.Features.Settings;
+using OpenAlumni.Web.Features.WebApp;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Errors;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -34,7 +35,7 @@ public static class AppSetup
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
         .AddPosts().AddModeration().AddNotifications().AddEvents()
         .AddMessages().AddConsultations().AddJobs().AddCollaborations().AddCommunity()
-        .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo();
+        .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
     /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
     public static async Task PrepareAsync(this WebApplication app)
@@ -72,7 +73,7 @@ public static class AppSetup
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapEvents().MapPosts().MapNotifications()
             .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapCollaborations().MapCommunity()
-            .MapMessages().MapConsultations().MapPrivacy().MapAnalytics();
+            .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;
     }

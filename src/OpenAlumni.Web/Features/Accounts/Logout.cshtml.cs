@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenAlumni.Web.Infrastructure.Security;
 
 namespace OpenAlumni.Web.Features.Accounts;
 
@@ -11,6 +12,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        ClearSiteData.Send(Response);
         return LocalRedirect("/");
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Security;
 
 namespace OpenAlumni.Web.Features.Privacy;
 
@@ -55,6 +56,7 @@ public sealed class MeModel(PrivacyService privacy, MyDataService data, SignInMa
             return Page();
         }
         await signIn.SignOutAsync();
+        ClearSiteData.Send(Response);
         TempData["Flash"] = P["DeletedFlash"].Value;
         return Redirect("/");
     }

@@ -10,7 +10,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     /// <summary>
     /// Scripts come only from this origin's files (wwwroot/js, wwwroot/lib): no inline script, no event handler
     /// attribute, no eval. Inline style attributes stay allowed (the pages set widths and colours with them).
-    /// connect-src 'self' covers the SignalR WebSocket to the same host (CSP Level 3). A page that sets its own
+    /// connect-src 'self' covers the SignalR WebSocket to the same host (CSP Level 3). The service worker (/sw.js)
+    /// and the manifest fall under default-src 'self' (worker-src and manifest-src are not set). A page that sets its own
     /// policy keeps it: the community widget, which names the portals allowed to frame it.
     /// </summary>
     public const string ContentSecurityPolicy =
