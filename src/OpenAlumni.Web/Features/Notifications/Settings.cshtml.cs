@@ -9,7 +9,7 @@ namespace OpenAlumni.Web.Features.Notifications;
 /// <summary>Per type of notification: in the app only, mail at once, or the weekly digest. Same service as PUT /api/v1/me/notification-settings.</summary>
 public sealed class SettingsModel(NotificationService notifications, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<NotificationTexts> N) : PageModel
 {
-    public static readonly string[] Deliveries = ["inApp", "email", "digest"];
+    public static readonly string[] Deliveries = ["inApp", "email", "digest", "push"];
 
     [BindProperty] public Dictionary<string, string> Delivery { get; set; } = [];
 
