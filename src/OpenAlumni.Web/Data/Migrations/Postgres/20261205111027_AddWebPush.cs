@@ -18,7 +18,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 type: "character varying(8)",
                 maxLength: 8,
                 nullable: false,
-                defaultValue: "Mail") // mail queued before push existed;
+                defaultValue: "Mail"); // mail queued before push existed
 
             migrationBuilder.CreateTable(
                 name: "PushSubscription",

@@ -16,7 +16,7 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 8,
                 nullable: false,
-                defaultValue: "Mail") // mail queued before push existed;
+                defaultValue: "Mail"); // mail queued before push existed
 
             migrationBuilder.CreateTable(
                 name: "PushSubscription",
