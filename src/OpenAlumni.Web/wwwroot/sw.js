@@ -71,4 +71,5 @@ async function staticFile(request) {
 }
 
 // == Push ==
-// Web push (issue 12) adds its "push" and "notificationclick" listeners below this line.
+// The "push" and "notificationclick" listeners live in their own file, so offline caching and push change apart.
+importScripts("/js/sw-push.js");

@@ -38,6 +38,8 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureLogging(l => LogCapture.Configure(l, Logs));
         // Tests send queued mail themselves (OutboxSender), so that nothing depends on a timer.
         builder.UseSetting("Outbox:WorkerEnabled", "false");
+        // The push tests run their own push service on http://127.0.0.1 (PushDeliveryTests).
+        builder.UseSetting("Push:AllowInsecureEndpoints", "true");
         // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.
         builder.ConfigureServices(s =>
         {

@@ -54,6 +54,7 @@ public sealed class OpenApiTests(SqliteApp app) : AppTest(app)
         "GET /api/v1/admin/community", "PUT /api/v1/admin/community",
         "POST /api/v1/admin/community/stories", "DELETE /api/v1/admin/community/stories/{id}",
         "GET /api/v1/me/notification-settings", "PUT /api/v1/me/notification-settings",
+        "GET /api/v1/push/public-key", "GET /api/v1/me/push-subscriptions", "POST /api/v1/me/push-subscriptions", "DELETE /api/v1/me/push-subscriptions/{id}",
         "GET /api/v1/conversations", "POST /api/v1/conversations", "GET /api/v1/conversations/{id}",
         "GET /api/v1/conversations/{id}/messages", "POST /api/v1/conversations/{id}/messages",
         "GET /api/v1/messages/unread", "POST /api/v1/messages/{id}/reports",

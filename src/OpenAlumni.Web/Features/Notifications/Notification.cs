@@ -11,8 +11,11 @@ public enum NotificationType
     Message, ConsultationRequest, ConsultationAccepted, ConsultationProposed, ConsultationDeclined,
 }
 
-/// <summary>How a member wants one type of notification: in the app only, by mail at once, or in the weekly digest.</summary>
-public enum Delivery { InApp, Email, Digest }
+/// <summary>
+/// How a member wants one type of notification: in the app only, by mail at once, in the weekly digest, or as a
+/// web push to each browser they subscribed (in the app only while they have none).
+/// </summary>
+public enum Delivery { InApp, Email, Digest, Push }
 
 /// <summary>Something that happened for a member; shown under the bell, and mailed per their settings.</summary>
 public class Notification : ITenantOwned

@@ -51,11 +51,29 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
             .Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
         var actorName = actor is null ? "" : PersonName.Display(actor.FamilyName, actor.GivenName);
         var short_ = subject.Length > 300 ? subject[..300] : subject;
+        var pushTo = people.Where(p => chosen.TryGetValue(p.Id, out var d) && d == Delivery.Push).Select(p => p.Id).ToList();
+        var devices = (pushTo.Count == 0 ? [] : await db.Set<PushSubscription>().AsNoTracking().Where(s => pushTo.Contains(s.MemberId))
+            .Select(s => new { s.Id, s.MemberId }).ToListAsync(ct)).ToLookup(s => s.MemberId, s => s.Id);
         foreach (var p in people)
         {
             var n = new Notification { MemberId = p.Id, Type = type, PostId = postId, ActorMemberId = actorId, Subject = short_, Link = link, CreatedAt = now };
             db.Add(n);
-            if ((chosen.TryGetValue(p.Id, out var d) ? d : Defaults[type]) != Delivery.Email) continue;
+            var delivery = chosen.TryGetValue(p.Id, out var d) ? d : Defaults[type];
+            if (delivery == Delivery.Push)
+            {
+                // Without a subscribed browser the bell is all there is (the settings page says so).
+                string title, text;
+                using (Cultures.Use(p.PreferredCulture))
+                {
+                    title = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
+                    text = texts["Type." + type, actorName, short_];
+                }
+                var payload = PushPayload.Json(title, text, postId is not null ? $"/posts/{postId}" : link ?? "/notifications");
+                foreach (var device in devices[p.Id])
+                    await db.EnqueuePushAsync(tenant.TenantId, $"push:{type}:{postId}:{link}:{actorId}:{device}:{now.UtcTicks}", device, title, payload, now, ct);
+                continue;
+            }
+            if (delivery != Delivery.Email) continue;
             string mailSubject, body;
             using (Cultures.Use(p.PreferredCulture))
             {

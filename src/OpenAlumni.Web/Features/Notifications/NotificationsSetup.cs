@@ -6,15 +6,23 @@ namespace OpenAlumni.Web.Features.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>The bell, mail at once, the weekly digest, and each member's choice among them.</summary>
+    /// <summary>The bell, mail at once, the weekly digest, web push, and each member's choice among them.</summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<NotificationService>();
         builder.Services.AddScoped<WeeklyDigest>();
         builder.Services.AddSingleton<IPeriodicJob, WeeklyDigestJob>();
+        builder.Services.Configure<PushOptions>(builder.Configuration.GetSection("Push"));
+        builder.Services.AddSingleton<VapidKeys>();
+        builder.Services.AddScoped<PushSubscriptionService>();
+        builder.Services.AddScoped<IPushSender, PushSender>();
+        // A push service is on the internet; it gets a short timeout, and the endpoint a member sent is not left
+        // to redirect the server elsewhere.
+        builder.Services.AddHttpClient(PushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         builder.Services.AddPageRules(pages => pages.AuthorizeFolder("/Notifications", Policies.Member));
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi();
+    public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app) => app.MapNotificationsApi().MapPushApi();
 }

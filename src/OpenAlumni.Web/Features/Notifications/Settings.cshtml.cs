@@ -6,15 +6,36 @@ using OpenAlumni.Web.Infrastructure.Localization;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
-/// <summary>Per type of notification: in the app only, mail at once, or the weekly digest. Same service as PUT /api/v1/me/notification-settings.</summary>
-public sealed class SettingsModel(NotificationService notifications, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<NotificationTexts> N) : PageModel
+/// <summary>Per type of notification: in the app only, mail at once, the weekly digest, or push. Same service as PUT /api/v1/me/notification-settings.</summary>
+public sealed class SettingsModel(NotificationService notifications, PushSubscriptionService push, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<NotificationTexts> N) : PageModel
 {
-    public static readonly string[] Deliveries = ["inApp", "email", "digest"];
+    public static readonly string[] Deliveries = ["inApp", "email", "digest", "push"];
 
     [BindProperty] public Dictionary<string, string> Delivery { get; set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>The VAPID key this page's script subscribes the browser with, and how many devices I have.</summary>
+    public string PushPublicKey { get; private set; } = "";
+    public int PushDevices { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Delivery = (await notifications.SettingsAsync(ct)).Delivery.ToDictionary();
+        await LoadPushAsync(ct);
+    }
+
+    async Task LoadPushAsync(CancellationToken ct)
+    {
+        PushPublicKey = (await push.PublicKeyAsync(ct)).PublicKey;
+        PushDevices = (await push.ListAsync(ct)).Total;
+    }
+
+    /// <summary>The browser's subscription, posted by wwwroot/js/push.js (same service as POST /api/v1/me/push-subscriptions).</summary>
+    public async Task<IActionResult> OnPostSubscribeAsync([FromBody] PushSubscriptionInput? input, CancellationToken ct)
+    {
+        var result = await push.SubscribeAsync(input, ct);
+        if (result.IsOk) return new JsonResult(result.Value) { StatusCode = 201 };
+        return new JsonResult(new { errors = result.Errors!.Localize(texts) }) { StatusCode = 400 };
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -24,6 +45,7 @@ public sealed class SettingsModel(NotificationService notifications, IStringLoca
             ModelState.AddErrors(result.Errors!, texts, prefix: "");
             var saved = (await notifications.SettingsAsync(ct)).Delivery;
             foreach (var (type, delivery) in saved) Delivery.TryAdd(type, delivery);
+            await LoadPushAsync(ct);
             return Page();
         }
         TempData["Flash"] = N["SettingsSaved"].Value;

@@ -32,13 +32,36 @@ public static class OutboxExtensions
             Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
         });
     }
+
+    /// <summary>
+    /// Queues a web push to one subscribed browser (<paramref name="subscriptionId"/>) unless the key is queued already:
+    /// the request that caused it never waits on a push service, and a failed push is retried as mail is.
+    /// </summary>
+    public static async Task EnqueuePushAsync(this AlumniDb db, long tenantId, string key, long subscriptionId, string title, string payload, DateTimeOffset now, CancellationToken ct)
+    {
+        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == key) || await db.Set<OutboxMessage>().AnyAsync(m => m.Key == key, ct)) return;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            TenantId = tenantId, Key = key, Channel = OutboxChannel.Push, To = subscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Subject = title.Length > 500 ? title[..500] : title, Body = payload, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+    }
 }
+
+/// <summary>Delivers an outbox message of the <see cref="OutboxChannel.Push"/> channel (the Notifications feature provides it).</summary>
+public interface IPushSender
+{
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
+/// <summary>A delivery that no retry can mend (the browser unsubscribed, the push service refuses the message): given up at once.</summary>
+public sealed class PermanentDeliveryException(string message) : Exception(message);
 
 /// <summary>
 /// Sends due messages: claims each with a lease (so two instances never send one message together),
 /// sends, marks it sent; a failure is retried with exponential backoff, then given up as Failed.
 /// </summary>
-public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
+public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushSender> push, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
 {
     /// <param name="tenantId">Only this tenant's mail (an operator retrying one network); null for all.</param>
     public async Task<int> SendDueAsync(CancellationToken ct, long? tenantId = null)
@@ -64,7 +87,10 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
             var message = await db.Set<OutboxMessage>().AsNoTracking().FirstAsync(m => m.Id == id, ct);
             try
             {
-                await mailer.SendAsync(message.To, message.Subject, message.Body, ct, StableId(message));
+                if (message.Channel == OutboxChannel.Push)
+                    await (push.FirstOrDefault() ?? throw new PermanentDeliveryException("No push sender is configured.")).SendAsync(message, ct);
+                else
+                    await mailer.SendAsync(message.To, message.Subject, message.Body, ct, StableId(message));
                 await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
@@ -73,7 +99,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, TimeProvider clock
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var attempts = message.Attempts + 1;
-                var giveUp = attempts >= options.Value.MaxAttempts;
+                var giveUp = attempts >= options.Value.MaxAttempts || e is PermanentDeliveryException;
                 var next = clock.GetUtcNow().AddSeconds(Math.Min(6 * 3600, 30 * Math.Pow(2, attempts)));
                 var error = e.GetType().Name + ": " + e.Message;
                 await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s

@@ -5,6 +5,9 @@ namespace OpenAlumni.Web.Infrastructure.Outbox;
 
 public enum OutboxStatus { Pending, Sent, Failed }
 
+/// <summary>How a message goes out: a mail to an address, or a web push to one subscribed browser.</summary>
+public enum OutboxChannel { Mail, Push }
+
 /// <summary>
 /// A mail waiting to go out. Written in the same transaction as the change it reports, sent by
 /// <see cref="OutboxWorker"/>: a restart loses nothing, and the unique Key keeps a message from being
@@ -16,6 +19,8 @@ public class OutboxMessage
     public long TenantId { get; set; }
     /// <summary>Idempotency key, e.g. "event-reminder:12:345"; queuing the same key again does nothing.</summary>
     public required string Key { get; set; }
+    public OutboxChannel Channel { get; set; }
+    /// <summary>The mail address; for a push, the id of the browser's subscription.</summary>
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
@@ -39,6 +44,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.Body).HasMaxLength(50_000);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(m => m.Channel).HasConversion<string>().HasMaxLength(8);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
     }

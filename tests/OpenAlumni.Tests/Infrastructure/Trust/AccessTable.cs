@@ -131,6 +131,10 @@ public static class AccessTable
         ["POST /api/v1/me/password"] = Registered(new { }),
         ["GET /api/v1/me/notification-settings"] = Member(),
         ["PUT /api/v1/me/notification-settings"] = Member(new { }),
+        ["GET /api/v1/push/public-key"] = Member(),
+        ["GET /api/v1/me/push-subscriptions"] = Member(),
+        ["POST /api/v1/me/push-subscriptions"] = Member(new { }),
+        ["DELETE /api/v1/me/push-subscriptions/{id}"] = Owner(destructive: true),
         ["GET /api/v1/notifications"] = Member(),
         ["POST /api/v1/notifications/read"] = Member(new { }),
 

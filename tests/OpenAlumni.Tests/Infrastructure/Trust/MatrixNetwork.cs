@@ -99,6 +99,9 @@ public sealed class MatrixNetwork
         // Collaborations: one the member is invited to, one between two others.
         object Collab(long other) => new { title = marker, description = marker, stage = "talking", memberIds = new[] { bystander.Id, other } };
         net.Ids["collaborations"] = [await IdAsync(them, "/api/v1/collaborations", Collab(member.Id)), await IdAsync(them, "/api/v1/collaborations", Collab(bystander2.Id))];
+        using var browser = new Features.Notifications.FakeBrowser();
+        net.Ids["push-subscriptions"] = [await IdAsync(me, "/api/v1/me/push-subscriptions", browser.Subscription($"https://push.example.com/{marker}-me")),
+            await IdAsync(them, "/api/v1/me/push-subscriptions", browser.Subscription($"https://push.example.com/{marker}-them"))];
 
         // Admin's objects: stories, invitations, people to decide on, suspend or merge (never the callers themselves).
         await Ok(admin.PutAsJsonAsync("/api/v1/admin/community", new { enabled = true }, ct));

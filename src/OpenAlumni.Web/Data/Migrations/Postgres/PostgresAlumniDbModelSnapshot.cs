@@ -1628,6 +1628,73 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("NotificationPreference");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.PushSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "MemberId");
+
+                    b.ToTable("PushSubscription");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.VapidKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VapidKey");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -2283,6 +2350,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(50000)
                         .HasColumnType("character varying(50000)");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2728,6 +2800,15 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.PushSubscription", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()

@@ -1553,6 +1553,71 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("NotificationPreference");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.PushSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Auth")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("P256dh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "Endpoint")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "MemberId");
+
+                    b.ToTable("PushSubscription");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.VapidKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("VapidKey");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -2174,6 +2239,11 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -2615,6 +2685,15 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Notifications.PushSubscription", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()

@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace OpenAlumni.Web.Features.Notifications;
+
+/// <summary>
+/// What a push carries to the service worker (wwwroot/js/sw-push.js): a title, a sentence in the member's language
+/// and the path to open. Kept small: push services accept about 4 KB once encrypted.
+/// </summary>
+public static class PushPayload
+{
+    public static string Json(string title, string body, string url) => JsonSerializer.Serialize(new
+    {
+        title = Cut(title, 200), body = Cut(body, 600), url,
+    });
+
+    static string Cut(string s, int max) => s.Length > max ? s[..(max - 1)] + "…" : s;
+}
