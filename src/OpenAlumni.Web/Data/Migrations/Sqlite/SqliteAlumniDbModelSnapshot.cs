@@ -2259,6 +2259,10 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProfileConfirmDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
