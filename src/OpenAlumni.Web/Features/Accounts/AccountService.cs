@@ -134,7 +134,7 @@ public sealed partial class AccountService(
     /// </summary>
     async Task<Result<RegistrationDto>> AlreadyRegisteredAsync(AppUser owner, RegistrationDto received, CancellationToken ct)
     {
-        await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.Name, links.To("/accounts/login"), links.To("/accounts/forgotpassword"));
+        await SendAsync(owner, "Mail.AlreadyRegisteredSubject", "Mail.AlreadyRegisteredBody", ct, tenant.Tenant!.LocalName, links.To("/accounts/login"), links.To("/accounts/forgotpassword"));
         return received;
     }
 
@@ -156,7 +156,7 @@ public sealed partial class AccountService(
     {
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GenerateEmailConfirmationTokenAsync(user)));
         var link = links.To($"/accounts/confirmemail?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        await SendAsync(user, "Mail.ConfirmSubject", "Mail.ConfirmBody", ct, tenant.Tenant!.Name, link);
+        await SendAsync(user, "Mail.ConfirmSubject", "Mail.ConfirmBody", ct, tenant.Tenant!.LocalName, link);
     }
 
     public async Task ResendConfirmationAsync(string? email, CancellationToken ct)
@@ -214,7 +214,7 @@ public sealed partial class AccountService(
         if (user is null || !await db.Members.AnyAsync(m => m.UserId == user.Id, ct)) return;
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
         var link = links.To($"/accounts/resetpassword?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.Name, link);
+        await SendAsync(user, "Mail.ResetSubject", "Mail.ResetBody", ct, tenant.Tenant!.LocalName, link);
     }
 
     public async Task<Result<bool>> ResetPasswordAsync(string? userId, string? code, string? password, CancellationToken ct)

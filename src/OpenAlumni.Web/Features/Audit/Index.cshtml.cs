@@ -19,12 +19,14 @@ public sealed class IndexModel(AuditLog audit, IStringLocalizer<ValidationTexts>
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public PageDto<AuditEntryDto> Items { get; private set; } = new([], 1, AuditLog.PageSize, 0);
     public string? Error { get; private set; }
+    public IReadOnlyList<AuditActorDto> Actors { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var result = await audit.ListAsync(new AuditQuery(ActionFilter, Actor, TargetType, TargetId, From, To, Math.Clamp(PageNumber, 1, 100_000)), ct);
         if (result.IsOk) Items = result.Value!;
         else Error = result.Message(texts);
+        if (await audit.ActorsAsync(ct) is { IsOk: true } actors) Actors = actors.Value!;
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

@@ -195,12 +195,12 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         var rows = await query.Select(c => new
         {
             c,
-            People = c.Members.Join(db.Members, x => x.MemberId, m => m.Id, (x, m) => new { m.Id, m.FamilyName, m.GivenName, m.SortKey }).ToList(),
+            People = c.Members.Join(db.Members, x => x.MemberId, m => m.Id, (x, m) => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName, m.SortKey }).ToList(),
             PitchEventId = c.OriginKind == CollaborationOrigin.Pitch ? db.Set<Pitch>().Where(p => p.Id == c.OriginId).Select(p => (long?)p.EventId).FirstOrDefault() : null,
         }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.Select(r => new CollaborationDto(r.c.Id, r.c.Title, r.c.Description, WireNames.Of(r.c.Stage), WireNames.Of(r.c.Status),
-            r.People.OrderBy(p => p.SortKey).Select(p => new CollaboratorDto(p.Id, PersonName.Display(p.FamilyName, p.GivenName))).ToList(),
+            r.People.OrderBy(p => p.SortKey).Select(p => new CollaboratorDto(p.Id, PersonName.Display(p.FamilyName, p.GivenName, p.RomanizedName))).ToList(),
             r.c.Departments.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             r.c.OriginKind is { } k ? new OriginDto(WireNames.Of(k), r.c.OriginId, OriginUrl(k, r.c.OriginId, r.PitchEventId)) : null,
             t.ToLocal(r.c.CreatedAt), t.ToLocal(r.c.UpdatedAt), t.ToLocal(r.c.StageChangedAt),
@@ -218,10 +218,10 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         var t = tenant.Tenant!;
         // A change made by someone who has since deleted themselves shows with no name (its row points at the former member).
         var history = (await db.Set<CollaborationStageChange>().AsNoTracking().Where(s => s.CollaborationId == id).OrderBy(s => s.At).ThenBy(s => s.Id)
-                .Select(s => new { s, By = db.Members.Where(m => m.Id == s.ByMemberId && m.Status != MemberStatus.Former).Select(m => new { m.Id, m.FamilyName, m.GivenName }).FirstOrDefault() })
+                .Select(s => new { s, By = db.Members.Where(m => m.Id == s.ByMemberId && m.Status != MemberStatus.Former).Select(m => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefault() })
                 .ToListAsync(ct))
             .Select(x => new StageChangeDto(x.s.From is { } f ? WireNames.Of(f) : null, WireNames.Of(x.s.To), t.ToLocal(x.s.At),
-                x.By is null ? null : new CollaboratorDto(x.By.Id, PersonName.Display(x.By.FamilyName, x.By.GivenName)), x.s.Reason)).ToList();
+                x.By is null ? null : new CollaboratorDto(x.By.Id, PersonName.Display(x.By.FamilyName, x.By.GivenName, x.By.RomanizedName)), x.s.Reason)).ToList();
         return new CollaborationDetailDto(c, history);
     }
 
@@ -232,7 +232,7 @@ public sealed class CollaborationService(AlumniDb db, CurrentMember current, ITe
         var members = db.Members.AsNoTracking().Approved();
         if (!everyone) members = members.Consenting(Privacy.Purpose.Directory);
         return (await members.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(1000)
-                .Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct))
-            .Select(m => new CollaboratorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName))).ToList();
+                .Select(m => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName }).ToListAsync(ct))
+            .Select(m => new CollaboratorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName, m.RomanizedName))).ToList();
     }
 }

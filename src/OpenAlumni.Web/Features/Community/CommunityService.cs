@@ -50,11 +50,11 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         var stories = (await db.Set<FeaturedStory>().AsNoTracking().OrderByDescending(s => s.Id)
                 .Join(db.Members.Approved().Consenting(Purpose.Featured), s => s.MemberId, m => m.Id, (s, m) => new
                 {
-                    s.Story, m.FamilyName, m.GivenName,
+                    s.Story, m.FamilyName, m.GivenName, m.RomanizedName,
                     Organization = m.OrganizationVisibility == Visibility.Network ? m.Organization : null,
                     Title = m.OrganizationVisibility == Visibility.Network ? m.Title : null,
                 }).Take(CommunityLimits.Stories).ToListAsync(ct))
-            .Select(s => new StoryDto(PersonName.Display(s.FamilyName, s.GivenName), s.Organization, s.Title, s.Story)).ToList();
+            .Select(s => new StoryDto(PersonName.Display(s.FamilyName, s.GivenName, s.RomanizedName), s.Organization, s.Title, s.Story)).ToList();
         int Count(MemberKind k) => byKind.FirstOrDefault(x => x.Key == k)?.Count ?? 0;
         return new CommunityDto(t.Name, new CommunityNumbersDto(Count(MemberKind.Alumni) + Count(MemberKind.Employee), Count(MemberKind.Alumni), Count(MemberKind.Employee), held, collaborations),
             events, stories);
@@ -65,8 +65,8 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         var me = await current.RequireAsync(ct);
         if (!me.IsAdmin) return Result<CommunityAdminDto>.Forbidden();
         var stories = (await db.Set<FeaturedStory>().AsNoTracking().OrderByDescending(s => s.Id)
-                .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.FamilyName, m.GivenName, s.Story, Consents = (m.WithheldPurposes & Purpose.Featured) == Purpose.None }).ToListAsync(ct))
-            .Select(s => new AdminStoryDto(s.Id, s.MemberId, PersonName.Display(s.FamilyName, s.GivenName), s.Story, s.Consents)).ToList();
+                .Join(db.Members, s => s.MemberId, m => m.Id, (s, m) => new { s.Id, s.MemberId, m.FamilyName, m.GivenName, m.RomanizedName, s.Story, Consents = (m.WithheldPurposes & Purpose.Featured) == Purpose.None }).ToListAsync(ct))
+            .Select(s => new AdminStoryDto(s.Id, s.MemberId, PersonName.Display(s.FamilyName, s.GivenName, s.RomanizedName), s.Story, s.Consents)).ToList();
         return new CommunityAdminDto(await IsEnabledAsync(ct), stories);
     }
 

@@ -115,7 +115,7 @@ internal static class DemoActivity
             var title = UpdateTitles[k % UpdateTitles.Length];
             var body = title + "。皆さまとまたご一緒できれば嬉しいです。";
             var post = new Post { AuthorMemberId = author.Id, Room = Room.Updates, Title = title, Body = body, BodyHtml = markdown.ToHtml(body), Status = PostStatus.Published, CreatedAt = at, PublishedAt = at };
-            PostAudience.IndexForSearch(post, author.DisplayName);
+            PostAudience.IndexForSearch(post, PersonName.Display(author.FamilyName, author.GivenName));
             db.Add(post);
             await db.SaveChangesAsync(ct);
             foreach (var r in people.OrderBy(_ => rng.Next()).Take(rng.Next(1, 6)).Where(r => r.Id != author.Id))

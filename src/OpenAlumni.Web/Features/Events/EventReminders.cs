@@ -39,7 +39,7 @@ public sealed class EventReminders(AlumniDb db, ITenantContext network, IStringL
                     using (Cultures.Use(p.PreferredCulture))
                     {
                         subject = texts["Mail.ReminderSubject", e.Title];
-                        body = texts["Mail.ReminderBody", e.Title, tenant.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.Name];
+                        body = texts["Mail.ReminderBody", e.Title, tenant.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.ShownName];
                     }
                     await db.EnqueueMailAsync(tenant.Id, $"event-reminder:{e.Id}:{p.Id}", p.Email!, subject, body, queuedAt, ct);
                     mails++;

@@ -185,7 +185,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
                     using (Cultures.Use(p.PreferredCulture))
                     {
                         subject = texts["Mail.CancelledSubject", e.Title];
-                        body = texts["Mail.CancelledBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.Name];
+                        body = texts["Mail.CancelledBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.ShownName];
                     }
                     await db.EnqueueMailAsync(tenant.TenantId, $"event-cancelled:{id}:{p.Id}", p.Email!, subject, body, now, ct);
                 }

@@ -49,7 +49,7 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
         using (Cultures.Use(person.PreferredCulture))
         {
             subject = texts[accept ? "Mail.PitchAcceptedSubject" : "Mail.PitchDeclinedSubject", e.Title];
-            body = texts[accept ? "Mail.PitchAcceptedBody" : "Mail.PitchDeclinedBody", e.Title, pitch.Title, tenant.Tenant!.Name];
+            body = texts[accept ? "Mail.PitchAcceptedBody" : "Mail.PitchDeclinedBody", e.Title, pitch.Title, tenant.Tenant!.ShownName];
         }
         // Two admins may decide at once. The event's row is locked first, so that accepted pitches get one position
         // each; the status condition then lets one decision through, and the other admin hears it was taken (409).
@@ -102,18 +102,18 @@ public sealed class PitchService(AlumniDb db, CurrentMember current, EventServic
             .Where(p => p.EventId == eventId && (p.Status == PitchStatus.Accepted || admin || p.MemberId == me))
             .Join(db.Members, p => p.MemberId, m => m.Id, (p, m) => new
             {
-                p, m.FamilyName, m.GivenName,
+                p, m.FamilyName, m.GivenName, m.RomanizedName,
                 Organization = m.OrganizationVisibility <= level || m.Id == me ? m.Organization : null,
                 Interested = db.Set<PitchInterest>().Where(i => i.PitchId == p.Id)
-                    .Join(db.Members, i => i.MemberId, x => x.Id, (i, x) => new { x.FamilyName, x.GivenName, i.MemberId }).ToList(),
+                    .Join(db.Members, i => i.MemberId, x => x.Id, (i, x) => new { x.FamilyName, x.GivenName, x.RomanizedName, i.MemberId }).ToList(),
             })
             .OrderBy(x => x.p.Status).ThenBy(x => x.p.Position).ThenBy(x => x.p.Id)
             .AsSplitQuery()
             .ToListAsync(ct);
-        return rows.Select(x => new PitchDto(x.p.Id, x.p.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Organization,
+        return rows.Select(x => new PitchDto(x.p.Id, x.p.MemberId, PersonName.Display(x.FamilyName, x.GivenName, x.RomanizedName), x.Organization,
             x.p.Title, x.p.Summary, Enum.GetValues<PitchSeeking>().Where(f => f != PitchSeeking.None && x.p.Seeking.HasFlag(f)).Select(f => WireNames.Of(f)).ToList(),
             WireNames.Of(x.p.Status), x.Interested.Count, x.Interested.Any(i => i.MemberId == me),
-            x.p.MemberId == me || admin ? x.Interested.Select(i => PersonName.Display(i.FamilyName, i.GivenName)).ToList() : null)
+            x.p.MemberId == me || admin ? x.Interested.Select(i => PersonName.Display(i.FamilyName, i.GivenName, i.RomanizedName)).ToList() : null)
         {
             CanRaiseHand = x.p.Status == PitchStatus.Accepted && EventRules.RaiseHandFor(viewer, e, x.p.MemberId, now) is null,
             CanDecide = EventRules.DecidePitch(viewer, x.p.Status) is null,

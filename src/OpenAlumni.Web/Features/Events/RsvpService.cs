@@ -158,7 +158,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
                 using (Cultures.Use(person.PreferredCulture))
                 {
                     subject = texts["Mail.PromotedSubject", e.Title];
-                    body = texts["Mail.PromotedBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.Name];
+                    body = texts["Mail.PromotedBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.ShownName];
                 }
                 await db.EnqueueMailAsync(tenant.TenantId, $"rsvp-promoted:{next.Id}:{now.UtcTicks}", person.Email!, subject, body, now, ct);
                 await db.SaveChangesAsync(ct);
@@ -171,11 +171,11 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (!(await current.RequireAsync(ct)).IsAdmin) return Result<IReadOnlyList<AttendeeDto>>.Forbidden();
         if (!await db.Set<Event>().AnyAsync(e => e.Id == id, ct)) return Result<IReadOnlyList<AttendeeDto>>.NotFound();
         var rows = await db.Set<Rsvp>().AsNoTracking().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
-            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.Kind, m.Organization, m.WithheldPurposes })
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.RomanizedName, m.Kind, m.Organization, m.WithheldPurposes })
             .OrderBy(x => x.r.Status).ThenBy(x => x.r.Id)
             .ToListAsync(ct);
         var t = tenant.Tenant!;
-        return rows.Select(x => new AttendeeDto(x.r.Id, x.r.MemberId, PersonName.Display(x.FamilyName, x.GivenName), x.Kind.ToString(),
+        return rows.Select(x => new AttendeeDto(x.r.Id, x.r.MemberId, PersonName.Display(x.FamilyName, x.GivenName, x.RomanizedName), x.Kind.ToString(),
             x.Organization, WireNames.Of(x.r.Mode), WireNames.Of(x.r.Status), t.ToLocal(x.r.CreatedAt), x.r.CheckedInAt is { } c ? t.ToLocal(c) : null,
             (x.WithheldPurposes & Privacy.Purpose.EventPhotos) != Privacy.Purpose.None)).ToList();
     }
@@ -217,7 +217,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             .Where(r => r.TicketCode == ticket && r.EventId == id && r.Status == RsvpStatus.Confirmed && r.CheckedInAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, now).SetProperty(r => r.CheckedInByMemberId, admin.MemberId), ct);
         var found = await db.Set<Rsvp>().AsNoTracking().Where(r => r.TicketCode == ticket)
-            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
+            .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r, m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefaultAsync(ct);
         if (found is null) return FieldErrors.Of("code", "Events.TicketUnknown");
         if (done == 0)
         {
@@ -225,7 +225,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             if (found.r.CheckedInAt is not null) return Result<CheckInDto>.Conflict("code", "Events.TicketUsed");
             return Result<CheckInDto>.Conflict("code", "Events.TicketNotConfirmed");
         }
-        return new CheckInDto(found.r.Id, found.r.MemberId, PersonName.Display(found.FamilyName, found.GivenName), WireNames.Of(found.r.Mode), tenant.Tenant!.ToLocal(now));
+        return new CheckInDto(found.r.Id, found.r.MemberId, PersonName.Display(found.FamilyName, found.GivenName, found.RomanizedName), WireNames.Of(found.r.Mode), tenant.Tenant!.ToLocal(now));
     }
 
     /// <summary>Check in by hand (the manual fallback of the door page), by sign-up id.</summary>

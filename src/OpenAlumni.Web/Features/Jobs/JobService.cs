@@ -194,11 +194,11 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         var t = tenant.Tenant!;
         // Without consent the recruiter learns only that someone is interested, never who.
         var interested = (await db.Set<JobInterest>().AsNoTracking().Where(i => i.OpeningId == id && i.ConsentToShare).OrderBy(i => i.Id)
-                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.User!.Email, i.CreatedAt }).ToListAsync(ct))
-            .Select(x => new InterestedDto(x.Id, PersonName.Display(x.FamilyName, x.GivenName), $"/members/{x.Id}", x.Email, t.ToLocal(x.CreatedAt))).ToList();
+                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName, m.User!.Email, i.CreatedAt }).ToListAsync(ct))
+            .Select(x => new InterestedDto(x.Id, PersonName.Display(x.FamilyName, x.GivenName, x.RomanizedName), $"/members/{x.Id}", x.Email, t.ToLocal(x.CreatedAt))).ToList();
         var referrals = (await db.Set<JobReferral>().AsNoTracking().Where(r => r.OpeningId == id).OrderBy(r => r.Id)
-                .Select(r => new { r, By = db.Members.Where(m => m.Id == r.ReferrerMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefault() }).ToListAsync(ct))
-            .Select(x => new ReferralDto(x.r.Id, x.r.Name, x.r.Email, x.r.Note, x.By is null ? "" : PersonName.Display(x.By.FamilyName, x.By.GivenName), t.ToLocal(x.r.CreatedAt))).ToList();
+                .Select(r => new { r, By = db.Members.Where(m => m.Id == r.ReferrerMemberId).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefault() }).ToListAsync(ct))
+            .Select(x => new ReferralDto(x.r.Id, x.r.Name, x.r.Email, x.r.Note, x.By is null ? "" : PersonName.Display(x.By.FamilyName, x.By.GivenName, x.By.RomanizedName), t.ToLocal(x.r.CreatedAt))).ToList();
         return new JobDetailDto(job, count, interested, count - interested.Count, referrals);
     }
 
@@ -252,7 +252,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
             string subject, body;
             using (Cultures.Use(poster.PreferredCulture))
             {
-                subject = texts["Mail.ReferralSubject", tenant.Tenant!.Name, job.Title];
+                subject = texts["Mail.ReferralSubject", tenant.Tenant!.ShownName, job.Title];
                 body = texts["Mail.ReferralBody", me.DisplayName, job.Title, links.To($"/jobs/{id}")];
             }
             await db.EnqueueMailAsync(tenant.TenantId, $"job-referral:{referral.Id}", poster.Email, subject, body, now, ct);
@@ -276,7 +276,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
     {
         var me = await current.RequireAsync(ct);
         if (JobRules.ChooseRecruiters(me) is { } no) return no.As<IReadOnlyList<RecruiterDto>>();
-        var rows = await db.Members.AsNoTracking().Where(m => m.IsRecruiter).OrderBy(m => m.SortKey).Select(m => new { m.Id, m.FamilyName, m.GivenName }).ToListAsync(ct);
-        return rows.Select(r => new RecruiterDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName), true)).ToList();
+        var rows = await db.Members.AsNoTracking().Where(m => m.IsRecruiter).OrderBy(m => m.SortKey).Select(m => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName }).ToListAsync(ct);
+        return rows.Select(r => new RecruiterDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName), true)).ToList();
     }
 }

@@ -10,7 +10,8 @@ public sealed record AdminMemberDto(
     string Status, string? Department, int? JoinedYear, int? LeftYear, string? Organization, string? Title, string? Location,
     IReadOnlyList<string> OpenTo, DateTimeOffset CreatedAt, DateTimeOffset? LastActiveAt, string? StatusReason)
 {
-    public string DisplayName => PersonName.Display(FamilyName, GivenName);
+    public string? RomanizedName { get; init; }
+    public string DisplayName => PersonName.Display(FamilyName, GivenName, RomanizedName);
     /// <summary>May be suspended by the admin reading this (MemberAdminRules.Suspend).</summary>
     public bool CanSuspend { get; init; }
     /// <summary>May be reinstated (MemberAdminRules.Reinstate).</summary>

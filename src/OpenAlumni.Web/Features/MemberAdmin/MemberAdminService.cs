@@ -88,7 +88,7 @@ public sealed partial class MemberAdminService(AlumniDb db, CurrentMember curren
     {
         var rows = await query.Select(m => new
         {
-            m.Id, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, Email = m.User!.Email!, m.Kind, m.Role, m.Status,
+            m.Id, m.FamilyName, m.GivenName, m.RomanizedName, m.FamilyNameKana, m.GivenNameKana, Email = m.User!.Email!, m.Kind, m.Role, m.Status,
             Career = m.Career.OrderBy(c => c.Id).Select(c => new { c.Department, c.FromYear, c.ToYear }).FirstOrDefault(),
             m.Organization, m.Title, m.Location, m.OpenTo, m.CreatedAt, m.LastActiveAt, m.DecisionReason,
         }).ToListAsync(ct);
@@ -96,7 +96,7 @@ public sealed partial class MemberAdminService(AlumniDb db, CurrentMember curren
             WireNames.Of(m.Kind), WireNames.Of(m.Role), WireNames.Of(m.Status), m.Career?.Department, m.Career?.FromYear, m.Career?.ToYear,
             m.Organization, m.Title, m.Location, MemberService.OpenToNames(m.OpenTo), m.CreatedAt, m.LastActiveAt,
             m.Status == MemberStatus.Suspended ? m.DecisionReason : null)
-        { CanSuspend = MemberAdminRules.Suspend(admin, m.Id, m.Status) is null, CanReinstate = MemberAdminRules.Reinstate(m.Status) is null }).ToList();
+        { RomanizedName = m.RomanizedName, CanSuspend = MemberAdminRules.Suspend(admin, m.Id, m.Status) is null, CanReinstate = MemberAdminRules.Reinstate(m.Status) is null }).ToList();
     }
 
     public async Task<Result<AdminMemberDto>> GetAsync(long id, CancellationToken ct)

@@ -94,9 +94,10 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
             .ToListAsync(ct);
 
         var items = rows.Select(r => new MemberCardDto(
-            r.Id, r.Kind.ToString(), PersonName.Display(r.FamilyName, r.GivenName), r.FamilyNameKana, r.GivenNameKana, r.RomanizedName,
+            r.Id, r.Kind.ToString(), PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName), r.FamilyNameKana, r.GivenNameKana, r.RomanizedName,
             r.Photo ? $"/members/{r.Id}/photo?v={r.UpdatedAt.ToUnixTimeSeconds()}" : null,
-            r.Organization, r.Title, r.Departments, r.Skills, MemberService.OpenToNames(r.OpenTo), r.Location)).ToList();
+            r.Organization, r.Title, r.Departments, r.Skills, MemberService.OpenToNames(r.OpenTo), r.Location)
+        { OriginalName = PersonName.Original(r.FamilyName, r.GivenName, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName)) }).ToList();
         return new PageDto<MemberCardDto>(items, q.Page, q.PageSize, total);
     }
 

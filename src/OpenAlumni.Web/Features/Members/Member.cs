@@ -88,7 +88,8 @@ public class Member : ITenantOwned
     /// <summary>Kana reading (else name), normalised: the directory's order, as a Japanese list is sorted.</summary>
     public string SortKey { get; set; } = "";
 
-    public string DisplayName => PersonName.Display(FamilyName, GivenName);
+    /// <summary>The name in the reader's language (<see cref="PersonName.Display(string, string, string?)"/>).</summary>
+    public string DisplayName => PersonName.Display(FamilyName, GivenName, RomanizedName);
 }
 
 public static class PersonName
@@ -96,6 +97,21 @@ public static class PersonName
     /// <summary>Japanese names read family-first (山田 花子); names in Latin letters given-first (Michael Chen).</summary>
     public static string Display(string family, string given) =>
         IsLatin(family) && IsLatin(given) ? given + " " + family : family + " " + given;
+
+    /// <summary>
+    /// The name as the reader's language shows it: in English the romanised name when the member gave one
+    /// (Taro Yamada), else the name as written. The one place where that choice is made; it reads the current
+    /// UI culture, so a projection run for a request (or inside <c>Cultures.Use</c> for a mail) gets the right one.
+    /// The name itself is always visible to the network (see <see cref="Member"/>), the romanised one with it.
+    /// </summary>
+    public static string Display(string family, string given, string? romanized) =>
+        !string.IsNullOrWhiteSpace(romanized) && InEnglish ? romanized.Trim() : Display(family, given);
+
+    /// <summary>The name as written, when it differs from <paramref name="shown"/> (山田 太郎 beside Taro Yamada); else null.</summary>
+    public static string? Original(string family, string given, string shown) =>
+        Display(family, given) is var original && original != shown ? original : null;
+
+    static bool InEnglish => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The first character as a reader sees it (a surrogate pair such as 𠮷 stays whole), for avatars.</summary>
     public static string Initial(string name) =>

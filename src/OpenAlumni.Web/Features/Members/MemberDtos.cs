@@ -25,7 +25,11 @@ public sealed record MemberDto(
 public sealed record MemberCardDto(
     long Id, string Kind, string DisplayName, string? FamilyNameKana, string? GivenNameKana, string? RomanizedName,
     string? PhotoUrl, string? Organization, string? Title, IReadOnlyList<string>? Departments,
-    IReadOnlyList<string>? Skills, IReadOnlyList<string>? OpenTo, string? Location);
+    IReadOnlyList<string>? Skills, IReadOnlyList<string>? OpenTo, string? Location)
+{
+    /// <summary>The name as written when <see cref="DisplayName"/> is the romanised one (English), else null.</summary>
+    public string? OriginalName { get; init; }
+}
 
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {

@@ -14,9 +14,9 @@ public sealed class BlockService(AlumniDb db, CurrentMember current, ITenantCont
     {
         var me = await current.RequireAsync(ct);
         var rows = await db.Set<MemberBlock>().AsNoTracking().Where(b => b.BlockerMemberId == me.MemberId)
-            .Join(db.Members, b => b.BlockedMemberId, m => m.Id, (b, m) => new { m.Id, m.FamilyName, m.GivenName, b.CreatedAt })
+            .Join(db.Members, b => b.BlockedMemberId, m => m.Id, (b, m) => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName, b.CreatedAt })
             .OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
-        return rows.Select(r => new BlockDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName), tenant.Tenant!.ToLocal(r.CreatedAt))).ToList();
+        return rows.Select(r => new BlockDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName), tenant.Tenant!.ToLocal(r.CreatedAt))).ToList();
     }
 
     public async Task<bool> IsBlockedByMeAsync(long memberId, CancellationToken ct)
@@ -31,7 +31,7 @@ public sealed class BlockService(AlumniDb db, CurrentMember current, ITenantCont
         if (memberId is null) return FieldErrors.Of("memberId", "Validation.Required");
         if (memberId == me.MemberId) return FieldErrors.Of("memberId", "Messages.BlockSelf");
         var other = await db.Members.AsNoTracking().Approved().Where(m => m.Id == memberId)
-            .Select(m => new { m.Id, m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
+            .Select(m => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefaultAsync(ct);
         if (other is null) return Result<BlockDto>.NotFound();
         var existing = await db.Set<MemberBlock>().AsNoTracking().FirstOrDefaultAsync(b => b.BlockerMemberId == me.MemberId && b.BlockedMemberId == other.Id, ct);
         var now = clock.GetUtcNow();
@@ -41,7 +41,7 @@ public sealed class BlockService(AlumniDb db, CurrentMember current, ITenantCont
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException) { /* a double click: the block stands either way */ }
         }
-        return new BlockDto(other.Id, PersonName.Display(other.FamilyName, other.GivenName), tenant.Tenant!.ToLocal(existing?.CreatedAt ?? now));
+        return new BlockDto(other.Id, PersonName.Display(other.FamilyName, other.GivenName, other.RomanizedName), tenant.Tenant!.ToLocal(existing?.CreatedAt ?? now));
     }
 
     public async Task<Result<bool>> UnblockAsync(long memberId, CancellationToken ct)

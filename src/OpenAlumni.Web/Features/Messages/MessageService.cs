@@ -154,10 +154,10 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
     {
         var rows = await db.Set<ConversationParticipant>().AsNoTracking()
             .Where(p => conversationIds.Contains(p.ConversationId) && p.MemberId != except)
-            .Join(db.Members, p => p.MemberId, m => m.Id, (p, m) => new { p.ConversationId, m.Id, m.FamilyName, m.GivenName, m.Kind })
+            .Join(db.Members, p => p.MemberId, m => m.Id, (p, m) => new { p.ConversationId, m.Id, m.FamilyName, m.GivenName, m.RomanizedName, m.Kind })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.ConversationId).ToDictionary(g => g.Key,
-            g => g.OrderBy(r => r.Id).Select(r => new ParticipantDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName), r.Kind.ToString())).ToList());
+            g => g.OrderBy(r => r.Id).Select(r => new ParticipantDto(r.Id, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName), r.Kind.ToString())).ToList());
     }
 
     /// <summary>The conversation and its latest messages (oldest first), for a participant only; reading it marks it read.</summary>
@@ -190,11 +190,11 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
     {
         var rows = await db.Set<Message>().AsNoTracking().Where(m => m.ConversationId == id && m.Id > after)
             .OrderByDescending(m => m.Id).Take(MessagePage)
-            .Join(db.Members, m => m.SenderMemberId, s => s.Id, (m, s) => new { m.Id, m.SenderMemberId, s.FamilyName, s.GivenName, s.Status, m.Body, m.BodyHtml, m.CreatedAt })
+            .Join(db.Members, m => m.SenderMemberId, s => s.Id, (m, s) => new { m.Id, m.SenderMemberId, s.FamilyName, s.GivenName, s.RomanizedName, s.Status, m.Body, m.BodyHtml, m.CreatedAt })
             .ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.OrderBy(r => r.Id).Select(r => new MessageDto(r.Id, id, r.SenderMemberId,
-            r.Status == MemberStatus.Former ? "" : PersonName.Display(r.FamilyName, r.GivenName), r.Body, r.BodyHtml, t.ToLocal(r.CreatedAt), r.Status == MemberStatus.Former)).ToList();
+            r.Status == MemberStatus.Former ? "" : PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName), r.Body, r.BodyHtml, t.ToLocal(r.CreatedAt), r.Status == MemberStatus.Former)).ToList();
     }
 
     async Task MarkReadAsync(long conversationId, long memberId, CancellationToken ct)

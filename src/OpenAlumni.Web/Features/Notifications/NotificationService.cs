@@ -48,8 +48,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var chosen = await db.Set<NotificationPreference>().AsNoTracking().Where(p => ids.Contains(p.MemberId) && p.Type == type)
             .ToDictionaryAsync(p => p.MemberId, p => p.Delivery, ct);
         var actor = actorId is null ? null : await db.Members.AsNoTracking().Where(m => m.Id == actorId)
-            .Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefaultAsync(ct);
-        var actorName = actor is null ? "" : PersonName.Display(actor.FamilyName, actor.GivenName);
+            .Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefaultAsync(ct);
         var short_ = subject.Length > 300 ? subject[..300] : subject;
         var pushTo = people.Where(p => chosen.TryGetValue(p.Id, out var d) && d == Delivery.Push).Select(p => p.Id).ToList();
         var devices = (pushTo.Count == 0 ? [] : await db.Set<PushSubscription>().AsNoTracking().Where(s => pushTo.Contains(s.MemberId))
@@ -77,7 +76,9 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
             string mailSubject, body;
             using (Cultures.Use(p.PreferredCulture))
             {
-                mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
+                // The actor's name in the recipient's language (romanised in an English mail).
+                var actorName = actor is null ? "" : PersonName.Display(actor.FamilyName, actor.GivenName, actor.RomanizedName);
+                mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.ShownName, actorName, short_];
                 var sentence = texts["Type." + type, actorName, short_].Value;
                 if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
                 body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
@@ -98,11 +99,11 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
             .Select(n => new
             {
                 n.Id, n.Type, n.PostId, n.Subject, n.Link, n.CreatedAt, n.ReadAt,
-                Actor = db.Members.Where(m => m.Id == n.ActorMemberId).Select(m => new { m.FamilyName, m.GivenName }).FirstOrDefault(),
+                Actor = db.Members.Where(m => m.Id == n.ActorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefault(),
             }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return new NotificationListDto(rows.Select(r => new NotificationDto(r.Id, WireNames.Of(r.Type), r.PostId,
-            r.Actor is null ? null : PersonName.Display(r.Actor.FamilyName, r.Actor.GivenName), r.Subject, t.ToLocal(r.CreatedAt), r.ReadAt is not null, r.Link)).ToList(),
+            r.Actor is null ? null : PersonName.Display(r.Actor.FamilyName, r.Actor.GivenName, r.Actor.RomanizedName), r.Subject, t.ToLocal(r.CreatedAt), r.ReadAt is not null, r.Link)).ToList(),
             page, size, total, unread);
     }
 

@@ -243,9 +243,9 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         if (page is < 1 or > 100_000) return FieldErrors.Of("page", "Validation.PageInvalid");
         var total = await db.Set<ModerationAction>().CountAsync(ct);
         var rows = await db.Set<ModerationAction>().AsNoTracking().OrderByDescending(a => a.Id).Skip((page - 1) * 50).Take(50)
-            .Join(db.Members, a => a.ByMemberId, m => m.Id, (a, m) => new { a, m.FamilyName, m.GivenName }).ToListAsync(ct);
+            .Join(db.Members, a => a.ByMemberId, m => m.Id, (a, m) => new { a, m.FamilyName, m.GivenName, m.RomanizedName }).ToListAsync(ct);
         return new PageDto<ModerationActionDto>(rows.Select(x => new ModerationActionDto(x.a.Id, WireNames.Of(x.a.TargetType), x.a.TargetId, x.a.PostId,
-            WireNames.Of(x.a.Action), PersonName.Display(x.FamilyName, x.GivenName), x.a.Reason, x.a.ReportId, tenant.Tenant!.ToLocal(x.a.At))).ToList(), page, 50, total);
+            WireNames.Of(x.a.Action), PersonName.Display(x.FamilyName, x.GivenName, x.RomanizedName), x.a.Reason, x.a.ReportId, tenant.Tenant!.ToLocal(x.a.At))).ToList(), page, 50, total);
     }
 
     /// <summary>An image for a post: decoded, bounded and re-encoded like a profile photo; returns its Markdown.</summary>

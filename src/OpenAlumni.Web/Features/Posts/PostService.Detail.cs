@@ -16,22 +16,22 @@ public sealed partial class PostService
         var isAdmin = me.IsAdmin;
         var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
             .OrderBy(c => c.Id)
-            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.Kind, m.Status }).FirstOrDefault() })
+            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName, m.Kind, m.Status }).FirstOrDefault() })
             .ToListAsync(ct);
         var t = tenant.Tenant!;
         // A comment kept after its author deleted themselves belongs to the network's "former member".
-        AuthorDto Author(long id, string family, string given, MemberKind kind, MemberStatus status) =>
-            status == MemberStatus.Former ? new AuthorDto(id, "", "", FormerMember: true) : new AuthorDto(id, PersonName.Display(family, given), kind.ToString());
-        CommentDto ToDto(Comment c, string family, string given, MemberKind kind, MemberStatus status, IReadOnlyList<CommentDto> replies) =>
-            new CommentDto(c.Id, c.ParentCommentId, Author(c.AuthorMemberId, family, given, kind, status), c.Body, c.BodyHtml, t.ToLocal(c.CreatedAt), c.HiddenAt is not null, replies)
+        AuthorDto Author(long id, string family, string given, string? romanized, MemberKind kind, MemberStatus status) =>
+            status == MemberStatus.Former ? new AuthorDto(id, "", "", FormerMember: true) : new AuthorDto(id, PersonName.Display(family, given, romanized), kind.ToString());
+        CommentDto ToDto(Comment c, string family, string given, string? romanized, MemberKind kind, MemberStatus status, IReadOnlyList<CommentDto> replies) =>
+            new CommentDto(c.Id, c.ParentCommentId, Author(c.AuthorMemberId, family, given, romanized, kind, status), c.Body, c.BodyHtml, t.ToLocal(c.CreatedAt), c.HiddenAt is not null, replies)
                 .WithPermissions(me, found.Facts);
-        var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.Kind, top.Author.Status,
-            comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.Kind, x.Author.Status, [])).ToList())).ToList();
+        var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.RomanizedName, top.Author.Kind, top.Author.Status,
+            comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.RomanizedName, x.Author.Kind, x.Author.Status, [])).ToList())).ToList();
         IReadOnlyList<AuthorDto>? interested = null;
         if (post.CanEdit || isAdmin)
             interested = (await db.Set<PostInterest>().AsNoTracking().Where(i => i.PostId == id).OrderBy(i => i.Id)
-                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.Kind }).ToListAsync(ct))
-                .Select(m => new AuthorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName), m.Kind.ToString())).ToList();
+                .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName, m.Kind }).ToListAsync(ct))
+                .Select(m => new AuthorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName, m.RomanizedName), m.Kind.ToString())).ToList();
         return new PostDetailDto(post, tree, interested);
     }
 }

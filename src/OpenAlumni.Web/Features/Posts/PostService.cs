@@ -252,7 +252,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var rows = await query.Select(p => new
         {
             Post = p,
-            Author = db.Members.Where(m => m.Id == p.AuthorMemberId && m.Status != MemberStatus.Former).Select(m => new { m.FamilyName, m.GivenName, m.Kind }).FirstOrDefault(),
+            Author = db.Members.Where(m => m.Id == p.AuthorMemberId && m.Status != MemberStatus.Former).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName, m.Kind }).FirstOrDefault(),
             Like = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Like),
             Thanks = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Thanks),
             Celebrate = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Celebrate),
@@ -267,7 +267,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
             var p = r.Post;
             var facts = PostFacts.Of(p);
             return (new PostDto(p.Id, WireNames.Of(p.Room), p.Category is { } c ? WireNames.Of(c) : null, p.Title, p.Body, p.BodyHtml,
-                r.Author is null ? new AuthorDto(p.AuthorMemberId, "", "", FormerMember: true) : new AuthorDto(p.AuthorMemberId, PersonName.Display(r.Author.FamilyName, r.Author.GivenName), r.Author.Kind.ToString()),
+                r.Author is null ? new AuthorDto(p.AuthorMemberId, "", "", FormerMember: true) : new AuthorDto(p.AuthorMemberId, PersonName.Display(r.Author.FamilyName, r.Author.GivenName, r.Author.RomanizedName), r.Author.Kind.ToString()),
                 t.ToLocal(p.CreatedAt), p.PublishedAt is { } pa ? t.ToLocal(pa) : null, p.EditedAt is { } e ? t.ToLocal(e) : null,
                 WireNames.Of(p.Status), p.Pinned, p.HiddenAt is not null, p.CommentCount,
                 new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(WireNames.Of).ToList()), r.Interest, r.IInterested,

@@ -77,9 +77,9 @@ public sealed class RegistrationService(AlumniDb db, CurrentMember current, User
         if (user is not null)
         {
             if (decision == MemberStatus.Approved)
-                await accounts.SendAsync(user, "Mail.ApprovedSubject", "Mail.ApprovedBody", ct, tenant.Tenant!.Name, text ?? "");
+                await accounts.SendAsync(user, "Mail.ApprovedSubject", "Mail.ApprovedBody", ct, tenant.Tenant!.LocalName, text ?? "");
             else
-                await accounts.SendAsync(user, "Mail.RejectedSubject", "Mail.RejectedBody", ct, tenant.Tenant!.Name, text ?? "");
+                await accounts.SendAsync(user, "Mail.RejectedSubject", "Mail.RejectedBody", ct, tenant.Tenant!.LocalName, text ?? "");
         }
         return await db.Members.AsNoTracking().Where(m => m.Id == id).Select(AsDto).FirstAsync(ct);
     }

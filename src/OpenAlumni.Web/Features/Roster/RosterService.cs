@@ -105,7 +105,7 @@ public sealed class RosterService(AlumniDb db, CurrentMember current, AuditLog a
         }, ct);
         foreach (var userId in approved)
             if (await users.FindByIdAsync(userId) is { } user)
-                await accounts.SendAsync(user, "Mail.ApprovedSubject", "Mail.ApprovedBody", ct, tenant.Tenant!.Name, "");
+                await accounts.SendAsync(user, "Mail.ApprovedSubject", "Mail.ApprovedBody", ct, tenant.Tenant!.LocalName, "");
         return outcome;
     }
 

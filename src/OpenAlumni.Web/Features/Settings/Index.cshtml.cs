@@ -16,6 +16,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
     public sealed class SettingsInput
     {
         public string? Name { get; set; }
+        public string? NameEn { get; set; }
         public string? EmployeeDomains { get; set; }
         public string? TimeZone { get; set; }
         public string? DefaultLanguage { get; set; }
@@ -32,7 +33,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
         Current = result.Value!;
         Input = new SettingsInput
         {
-            Name = Current.Name, EmployeeDomains = string.Join("\n", Current.EmployeeDomains), TimeZone = Current.TimeZone,
+            Name = Current.Name, NameEn = Current.NameEn, EmployeeDomains = string.Join("\n", Current.EmployeeDomains), TimeZone = Current.TimeZone,
             DefaultLanguage = Current.DefaultLanguage, Departments = string.Join("\n", Current.Departments),
             RegistrationYearFrom = Current.RegistrationYearFrom?.ToString(), RosterMatch = Current.RosterMatch,
             Features = Current.Features.Where(f => f.Value).Select(f => f.Key).ToList(),
@@ -50,7 +51,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
             var result = await settings.UpdateAsync(new UpdateSettingsRequest(Input.Name ?? "", Lines(Input.EmployeeDomains), Input.TimeZone ?? "", Input.DefaultLanguage ?? "",
                 (Input.Departments ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 year, year is null, Input.RosterMatch,
-                Enum.GetValues<TenantFeature>().ToDictionary(f => WireNames.Of(f), f => Input.Features.Contains(WireNames.Of(f)))), ct);
+                Enum.GetValues<TenantFeature>().ToDictionary(f => WireNames.Of(f), f => Input.Features.Contains(WireNames.Of(f))), Input.NameEn ?? ""), ct);
             if (result.IsOk)
             {
                 TempData["Flash"] = S["Saved"].Value;

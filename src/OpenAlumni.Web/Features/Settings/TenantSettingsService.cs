@@ -12,13 +12,17 @@ namespace OpenAlumni.Web.Features.Settings;
 public sealed record TenantSettingsDto(
     string Name, string? LogoUrl, IReadOnlyList<string> EmployeeDomains, string TimeZone, string DefaultLanguage,
     IReadOnlyList<string> Departments, int? RegistrationYearFrom, string RosterMatch, IReadOnlyDictionary<string, bool> Features,
-    string PrivacyPolicyUrl);
+    string PrivacyPolicyUrl)
+{
+    /// <summary>The network's name in English (null: the English UI shows <see cref="Name"/>).</summary>
+    public string? NameEn { get; init; }
+}
 
 /// <summary>A change of settings: a field left out (null) stays as it is.</summary>
 public sealed record UpdateSettingsRequest(
     string? Name = null, IReadOnlyList<string>? EmployeeDomains = null, string? TimeZone = null, string? DefaultLanguage = null,
     IReadOnlyList<string>? Departments = null, int? RegistrationYearFrom = null, bool? ClearRegistrationYearFrom = null,
-    string? RosterMatch = null, IReadOnlyDictionary<string, bool>? Features = null);
+    string? RosterMatch = null, IReadOnlyDictionary<string, bool>? Features = null, string? NameEn = null);
 
 /// <summary>The network's own settings, changed by its admins; every change is audited with before and after.</summary>
 public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, ITenantContext tenant, TenantDirectory directory, AuditLog audit,
@@ -39,7 +43,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         var info = TenantInfo.From(t);
         return new TenantSettingsDto(t.Name, t.LogoPath is null ? null : LogoUrl(t), info.EmployeeDomains, t.TimeZone, t.DefaultCulture,
             info.Departments, t.RegistrationYearFrom, WireNames.Of(t.RosterMatch),
-            Enum.GetValues<TenantFeature>().ToDictionary(WireNames.Of, f => !info.DisabledFeatures.Contains(f)), PrivacyPolicyUrl);
+            Enum.GetValues<TenantFeature>().ToDictionary(WireNames.Of, f => !info.DisabledFeatures.Contains(f)), PrivacyPolicyUrl) { NameEn = info.NameEn };
     }
 
     static string LogoUrl(Tenant t) => $"/network/logo?v={t.LogoPath!.GetHashCode() & 0xffff}";
@@ -51,6 +55,8 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         var before = ToDto(t);
         var errors = new FieldErrors();
         if (r.Name is not null) t.Name = Check.Text(errors, "name", r.Name, 200, required: true) ?? t.Name;
+        // An empty English name clears it (the English UI then shows the name).
+        if (r.NameEn is not null) t.NameEn = Check.Text(errors, "nameEn", r.NameEn, 200);
         if (r.EmployeeDomains is not null)
         {
             var domains = r.EmployeeDomains.Select(d => (d ?? "").Trim().ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToList();
@@ -105,6 +111,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         var result = new Dictionary<string, object?>();
         void Add(string name, object? b, object? a, bool same) { if (!same) result[name] = old ? b : a; }
         Add("name", before.Name, after.Name, before.Name == after.Name);
+        Add("nameEn", before.NameEn, after.NameEn, before.NameEn == after.NameEn);
         Add("employeeDomains", before.EmployeeDomains, after.EmployeeDomains, before.EmployeeDomains.SequenceEqual(after.EmployeeDomains));
         Add("timeZone", before.TimeZone, after.TimeZone, before.TimeZone == after.TimeZone);
         Add("defaultLanguage", before.DefaultLanguage, after.DefaultLanguage, before.DefaultLanguage == after.DefaultLanguage);

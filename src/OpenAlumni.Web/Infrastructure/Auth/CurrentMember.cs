@@ -12,8 +12,12 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 namespace OpenAlumni.Web.Infrastructure.Auth;
 
 /// <summary>The signed-in user's membership in the request's tenant, loaded once per request.</summary>
-public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind, MemberRole Role, MemberStatus Status, string DisplayName)
+public sealed record MemberSession(long MemberId, string UserId, MemberKind Kind, MemberRole Role, MemberStatus Status, string DisplayName,
+    string? RomanizedName = null)
 {
+    /// <summary>The name as written (<see cref="DisplayName"/>, which posts are indexed under) or, read in English, the romanised one.</summary>
+    public string ShownName => string.IsNullOrWhiteSpace(RomanizedName) ? DisplayName : PersonName.Display(DisplayName, "", RomanizedName).Trim();
+
     public bool IsApproved => Status == MemberStatus.Approved;
     public bool IsAdmin => IsApproved && Role == MemberRole.Admin;
 
@@ -50,14 +54,14 @@ public sealed class CurrentMember(IHttpContextAccessor http, AlumniDb db, ITenan
         var stamp = http.HttpContext!.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         var m = await db.Members.AsNoTracking()
             .Where(m => m.UserId == userId)
-            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.User!.SecurityStamp, m.LastActiveAt })
+            .Select(m => new { m.Id, m.UserId, m.Kind, m.Role, m.Status, m.FamilyName, m.GivenName, m.RomanizedName, m.User!.SecurityStamp, m.LastActiveAt })
             .FirstOrDefaultAsync(ct);
         if (m is null || m.SecurityStamp != stamp)
         {
             SignInRevoked = true;
             return null;
         }
-        session = new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName));
+        session = new MemberSession(m.Id, m.UserId, m.Kind, m.Role, m.Status, PersonName.Display(m.FamilyName, m.GivenName), m.RomanizedName);
         // "Last active" for the secretariat's member list: written at most once an hour per member, so a
         // busy member costs one UPDATE an hour, not one per request.
         var now = clock.GetUtcNow();

@@ -9,6 +9,8 @@ public class Tenant
     public long Id { get; set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
+    /// <summary>The network's name in English, shown in the English UI and English mail; null = <see cref="Name"/>.</summary>
+    public string? NameEn { get; set; }
     public string TimeZone { get; set; } = "Asia/Tokyo";
     public string DefaultCulture { get; set; } = "ja";
     /// <summary>Comma-separated email domains whose owners are employees (approved once confirmed).</summary>
@@ -65,6 +67,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         b.Property(t => t.Slug).HasMaxLength(40);
         b.HasIndex(t => t.Slug).IsUnique();
         b.Property(t => t.Name).HasMaxLength(200);
+        b.Property(t => t.NameEn).HasMaxLength(200);
         b.Property(t => t.TimeZone).HasMaxLength(64);
         b.Property(t => t.DefaultCulture).HasMaxLength(8);
         b.Property(t => t.EmployeeDomains).HasMaxLength(1000);

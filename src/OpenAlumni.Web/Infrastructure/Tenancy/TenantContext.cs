@@ -15,6 +15,12 @@ public sealed record TenantInfo(long Id, string Slug, string Name, string TimeZo
     public DateTimeOffset ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, TimeZoneInfo);
 
     public string? LogoPath { get; init; }
+    /// <summary>The English name, if the network gave one (settings).</summary>
+    public string? NameEn { get; init; }
+    /// <summary>The name in the reader's language: English (when given) in the English UI, else <see cref="Name"/>.</summary>
+    public string ShownName => LocalName.ToString();
+    /// <summary>The same, chosen when it is formatted: for mail texts formatted later in the recipient's language.</summary>
+    public NetworkName LocalName => new(Name, NameEn);
     public IReadOnlyList<string> Departments { get; init; } = [];
     public int? RegistrationYearFrom { get; init; }
     public RosterMatchRule RosterMatch { get; init; }
@@ -24,6 +30,7 @@ public sealed record TenantInfo(long Id, string Slug, string Name, string TimeZo
         new(t.Id, t.Slug, t.Name, t.TimeZone, t.DefaultCulture, t.EmployeeDomainList, t.Hosts.OrderBy(h => h.Id).Select(h => h.Host).ToList())
         {
             LogoPath = t.LogoPath,
+            NameEn = string.IsNullOrWhiteSpace(t.NameEn) ? null : t.NameEn,
             Departments = t.RegistrationDepartments.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             RegistrationYearFrom = t.RegistrationYearFrom,
             RosterMatch = t.RosterMatch,
@@ -42,4 +49,11 @@ public sealed class TenantContext : ITenantContext
             throw new InvalidOperationException("The tenant of a scope cannot change once set.");
         Tenant = tenant;
     }
+}
+
+/// <summary>A network's name that picks its language when it is turned into text (the current UI culture).</summary>
+public sealed record NetworkName(string Name, string? NameEn)
+{
+    public override string ToString() =>
+        NameEn is not null && System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? NameEn : Name;
 }

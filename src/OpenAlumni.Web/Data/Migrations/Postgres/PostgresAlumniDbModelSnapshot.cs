@@ -2442,6 +2442,10 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("ProfileConfirmDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")

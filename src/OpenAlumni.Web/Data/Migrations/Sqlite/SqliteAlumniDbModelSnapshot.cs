@@ -2329,6 +2329,10 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProfileConfirmDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
