@@ -45,6 +45,8 @@ public static class AccessTable
         ["POST /api/v1/admin/members/{id}/merge"] = Admin(new { }, destructive: true),
         ["POST /api/v1/admin/members/{id}/reinstate"] = Admin(),
         ["POST /api/v1/admin/members/{id}/suspend"] = Admin(Reason, destructive: true),
+        ["POST /api/v1/admin/members/bulk"] = Admin(new { action = "approve", memberIds = new long[] { 1 } }, destructive: true),
+        ["POST /api/v1/admin/members/export"] = Admin(new { memberIds = new long[] { 1 } }),
         ["GET /api/v1/admin/message-reports"] = Admin(),
         ["POST /api/v1/admin/message-reports/{id}/close"] = Admin(new { note = "matrix" }),
         ["GET /api/v1/admin/moderation-log"] = Admin(),
