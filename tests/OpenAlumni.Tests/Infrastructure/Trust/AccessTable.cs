@@ -145,6 +145,7 @@ public static class AccessTable
 
         ["GET /api/v1/posts"] = Member(),
         ["POST /api/v1/posts"] = Member(new { room = "updates", title = "matrix", body = "matrix" }),
+        ["POST /api/v1/posts/preview"] = Member(new { body = "**x**" }),
         ["POST /api/v1/posts/images"] = Member(new Upload("image")),
         ["GET /api/v1/posts/{id}"] = Member(),
         ["PATCH /api/v1/posts/{id}"] = Owner(new { title = "matrix" }),
