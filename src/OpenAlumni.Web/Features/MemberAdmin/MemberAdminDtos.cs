@@ -21,3 +21,4 @@ public sealed record AdminMemberDto(
 public sealed record SuspendRequest(string? Reason);
 public sealed record ChangeMemberRequest(string? Kind, string? Role);
 public sealed record MergeRequest(long DuplicateId);
+public sealed record ExportMembersRequest(long[]? MemberIds);

@@ -19,33 +19,41 @@ namespace OpenAlumni.Web.Features.MemberAdmin;
 /// The secretariat's member management: the list and its CSV, suspension, kind and role, merging a
 /// duplicate account. Admins only; every change is written to the audit log with the change itself.
 /// </summary>
-public sealed partial class MemberAdminService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock, UserManager<AppUser> users, FileStore files)
+public sealed partial class MemberAdminService(AlumniDb db, CurrentMember current, AuditLog audit, TimeProvider clock, UserManager<AppUser> users, FileStore files,
+    Registrations.RegistrationService registrations)
 {
-    const int PageSize = 50, ExportMax = 200_000;
+    const int ExportMax = 200_000;
+    /// <summary>The page sizes the list offers; any other is refused.</summary>
+    public static readonly int[] PageSizes = [25, 50, 100];
 
     async Task<MemberSession?> AdminAsync(CancellationToken ct) => await current.GetAsync(ct) is { IsAdmin: true } a ? a : null;
 
-    public async Task<Result<PageDto<AdminMemberDto>>> ListAsync(MemberFilter f, int page, CancellationToken ct)
+    public async Task<Result<PageDto<AdminMemberDto>>> ListAsync(MemberFilter f, int page, CancellationToken ct, int pageSize = 50)
     {
         if (await AdminAsync(ct) is not { } admin) return Result<PageDto<AdminMemberDto>>.Forbidden();
         var errors = new FieldErrors();
         var query = Filter(f, errors);
         if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
+        if (!PageSizes.Contains(pageSize)) errors.Add("pageSize", "Validation.OneOf", string.Join(", ", PageSizes));
         if (errors.Any) return errors;
         var total = await query!.CountAsync(ct);
-        var items = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * PageSize).Take(PageSize), admin, ct);
-        return new PageDto<AdminMemberDto>(items, page, PageSize, total);
+        var items = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Skip((page - 1) * pageSize).Take(pageSize), admin, ct);
+        return new PageDto<AdminMemberDto>(items, page, pageSize, total);
     }
 
     /// <summary>The filtered list as CSV for Excel (UTF-8 with BOM, formula cells escaped); the export is audited (how many, not who).</summary>
-    public async Task<Result<byte[]>> ExportAsync(MemberFilter f, CancellationToken ct)
+    /// <remarks>With <paramref name="ids"/>, only those members (the ones an admin ticked; other networks' ids find nothing).</remarks>
+    public async Task<Result<byte[]>> ExportAsync(MemberFilter f, CancellationToken ct, IReadOnlyCollection<long>? ids = null)
     {
         if (await AdminAsync(ct) is not { } admin) return Result<byte[]>.Forbidden();
         var errors = new FieldErrors();
         var query = Filter(f, errors);
+        if (ids is { Count: 0 }) errors.Add("memberIds", "Validation.Required");
+        if (ids is { Count: > BulkMax }) errors.Add("memberIds", "Validation.TooMany", BulkMax);
         if (errors.Any) return errors;
+        if (ids is not null) query = query!.Where(m => ids.Contains(m.Id));
         var rows = await Project(query!.OrderBy(m => m.SortKey).ThenBy(m => m.Id).Take(ExportMax), admin, ct);
-        await audit.AddAsync("member.export", "member", null, null, new { count = rows.Count, filter = f with { Q = null } }, ct);
+        await audit.AddAsync("member.export", "member", null, null, new { count = rows.Count, filter = f with { Q = null }, selected = ids is not null }, ct);
         await db.SaveChangesAsync(ct);
         return CsvFiles.ForExcel(rows.Select(m => new
         {

@@ -139,12 +139,19 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
     }
 
     /// <summary>Uploads an image and appends its Markdown to the text being written.</summary>
-    public async Task<IActionResult> OnPostImageAsync(IFormFile? image, CancellationToken ct)
+    /// <summary>The body as the post will show it, for the editor's Preview tab (JSON; the antiforgery token comes in a header).</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string? body, CancellationToken ct)
+    {
+        var result = await posts.PreviewAsync(body, ct);
+        return result.IsOk ? new JsonResult(result.Value) : new JsonResult(new { error = result.Message(texts) }) { StatusCode = 400 };
+    }
+
+    public async Task<IActionResult> OnPostImageAsync(IFormFile? image, string? imageAlt, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } missing) return missing;
         if (image is null) return Invalid(FieldErrors.Of("image", "Validation.Required"));
         await using var stream = image.OpenReadStream();
-        var result = await interactions.UploadImageAsync(stream, image.Length, ct);
+        var result = await interactions.UploadImageAsync(stream, image.Length, ct, imageAlt);
         if (!result.IsOk) return Invalid(result.Errors!);
         InsertedImage = result.Value!;
         Input.Body = string.IsNullOrWhiteSpace(Input.Body) ? InsertedImage : Input.Body.TrimEnd() + "\n\n" + InsertedImage;
@@ -156,7 +163,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
         foreach (var e in errors.Items)
         {
             // "image" belongs to no Input field; the rest go by their inputs (room → Input.Room, segment.leftFrom → Input.Segment.LeftFrom).
-            if (e.Field == "image") ModelState.AddModelError("Image", texts[e.Key, e.Args]);
+            if (e.Field is "image" or "alt") ModelState.AddModelError("Image", texts[e.Key, e.Args]);
             else ModelState.AddErrors(FieldErrors.Of(e.Field, e.Key, e.Args), texts);
         }
         return Page();

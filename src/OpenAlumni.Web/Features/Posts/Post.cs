@@ -143,7 +143,7 @@ public class Attachment : ITenantOwned
 
 public static class PostLimits
 {
-    public const int Title = 200, Body = 20_000, Comment = 5_000, Reason = 1000, Short = 200;
+    public const int Title = 200, Body = 20_000, Comment = 5_000, Reason = 1000, Short = 200, ImageAlt = 250;
 }
 
 internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>

@@ -61,3 +61,7 @@ public sealed record AudienceDto(int Members);
 
 public sealed record ReportDto(long Id, string TargetType, long TargetId, long PostId, string PostTitle, string? Excerpt, string Reporter,
     string Reason, string Status, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt, string? DecisionNote);
+
+/// <summary>A body to preview, and its HTML as the post will show it (sanitized).</summary>
+public sealed record PreviewInput(string? Body);
+public sealed record PreviewDto(string Html);

@@ -249,16 +249,27 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     }
 
     /// <summary>An image for a post: decoded, bounded and re-encoded like a profile photo; returns its Markdown.</summary>
-    public async Task<Result<string>> UploadImageAsync(Stream content, long length, CancellationToken ct)
+    /// <summary>
+    /// Stores an image and answers the Markdown that shows it; <paramref name="alt"/> (what the image shows, for readers
+    /// who cannot see it) becomes the image's alt text in the post.
+    /// </summary>
+    public async Task<Result<string>> UploadImageAsync(Stream content, long length, CancellationToken ct, string? alt = null)
     {
         var (me, _) = await posts.ReaderAsync(ct);
+        var altErrors = new FieldErrors();
+        var altText = Check.Line(altErrors, "alt", alt, PostLimits.ImageAlt);
+        if (altErrors.Any) return altErrors;
         var jpeg = await images.ReadAsJpegAsync(content, length, "image", PhotoProcessor.LargeSide, ct);
         if (!jpeg.IsOk) return jpeg.Errors!;
         var attachment = new Attachment { UploaderMemberId = me.MemberId, Path = await files.SaveAsync(tenant.TenantId, "attachments", ".jpg", jpeg.Value!, ct), CreatedAt = clock.GetUtcNow() };
         db.Add(attachment);
         await db.SaveChangesAsync(ct);
-        return $"![](/posts/attachments/{attachment.Id}/{Path.GetFileNameWithoutExtension(attachment.Path)})";
+        return $"![{EscapeAlt(altText)}](/posts/attachments/{attachment.Id}/{Path.GetFileNameWithoutExtension(attachment.Path)})";
     }
+
+    /// <summary>Alt text inside <c>![…]</c>: Markdown's own characters escaped, so it stays text.</summary>
+    static string EscapeAlt(string? alt) => alt is null ? "" :
+        System.Text.RegularExpressions.Regex.Replace(alt, @"[\\\[\]`*_<>!]", m => "\\" + m.Value);
 
     /// <summary>
     /// An attached image, by its id and the random name of its file: the URL is only known to those who can

@@ -35,6 +35,19 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return (session, await PostAudience.ReaderAsync(db, session.MemberId, ct));
     }
 
+    /// <summary>
+    /// A body as the post will show it: the same checks and the same Markdown and sanitizer pipeline as saving it,
+    /// so the preview is the post (sanitized HTML: no script, no event handlers). Members only; nothing is stored.
+    /// </summary>
+    public async Task<Result<PreviewDto>> PreviewAsync(string? body, CancellationToken ct)
+    {
+        await current.RequireAsync(ct);
+        var errors = new FieldErrors();
+        var text = Check.MarkdownText(errors, "body", body, PostLimits.Body);
+        if (errors.Any) return errors;
+        return new PreviewDto(markdown.ToHtml(text));
+    }
+
     public async Task<Result<PostDto>> CreateAsync(PostInput input, CancellationToken ct)
     {
         var (me, _) = await ReaderAsync(ct);

@@ -24,6 +24,7 @@ public static class PostsApi
         api.MapPost("/{id:long}/reports", ReportPost);
         api.MapPost("/comments/{commentId:long}/reports", ReportComment);
         api.MapPost("/images", UploadImage).DisableAntiforgery();
+        api.MapPost("/preview", Preview);
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Moderation");
         admin.MapPost("/posts/audience", Audience);
@@ -87,11 +88,15 @@ public static class PostsApi
         long commentId, ReportInput input, PostInteractionService s, CancellationToken ct) =>
         (await s.ReportAsync(ReportTarget.Comment, commentId, input, ct)).ToHttpResult(r => TypedResults.Created($"/api/v1/admin/reports", r));
 
-    static async Task<ApiResult<Created<ImageDto>, Problem.Invalid>> UploadImage(IFormFile? image, PostInteractionService s, CancellationToken ct)
+    static async Task<ApiResult<Ok<PreviewDto>, Problem.Invalid>> Preview(PreviewInput input, PostService posts, CancellationToken ct) =>
+        (await posts.PreviewAsync(input.Body, ct)).ToHttpResult();
+
+    /// <summary>An image for a post, with its alt text (form field <c>alt</c>, optional, at most PostLimits.ImageAlt characters).</summary>
+    static async Task<ApiResult<Created<ImageDto>, Problem.Invalid>> UploadImage(IFormFile? image, [Microsoft.AspNetCore.Mvc.FromForm] string? alt, PostInteractionService s, CancellationToken ct)
     {
         if (image is null) return ApiProblem.Invalid("image", "Validation.Required");
         await using var stream = image.OpenReadStream();
-        return (await s.UploadImageAsync(stream, image.Length, ct)).ToHttpResult(md => TypedResults.Created("/api/v1/posts", new ImageDto(md)));
+        return (await s.UploadImageAsync(stream, image.Length, ct, alt)).ToHttpResult(md => TypedResults.Created("/api/v1/posts", new ImageDto(md)));
     }
 
     static async Task<IResult> Image(long id, string key, PostInteractionService s, CancellationToken ct) =>

@@ -45,6 +45,8 @@ public static class AccessTable
         ["POST /api/v1/admin/members/{id}/merge"] = Admin(new { }, destructive: true),
         ["POST /api/v1/admin/members/{id}/reinstate"] = Admin(),
         ["POST /api/v1/admin/members/{id}/suspend"] = Admin(Reason, destructive: true),
+        ["POST /api/v1/admin/members/bulk"] = Admin(new { action = "approve", memberIds = new long[] { 1 } }, destructive: true),
+        ["POST /api/v1/admin/members/export"] = Admin(new { memberIds = new long[] { 1 } }),
         ["GET /api/v1/admin/message-reports"] = Admin(),
         ["POST /api/v1/admin/message-reports/{id}/close"] = Admin(new { note = "matrix" }),
         ["GET /api/v1/admin/moderation-log"] = Admin(),
@@ -147,6 +149,7 @@ public static class AccessTable
 
         ["GET /api/v1/posts"] = Member(),
         ["POST /api/v1/posts"] = Member(new { room = "updates", title = "matrix", body = "matrix" }),
+        ["POST /api/v1/posts/preview"] = Member(new { body = "**x**" }),
         ["POST /api/v1/posts/images"] = Member(new Upload("image")),
         ["GET /api/v1/posts/{id}"] = Member(),
         ["PATCH /api/v1/posts/{id}"] = Owner(new { title = "matrix" }),
