@@ -49,6 +49,8 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
             .ToDictionaryAsync(p => p.MemberId, p => p.Delivery, ct);
         var actor = actorId is null ? null : await db.Members.AsNoTracking().Where(m => m.Id == actorId)
             .Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefaultAsync(ct);
+        // The actor's name in the recipient's language (romanised in English): call it inside Cultures.Use.
+        string ActorName() => actor is null ? "" : PersonName.Display(actor.FamilyName, actor.GivenName, actor.RomanizedName);
         var short_ = subject.Length > 300 ? subject[..300] : subject;
         var pushTo = people.Where(p => chosen.TryGetValue(p.Id, out var d) && d == Delivery.Push).Select(p => p.Id).ToList();
         var devices = (pushTo.Count == 0 ? [] : await db.Set<PushSubscription>().AsNoTracking().Where(s => pushTo.Contains(s.MemberId))
@@ -64,7 +66,8 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                 string title, text;
                 using (Cultures.Use(p.PreferredCulture))
                 {
-                    title = texts["Mail." + type + "Subject", tenant.Tenant!.Name, actorName, short_];
+                    var actorName = ActorName();
+                    title = texts["Mail." + type + "Subject", tenant.Tenant!.ShownName, actorName, short_];
                     text = texts["Type." + type, actorName, short_];
                 }
                 var payload = PushPayload.Json(title, text, postId is not null ? $"/posts/{postId}" : link ?? "/notifications");
@@ -77,7 +80,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
             using (Cultures.Use(p.PreferredCulture))
             {
                 // The actor's name in the recipient's language (romanised in an English mail).
-                var actorName = actor is null ? "" : PersonName.Display(actor.FamilyName, actor.GivenName, actor.RomanizedName);
+                var actorName = ActorName();
                 mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.ShownName, actorName, short_];
                 var sentence = texts["Type." + type, actorName, short_].Value;
                 if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
