@@ -195,6 +195,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Members/ConfirmProfile", "/members/confirmprofile?token=not-a-token", Who.Visitor),
         new("/Privacy/Policy", "/privacy", Who.Visitor),
         new("/Roster/Join", "/join/not-a-token", Who.Visitor),
+        new("/WebApp/Offline", "/offline", Who.Visitor),
 
         new("/Index", "/", Who.Member),
         new("/Accounts/Security", "/accounts/security", Who.Member, Then: "totp-setup"),

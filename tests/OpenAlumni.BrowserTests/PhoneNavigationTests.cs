@@ -27,6 +27,13 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
             : new("Menu", "More", "Messages, {0} unread", "Notifications, {0} unread", "Collaborations");
     }
 
+    /// <summary>
+    /// An accessible name as said: Chromium may put a space where the label's box ends and the hidden "3 unread"
+    /// begins ("Messages , 3 unread"), which a screen reader does not pronounce.
+    /// </summary>
+    static System.Text.RegularExpressions.Regex Spoken(string name) =>
+        new("^" + string.Join(@"\s*", name.Select(c => System.Text.RegularExpressions.Regex.Escape(c.ToString()))) + "$");
+
     public static TheoryData<string, bool> People => new() { { "ja", false }, { "ja", true }, { "en", false }, { "en", true } };
 
     [Theory]
@@ -45,7 +52,7 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
         await Expect(bar).ToBeVisibleAsync();
         await Expect(page.Locator("nav.mainnav")).ToBeHiddenAsync();
         await Expect(bar.GetByTestId("phonebar-messages-count")).ToHaveTextAsync("3");
-        await Expect(bar.GetByRole(AriaRole.Link, new() { Name = string.Format(t.MessagesUnreadFormat, 3), Exact = true })).ToBeVisibleAsync();
+        await Expect(bar.GetByRole(AriaRole.Link, new() { NameRegex = Spoken(string.Format(t.MessagesUnreadFormat, 3)) })).ToBeVisibleAsync();
         await AssertOnScreenAsync(page, bar.GetByTestId("phonebar-messages-count"));
         foreach (var link in await bar.Locator(":scope > a").AllAsync()) await AssertOnScreenAsync(page, link);
         Assert.Equal(["/", "/posts", "/members", "/messages"], await HrefsAsync(bar.Locator(":scope > a")));
@@ -71,8 +78,8 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
         await AssertOnScreenAsync(page, panel.Locator("button[value=ja]"));
         await AssertOnScreenAsync(page, panel.Locator("button[value=en]"));
         await AssertOnScreenAsync(page, panel.Locator("form[action='/accounts/logout'] button"));
-        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = string.Format(t.MessagesUnreadFormat, 3), Exact = true })).ToBeVisibleAsync();
-        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = string.Format(t.NotificationsUnreadFormat, 2), Exact = true })).ToBeVisibleAsync();
+        await Expect(panel.GetByRole(AriaRole.Link, new() { NameRegex = Spoken(string.Format(t.MessagesUnreadFormat, 3)) })).ToBeVisibleAsync();
+        await Expect(panel.GetByRole(AriaRole.Link, new() { NameRegex = Spoken(string.Format(t.NotificationsUnreadFormat, 2)) })).ToBeVisibleAsync();
         await SnapNavAsync(page, $"{culture}-{(admin ? "admin" : "member")}-360-menu");
 
         // A tap on an entry of the menu goes there, and the menu is closed on the new page.

@@ -8,10 +8,12 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 namespace OpenAlumni.Web.Features.Events;
 
 /// <summary>
-/// The day before an event, queues a reminder to each confirmed attendee, in the current network (the job
-/// walks the networks with <see cref="EveryTenant"/>); the outbox key makes a second run queue nothing.
+/// The day before an event, reminds each confirmed attendee as they chose for "event reminder" (a mail with the
+/// date and place by default, or a push), in the current network (the job walks the networks with
+/// <see cref="EveryTenant"/>); the event's ReminderQueuedAt, set in the same transaction, makes a second run do nothing.
 /// </summary>
-public sealed class EventReminders(AlumniDb db, ITenantContext network, IStringLocalizer<EventTexts> texts, TimeProvider clock)
+public sealed class EventReminders(AlumniDb db, ITenantContext network, IStringLocalizer<EventTexts> texts, TimeProvider clock,
+    Notifications.NotificationService notifications)
 {
     /// <param name="now">The moment to plan for (tests pass another); the mail itself is due at once.</param>
     public async Task<int> QueueDueAsync(DateTimeOffset now, CancellationToken ct)
@@ -27,28 +29,18 @@ public sealed class EventReminders(AlumniDb db, ITenantContext network, IStringL
         foreach (var e in due)
         {
             var people = await db.Set<Rsvp>().AsNoTracking()
-                .Where(r => r.EventId == e.Id && r.Status == RsvpStatus.Confirmed)
-                .Join(db.Members, r => r.MemberId, m => m.Id, (r, m) => new { r.Id, m.User!.Email, m.User.PreferredCulture })
+                .Where(r => r.EventId == e.Id && r.Status == RsvpStatus.Confirmed).Select(r => r.MemberId)
                 .ToListAsync(ct);
             queued += await db.InTransactionAsync(async tx =>
             {
-                var mails = 0;
-                foreach (var p in people)
-                {
-                    string subject, body;
-                    using (Cultures.Use(p.PreferredCulture))
-                    {
-                        subject = texts["Mail.ReminderSubject", e.Title];
-                        body = texts["Mail.ReminderBody", e.Title, tenant.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.ShownName];
-                    }
-                    await db.EnqueueMailAsync(tenant.Id, $"event-reminder:{e.Id}:{p.Id}", p.Email!, subject, body, queuedAt, ct);
-                    mails++;
-                }
+                await notifications.NotifyAsync(people, Notifications.NotificationType.EventReminder, null, null, e.Title, ct,
+                    link: $"/events/{e.Id}", mail: () => (texts["Mail.ReminderSubject", e.Title],
+                        texts["Mail.ReminderBody", e.Title, tenant.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), e.Venue ?? "", tenant.ShownName]));
                 await db.SaveChangesAsync(ct);
                 await db.Set<Event>().Where(x => x.Id == e.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.ReminderQueuedAt, queuedAt), ct);
                 await tx.CommitAsync(ct);
-                return mails;
+                return people.Count;
             }, ct);
         }
         return queued;

@@ -14,7 +14,8 @@ namespace OpenAlumni.Web.Features.Events;
 
 /// <summary>Events: what admins create, publish and cancel, and what members see of them.</summary>
 public sealed class EventService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts, Infrastructure.Storage.FileStore files, Members.PhotoProcessor images, Audit.AuditLog audit)
+    MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts, Infrastructure.Storage.FileStore files, Members.PhotoProcessor images, Audit.AuditLog audit,
+    Notifications.NotificationService notifications)
 {
     /// <summary>The cover image: decoded, bounded to 1600 px and re-encoded like any upload.</summary>
     public async Task<Result<EventDto>> SetCoverAsync(long id, Stream content, long length, CancellationToken ct)
@@ -76,7 +77,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             e.UpdatedAt = clock.GetUtcNow();
             if (input.Publish && e.Status == EventStatus.Draft) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
             await db.SaveChangesAsync(ct);
-            await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
+            await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, notifications, ct);
             await tx.CommitAsync(ct);
             return null;
         }, ct);

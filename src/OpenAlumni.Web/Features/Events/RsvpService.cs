@@ -21,7 +21,7 @@ namespace OpenAlumni.Web.Features.Events;
 /// happen one after another, and a seat is taken by a conditional UPDATE that cannot overshoot capacity.
 /// </summary>
 public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit)
+    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit, Notifications.NotificationService notifications)
 {
     internal static async Task<bool> LockEventAsync(AlumniDb db, long id, CancellationToken ct) =>
         await db.Set<Event>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, e => e.UpdatedAt), ct) == 1;
@@ -129,7 +129,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             {
                 if (rsvp.Mode == AttendanceMode.InPerson) e.ConfirmedInPerson--; else e.ConfirmedOnline--;
                 await db.SaveChangesAsync(ct);
-                if (e.Status == EventStatus.Published) await FillFreeSeatsAsync(db, e, tenant, texts, clock, ct);
+                if (e.Status == EventStatus.Published) await FillFreeSeatsAsync(db, e, tenant, texts, clock, notifications, ct);
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -138,8 +138,12 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         return refused ?? await ToDtoAsync(cancelled!, ct);
     }
 
-    /// <summary>Promotes the waitlist, in order, into free seats; each promoted member is told by mail. Call with the event locked.</summary>
-    internal static async Task FillFreeSeatsAsync(AlumniDb db, Event e, ITenantContext tenant, IStringLocalizer<EventTexts> texts, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Promotes the waitlist, in order, into free seats; each promoted member is told as they chose for
+    /// "waitlist promoted" (a mail with the event's date by default, or a push). Call with the event locked.
+    /// </summary>
+    internal static async Task FillFreeSeatsAsync(AlumniDb db, Event e, ITenantContext tenant, IStringLocalizer<EventTexts> texts, TimeProvider clock,
+        Notifications.NotificationService notifications, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         foreach (var mode in new[] { AttendanceMode.InPerson, AttendanceMode.Online })
@@ -153,14 +157,9 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
                 next.Status = RsvpStatus.Confirmed;
                 next.UpdatedAt = now;
                 if (mode == AttendanceMode.InPerson) e.ConfirmedInPerson++; else e.ConfirmedOnline++;
-                var person = await db.Members.Where(m => m.Id == next.MemberId).Select(m => new { m.User!.Email, m.User.PreferredCulture }).FirstAsync(ct);
-                string subject, body;
-                using (Cultures.Use(person.PreferredCulture))
-                {
-                    subject = texts["Mail.PromotedSubject", e.Title];
-                    body = texts["Mail.PromotedBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.ShownName];
-                }
-                await db.EnqueueMailAsync(tenant.TenantId, $"rsvp-promoted:{next.Id}:{now.UtcTicks}", person.Email!, subject, body, now, ct);
+                await notifications.NotifyAsync([next.MemberId], Notifications.NotificationType.WaitlistPromoted, null, null, e.Title, ct,
+                    link: $"/events/{e.Id}", mail: () => (texts["Mail.PromotedSubject", e.Title],
+                        texts["Mail.PromotedBody", e.Title, tenant.Tenant!.ToLocal(e.StartsAt).ToString("yyyy-MM-dd HH:mm"), tenant.Tenant.ShownName]));
                 await db.SaveChangesAsync(ct);
             }
         }

@@ -9,6 +9,8 @@ public enum NotificationType
 {
     Reply, Reaction, Mention, Announcement, ReportDecision,
     Message, ConsultationRequest, ConsultationAccepted, ConsultationProposed, ConsultationDeclined,
+    // Events: a seat from the waitlist, and the day-before reminder (mail with the event's details by default).
+    WaitlistPromoted, EventReminder,
 }
 
 /// <summary>

@@ -29,14 +29,17 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         [NotificationType.Message] = Delivery.Email, [NotificationType.ConsultationRequest] = Delivery.Email,
         [NotificationType.ConsultationAccepted] = Delivery.Email, [NotificationType.ConsultationProposed] = Delivery.Email,
         [NotificationType.ConsultationDeclined] = Delivery.Email,
+        [NotificationType.WaitlistPromoted] = Delivery.Email, [NotificationType.EventReminder] = Delivery.Email,
     };
 
     /// <summary>
     /// Notifies each recipient once (never the actor); the link goes to the post when there is one, else to
     /// <paramref name="link"/> (a path). A <paramref name="note"/> (a personal message) is added to the mail as written.
+    /// A caller whose mail says more than one sentence (an event's date and place) passes <paramref name="mail"/>,
+    /// called in the recipient's language for those who chose mail.
     /// </summary>
     public async Task NotifyAsync(IReadOnlyCollection<long> recipients, NotificationType type, long? postId, long? actorId, string subject, CancellationToken ct,
-        string? link = null, string? note = null)
+        string? link = null, string? note = null, Func<(string Subject, string Body)>? mail = null)
     {
         var ids = recipients.Where(r => r != actorId).Distinct().ToList();
         if (ids.Count == 0) return;
@@ -81,10 +84,14 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
             {
                 // The actor's name in the recipient's language (romanised in an English mail).
                 var actorName = ActorName();
-                mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.ShownName, actorName, short_];
-                var sentence = texts["Type." + type, actorName, short_].Value;
-                if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
-                body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
+                if (mail is not null) (mailSubject, body) = mail();
+                else
+                {
+                    mailSubject = texts["Mail." + type + "Subject", tenant.Tenant!.ShownName, actorName, short_];
+                    var sentence = texts["Type." + type, actorName, short_].Value;
+                    if (!string.IsNullOrWhiteSpace(note)) sentence += "\n\n" + texts["Mail.Note", actorName] + "\n" + note;
+                    body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
+                }
             }
             await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{link}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
         }

@@ -5,7 +5,10 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OpenAlumni.Tests.Infrastructure;
 using OpenAlumni.Tests.Infrastructure.Trust;
+using Microsoft.Extensions.DependencyInjection;
+using OpenAlumni.Web.Features.Events;
 using OpenAlumni.Web.Infrastructure.Outbox;
+using static OpenAlumni.Tests.Infrastructure.EventTestData;
 using static OpenAlumni.Tests.Features.Messages.MessagesApiTests;
 
 namespace OpenAlumni.Tests.Features.Notifications;
@@ -72,6 +75,44 @@ public abstract class PushDeliveryTests(AlumniApp app) : AppTest(app)
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => other.Decrypt(push.Body));
         TrustFigures.Report("Web push", $"{App.Provider}: message → push service in one outbox round; request {requestMs} ms, "
             + $"outbox send {sendMs} ms, encrypted body {push.Body.Length} bytes, VAPID JWT verified (ES256), payload decrypted per RFC 8291");
+    }
+
+    [Fact]
+    public async Task WaitlistPromotion_AndTheDayBeforeReminder_ReachTheBrowserOfAMemberWhoChosePush_InsteadOfAMail()
+    {
+        await using var pushService = await FakePushService.StartAsync();
+        using var browser = new FakeBrowser();
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var start = DateTimeOffset.UtcNow.AddDays(3);
+        var id = await CreateAsync(admin, Meetup(capacity: 1, start: start));
+        var firstMember = await tenant.MemberAsync(family: "一番");
+        var first = await tenant.ApiAsync(firstMember);
+        var waitingMember = await tenant.MemberAsync(family: "待機", given: "花子");
+        await tenant.DbAsync(db => db.Users.Where(u => u.Email == waitingMember.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "ja"), Ct));
+        var waiting = await tenant.ApiAsync(waitingMember, "ja");
+        await SubscribeAsync(waiting, browser, pushService.Origin + "/push/hanako-phone");
+        await ChooseAsync(waiting, "waitlistPromoted", "push");
+        await ChooseAsync(waiting, "eventReminder", "push");
+        await first.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct);
+        await waiting.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, (await first.DeleteAsync($"/api/v1/events/{id}/rsvp", Ct)).StatusCode);
+        await App.SendQueuedMailAsync();
+        var promoted = JsonDocument.Parse(browser.Decrypt(Assert.Single(pushService.Requests).Body)).RootElement;
+        await App.InTenantAsync(tenant, sp => sp.GetRequiredService<EventReminders>().QueueDueAsync(start.AddHours(-23), Ct));
+        await App.SendQueuedMailAsync();
+
+        Assert.Contains("参加が確定しました", promoted.GetProperty("body").GetString());
+        Assert.Equal($"/events/{id}", promoted.GetProperty("url").GetString());
+        Assert.Equal(2, pushService.Requests.Count);
+        var reminder = JsonDocument.Parse(browser.Decrypt(pushService.Requests.ElementAt(1).Body)).RootElement;
+        Assert.Contains("明日開催", reminder.GetProperty("body").GetString());
+        Assert.Equal($"/events/{id}", reminder.GetProperty("url").GetString());
+        // Push instead of mail, and both under the bell too.
+        Assert.DoesNotContain(Mailbox.For(App, waitingMember.Email), m => (m.Subject ?? "").Contains("参加確定") || (m.Subject ?? "").Contains("明日開催"));
+        var bell = await waiting.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        Assert.Equal(["eventReminder", "waitlistPromoted"], bell.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("type").GetString()).ToArray());
     }
 
     [Fact]
