@@ -8,6 +8,20 @@ namespace OpenAlumni.BrowserTests.Infrastructure;
 /// <summary>Reads a QR code out of a screenshot, as a phone camera would: from pixels, not from the page's markup.</summary>
 public static class QrImage
 {
+    /// <summary>
+    /// The code shown by an element, read from its picture centred on screen (clear of the phone's bottom bar);
+    /// a few tries, as a camera would hold still for a moment while the page settles.
+    /// </summary>
+    public static async Task<string> ReadAsync(Microsoft.Playwright.ILocator element)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await element.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
+            try { return Decode(await element.ScreenshotAsync()); }
+            catch (Xunit.Sdk.XunitException) when (attempt < 5) { await Task.Delay(300); }
+        }
+    }
+
     public static string Decode(byte[] png)
     {
         using var decoded = SKBitmap.Decode(png) ?? throw new Xunit.Sdk.XunitException("The screenshot is not a PNG.");
