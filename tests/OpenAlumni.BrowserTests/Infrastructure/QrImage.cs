@@ -17,7 +17,15 @@ public static class QrImage
         for (var attempt = 1; ; attempt++)
         {
             await element.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
-            try { return Decode(await element.ScreenshotAsync()); }
+            // The element and a white margin around it: a reader needs the quiet zone, which the element may not hold.
+            var box = await element.BoundingBoxAsync() ?? throw new Xunit.Sdk.XunitException("The QR code is not on screen.");
+            var page = element.Page;
+            const float margin = 24;
+            try
+            {
+                return Decode(await page.ScreenshotAsync(new() { Clip = new() { X = Math.Max(0, box.X - margin), Y = Math.Max(0, box.Y - margin),
+                    Width = box.Width + 2 * margin, Height = box.Height + 2 * margin } }));
+            }
             catch (Xunit.Sdk.XunitException) when (attempt < 5) { await Task.Delay(300); }
         }
     }

@@ -32,7 +32,7 @@ public abstract class MessagePagesTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Contains("<strong>よろしく</strong>", conversation);
         Assert.Contains("/lib/signalr/signalr.min.js", conversation);
-        Assert.Contains("data-testid=\"messages-count\">1<", home);
+        Assert.Contains("data-testid=\"messages-count\" aria-hidden=\"true\">1<", home);
         Assert.Contains("data-testid=\"conversation-unread\">1<", home);
     }
 

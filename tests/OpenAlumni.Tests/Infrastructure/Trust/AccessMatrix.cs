@@ -17,7 +17,7 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         Caller.Anonymous, Caller.OtherMemberHere, Caller.OtherAdminHere, Caller.Suspended, Caller.Pending, Caller.Employee,
         Caller.Recruiter, Caller.OtherMemberAtHome, Caller.OtherAdminAtHome, Caller.Member, Caller.Admin,
     ];
-    static readonly string[] Literals = ["chart", "kind", "code", "token", "key"];
+    static readonly string[] Literals = ["chart", "kind", "code", "token", "key", "file"];
 
     public int Calls { get; private set; }
     /// <summary>Calls the table refuses (each answered with a refusal, or listed in <see cref="Wrong"/>).</summary>
@@ -154,6 +154,7 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
                 "token" when template.StartsWith("/calendar/", StringComparison.Ordinal) =>
                     whose switch { Whose.Mine => here.FeedTokens[0], Whose.Theirs => here.FeedTokens[1], _ => other.FeedTokens[0] },
                 "chart" => "members", "kind" => "like", "code" => "404", "token" => "no-such-token", "key" => "no-such-file.jpg",
+                "file" => "icon-192.png",
                 _ => Id(Kind(template, segments, i), whose).ToString(),
             };
             segments[i] = segments[i].Replace(m.Value, value);

@@ -166,6 +166,7 @@ public static class AccessTable
     /// <summary>Pages, by route template; each is opened (GET) with a sign-in cookie.</summary>
     public static readonly IReadOnlyDictionary<string, AccessRule> Pages = new Dictionary<string, AccessRule>
     {
+        ["/offline"] = Anyone(),
         ["/"] = Anyone(), ["/index"] = Anyone(), ["/error/{code}"] = Anyone(), ["/privacy"] = Anyone(),
         ["/community"] = Anyone(), ["/community/widget"] = Anyone(), ["/join/{token}"] = Anyone(), ["/members/confirmprofile"] = Anyone(),
         ["/accounts/accessdenied"] = Anyone(), ["/accounts/confirmemail"] = Anyone(), ["/accounts/forgotpassword"] = Anyone(),
@@ -198,6 +199,9 @@ public static class AccessTable
         ["GET /health"] = Anyone(),
         ["POST /culture"] = Anyone(),
         ["GET /network/logo"] = Anyone(),
+        // The installable app: each network's manifest and icons, and its offline page, for any visitor.
+        ["GET /manifest.webmanifest"] = Anyone(),
+        ["GET /icons/{file}"] = Anyone(),
         // Whoever holds a feed's secret URL reads it; another network's token is unknown here.
         ["GET /calendar/{token}.ics"] = Anyone(),
         ["GET /events/{id}/cover"] = Member(onTheirs: Who.Admin),
