@@ -40,6 +40,7 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:WorkerEnabled", "false");
         // The push tests run their own push service on http://127.0.0.1 (PushDeliveryTests).
         builder.UseSetting("Push:AllowInsecureEndpoints", "true");
+        builder.UseSetting("Push:AllowPrivateAddresses", "true");
         // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.
         builder.ConfigureServices(s =>
         {

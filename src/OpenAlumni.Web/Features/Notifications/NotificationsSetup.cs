@@ -1,6 +1,8 @@
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
+using Microsoft.Extensions.Options;
 using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Security;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
@@ -17,9 +19,14 @@ public static class NotificationsSetup
         builder.Services.AddScoped<PushSubscriptionService>();
         builder.Services.AddScoped<IPushSender, PushSender>();
         // A push service is on the internet; it gets a short timeout, and the endpoint a member sent is not left
-        // to redirect the server elsewhere.
+        // to redirect the server elsewhere, nor to reach an address inside the server's own network.
         builder.Services.AddHttpClient(PushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+                if (!sp.GetRequiredService<IOptions<PushOptions>>().Value.AllowPrivateAddresses) handler.ConnectCallback = PublicInternetOnly.ConnectAsync;
+                return handler;
+            });
         builder.Services.AddPageRules(pages => pages.AuthorizeFolder("/Notifications", Policies.Member));
         return builder;
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Infrastructure.Outbox;
+using OpenAlumni.Web.Infrastructure.Security;
 
 namespace OpenAlumni.Web.Features.Notifications;
 
@@ -42,6 +43,13 @@ public sealed class PushSender(AlumniDb db, VapidKeys vapid, IHttpClientFactory 
         {
             await db.Set<PushSubscription>().IgnoreQueryFilters().Where(s => s.Id == id && s.TenantId == message.TenantId).ExecuteDeleteAsync(ct);
             throw new PermanentDeliveryException($"The push service no longer knows this browser ({(int)e.StatusCode}); its subscription was removed.");
+        }
+        catch (Exception e) when (PublicInternetOnly.WasRefused(e))
+        {
+            // The endpoint's host resolves into the server's own network: no push service lives there, so this
+            // subscription never works and is removed rather than tried again.
+            await db.Set<PushSubscription>().IgnoreQueryFilters().Where(s => s.Id == id && s.TenantId == message.TenantId).ExecuteDeleteAsync(ct);
+            throw new PermanentDeliveryException("The push endpoint resolves to a private address; its subscription was removed.");
         }
         catch (PushServiceClientException e) when (e.StatusCode != HttpStatusCode.TooManyRequests && (int)e.StatusCode < 500)
         {

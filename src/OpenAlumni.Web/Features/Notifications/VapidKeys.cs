@@ -20,6 +20,11 @@ public sealed class PushOptions
     /// URL a member sends, so a private address would let a member make the server call into its own network.
     /// </summary>
     public bool AllowInsecureEndpoints { get; set; }
+    /// <summary>
+    /// Let the server connect to loopback, private and link-local addresses when it sends a push. Off by default
+    /// (see <see cref="Infrastructure.Security.PublicInternetOnly"/>): a public-looking name may resolve inward.
+    /// </summary>
+    public bool AllowPrivateAddresses { get; set; }
     /// <summary>How long a push service keeps a message for a browser that is offline (the TTL header).</summary>
     public int TimeToLiveSeconds { get; set; } = 86_400;
     public int MaxDevicesPerMember { get; set; } = 10;

@@ -139,6 +139,34 @@ public abstract class PushDeliveryTests(AlumniApp app) : AppTest(app)
         Assert.Equal(1, message.Attempts);
     }
 
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("127.0.0.1")]
+    public async Task PushEndpoint_ResolvingIntoTheServersOwnNetwork_IsNeverCalled_AndIsRemoved(string host)
+    {
+        await using var pushService = await FakePushService.StartAsync();
+        using var browser = new FakeBrowser();
+        var tenant = await App.CreateTenantAsync();
+        var recipientMember = await tenant.MemberAsync();
+        var recipient = await tenant.ApiAsync(recipientMember);
+        var sender = await tenant.ApiAsync(await tenant.MemberAsync(family: "佐藤"));
+        // The test app accepts http and local endpoints so that the other tests can run a push service here; a
+        // production server (AllowPrivateAddresses off, as this app has it) must still refuse to dial one.
+        await SubscribeAsync(recipient, browser, pushService.Origin.Replace("127.0.0.1", host) + "/push/inside");
+        await ChooseAsync(recipient, "message", "push");
+        await using var production = App.WithWebHostBuilder(b => b.UseSetting("Push:AllowPrivateAddresses", "false"));
+
+        await StartAsync(sender, recipientMember.Id);
+        using (var scope = production.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(Ct, tenant.Info.Id);
+        var message = await tenant.DbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.TenantId == tenant.Info.Id && m.Channel == OutboxChannel.Push, Ct));
+
+        Assert.Empty(pushService.Requests);
+        Assert.Equal(OutboxStatus.Failed, message.Status);
+        Assert.Contains("private address", message.LastError);
+        Assert.Equal(0, await DevicesAsync(recipient));
+    }
+
     [Fact]
     public async Task PushService_Answering503_IsRetriedLater_AndTheSubscriptionStays()
     {
