@@ -8,10 +8,15 @@ namespace OpenAlumni.Web.Features.Notifications;
 /// </summary>
 public static class PushPayload
 {
+    // Written as is rather than \uXXXX-escaped: the JSON is read by the service worker's JSON.parse, never put
+    // into HTML, and kept this way Japanese takes half the bytes and an erasure finds a member's name in the
+    // queued body (MyDataService.DeleteMeAsync).
+    static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Json(string title, string body, string url) => JsonSerializer.Serialize(new
     {
         title = Cut(title, 200), body = Cut(body, 600), url,
-    });
+    }, Options);
 
     static string Cut(string s, int max) => s.Length > max ? s[..(max - 1)] + "…" : s;
 }

@@ -100,7 +100,10 @@ public sealed partial class MyDataService
             NotificationType[] gone = [NotificationType.Message, NotificationType.ConsultationRequest, NotificationType.ConsultationAccepted,
                 NotificationType.ConsultationProposed, NotificationType.ConsultationDeclined];
             await db.Set<Notification>().Where(n => n.ActorMemberId == id && gone.Contains(n.Type)).ExecuteDeleteAsync(ct);
-            foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+            // Every form my name is written in: as written, family-first, and romanised (what English readers saw).
+            var names = new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName, member.RomanizedName?.Trim() }
+                .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!).Distinct().ToList();
+            foreach (var name in names)
                 await db.Set<Notification>().Where(n => n.ActorMemberId == id && n.Subject.Contains(name)).ExecuteDeleteAsync(ct);
             // Others' notifications keep their subject but no longer point at me.
             await db.Set<Notification>().Where(n => n.ActorMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(n => n.ActorMemberId, (long?)null), ct);
@@ -114,7 +117,12 @@ public sealed partial class MyDataService
                 await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To.ToLower() == key).ExecuteDeleteAsync(ct);
                 await db.Set<JobReferral>().Where(r => r.Email.ToLower() == key).ExecuteDeleteAsync(ct);
             }
-            foreach (var name in new[] { PersonName.Display(member.FamilyName, member.GivenName), member.FamilyName + " " + member.GivenName }.Distinct())
+            // Pushes queued for my browsers are addressed by their subscription id, not by my address.
+            var devices = (await db.Set<PushSubscription>().Where(s => s.MemberId == id).Select(s => s.Id).ToListAsync(ct))
+                .Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.Channel == OutboxChannel.Push && devices.Contains(o.To)).ExecuteDeleteAsync(ct);
+            // A push's body is JSON with the name written as is (PushPayload), so the same match finds it.
+            foreach (var name in names)
                 await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && (o.Subject.Contains(name) || o.Body.Contains(name))).ExecuteDeleteAsync(ct);
             // The rest (career, tags, consents, reactions, interests, reports, RSVPs, pitches, feedback, notifications, activity) cascades.
             await db.Members.Where(m => m.Id == id).ExecuteDeleteAsync(ct);

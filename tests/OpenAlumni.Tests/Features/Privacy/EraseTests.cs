@@ -226,6 +226,41 @@ public abstract class EraseTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task DeleteMe_ErasesMyRomanisedName_AndThePushesQueuedToMyBrowserOrAboutMe()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var roman = "Kesu" + Guid.NewGuid().ToString("N")[..6];
+        var me = await tenant.MemberAsync(family: "消去", given: "花子", edit: m => m.RomanizedName = "Hanako " + roman);
+        var otherMember = await tenant.MemberAsync(family: "佐藤", given: "一郎");
+        // The other member reads in English: the push about my message names me by my romanised name.
+        await tenant.DbAsync(db => db.Users.Where(u => u.Email == otherMember.Email).ExecuteUpdateAsync(s => s.SetProperty(u => u.PreferredCulture, "en"), Ct));
+        var api = await tenant.ApiAsync(me);
+        var other = await tenant.ApiAsync(otherMember, "en");
+        using var myBrowser = new OpenAlumni.Tests.Features.Notifications.FakeBrowser();
+        using var theirBrowser = new OpenAlumni.Tests.Features.Notifications.FakeBrowser();
+        foreach (var (client, browser, device) in new[] { (api, myBrowser, "mine"), (other, theirBrowser, "theirs") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/me/push-subscriptions", browser.Subscription($"http://127.0.0.1:9/push/{device}"), Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/me/notification-settings",
+                new { delivery = new Dictionary<string, string> { ["message"] = "push" } }, Ct)).StatusCode);
+        }
+        await Messages.MessagesApiTests.StartAsync(api, otherMember.Id);
+        await Messages.MessagesApiTests.StartAsync(other, me.Id);
+        var myDevice = await tenant.DbAsync(db => db.Set<PushSubscription>().Where(d => d.MemberId == me.Id).Select(d => d.Id.ToString()).SingleAsync(Ct));
+        var queuedBefore = await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage>()
+            .Where(o => o.TenantId == tenant.Info.Id && o.Channel == OpenAlumni.Web.Infrastructure.Outbox.OutboxChannel.Push).Select(o => o.Body).ToListAsync(Ct));
+
+        var response = await api.DeleteAsync("/api/v1/me?posts=delete", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, queuedBefore.Count);
+        Assert.Contains(queuedBefore, b => b.Contains("Hanako " + roman)); // what the erasure has to find
+        Assert.Empty(await tenant.DbAsync(db => PrivacyData.TablesContainingAsync(db, roman)));
+        Assert.Empty(await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage>()
+            .Where(o => o.Channel == OpenAlumni.Web.Infrastructure.Outbox.OutboxChannel.Push && o.To == myDevice).ToListAsync(Ct)));
+    }
+
+    [Fact]
     public async Task DeleteMe_NeedsAChoice_AndTheLastAdminCannotLeave()
     {
         var tenant = await App.CreateTenantAsync();
