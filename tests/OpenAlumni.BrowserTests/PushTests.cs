@@ -30,8 +30,8 @@ public sealed class PushTests(BrowserApp app) : BrowserTest(app)
         await Expect(page.Locator("[data-push-status]")).Not.ToBeEmptyAsync();
 
         var session = await page.Context.NewCDPSessionAsync(page);
-        // Registrations as DevTools reports them; signing in cleared the site's storage (Clear-Site-Data), which
-        // deletes an earlier registration: only a live one can receive the push.
+        // Registrations as DevTools reports them, deleted ones too (an earlier sign-out's Clear-Site-Data deletes
+        // one): only a live one can receive the push.
         var live = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         session.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
         {

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
-using OpenAlumni.Web.Infrastructure.Security;
 
 namespace OpenAlumni.Web.Features.Accounts;
 
@@ -45,7 +44,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService acc
         if (result.Succeeded)
         {
             Cultures.RememberCulture(Response, user.PreferredCulture ?? "ja");
-            ClearSiteData.SendOnSignIn(Response);
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
         }
         if (result.RequiresTwoFactor)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
-using OpenAlumni.Web.Infrastructure.Security;
 
 namespace OpenAlumni.Web.Features.Accounts;
 
@@ -41,7 +40,6 @@ public sealed class LoginWith2faModel(SignInManager<AppUser> signIn, IStringLoca
         if (result.Succeeded)
         {
             Cultures.RememberCulture(Response, user.PreferredCulture ?? "ja");
-            ClearSiteData.SendOnSignIn(Response);
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
         }
         Error = result.IsLockedOut ? texts["Validation.LockedOut"] : texts[failedKey];

@@ -6,9 +6,36 @@
 
   navigator.serviceWorker.register("/sw.js").catch(() => { /* no worker: the app works online as before */ });
 
-  // The first page of a visit is not yet seen by the worker; a ticket opened then is saved from here.
-  if (location.pathname === "/events/ticket" && !navigator.serviceWorker.controller) {
-    caches.open(TICKETS).then((cache) => cache.add(location.pathname + location.search)).catch(() => {});
+  const ready = forgetTheMemberBefore();
+
+  // The first page of a visit is not yet seen by the worker; a ticket opened then is saved from here. After the
+  // check above, which may have emptied the tickets of the member before (and this one with them).
+  if (location.pathname === "/events/ticket") {
+    ready.then(async () => {
+      const cache = await caches.open(TICKETS);
+      if (!navigator.serviceWorker.controller || !(await cache.match(location.pathname + location.search))) {
+        await cache.add(location.pathname + location.search);
+      }
+    }).catch(() => {});
+  }
+
+  // A phone shared by two members whose first never signed out (the session ran out): the next one must not see the
+  // first one's saved tickets, nor get their notifications. Signing in again as the same member keeps both: the
+  // worker, the tickets and the push subscription belong to this phone's member, and a sign-in does not clear them.
+  async function forgetTheMemberBefore() {
+    const member = document.body.dataset.member;
+    if (!member) return; // signed out: signing out already cleared the site's storage (Clear-Site-Data)
+    let before;
+    try { before = localStorage.getItem("oa-member"); } catch { return; }
+    if (before === member) return;
+    await caches.delete(TICKETS);
+    // Unknown before (first visit, or storage cleared since): no push subscription of another member's can be here.
+    if (before && "PushManager" in window) {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const subscription = registration && await registration.pushManager.getSubscription();
+      if (subscription) await subscription.unsubscribe();
+    }
+    localStorage.setItem("oa-member", member);
   }
 
   const list = document.querySelector("[data-testid=offline-tickets]");
