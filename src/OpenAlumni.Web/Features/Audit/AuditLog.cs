@@ -83,7 +83,10 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
         if (errors.Any) return errors;
 
         var rows = db.Set<AuditEntry>().AsNoTracking();
-        if (action is not null) rows = rows.Where(a => a.Action.StartsWith(action));
+        // A known action is that action only (member.export is not member.export_self); anything else is a family by
+        // its prefix ("member." lists every action on members), as API clients have used it.
+        if (action is not null && Actions.Contains(action)) rows = rows.Where(a => a.Action == action);
+        else if (action is not null) rows = rows.Where(a => a.Action.StartsWith(action));
         if (query.Actor is { } actor) rows = rows.Where(a => a.ActorMemberId == actor);
         if (targetType is not null) rows = rows.Where(a => a.TargetType == targetType);
         if (targetId is not null) rows = rows.Where(a => a.TargetId == targetId);

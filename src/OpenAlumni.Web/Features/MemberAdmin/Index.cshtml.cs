@@ -81,9 +81,7 @@ public sealed class IndexModel(MemberAdminService members, IStringLocalizer<Vali
         if (r.Refused > 0)
         {
             var refusedIds = r.Results.Where(x => !x.Done).Select(x => x.Id).ToList();
-            var names = new Dictionary<long, string>();
-            foreach (var id in refusedIds)
-                if ((await members.GetAsync(id, ct)).Value is { } m) names[id] = m.DisplayName;
+            var names = await members.NamesAsync(refusedIds, ct);
             TempData["BulkRefused"] = string.Join("\n", r.Results.Where(x => !x.Done)
                 .Select(x => $"{MA["MemberNo", x.Id]} {names.GetValueOrDefault(x.Id)}: {x.Reason}".Replace("  ", " ")));
         }

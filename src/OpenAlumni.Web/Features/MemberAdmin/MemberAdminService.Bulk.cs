@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Localization;
@@ -48,6 +50,12 @@ public sealed partial class MemberAdminService
         var done = results.Count(x => x.Done);
         return new BulkMembersResultDto(action!, done, results.Count - done, results);
     }
+
+    /// <summary>The shown names of these members of the network, in one query (the refused ones of a bulk action).</summary>
+    public async Task<Dictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        (await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .Select(m => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName }).ToListAsync(ct))
+        .ToDictionary(m => m.Id, m => PersonName.Display(m.FamilyName, m.GivenName, m.RomanizedName));
 
     static (ResultStatus, FieldErrors?) Of<T>(Result<T> r) => (r.Status, r.Errors);
 }

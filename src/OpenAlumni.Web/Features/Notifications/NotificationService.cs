@@ -58,6 +58,11 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var pushTo = people.Where(p => chosen.TryGetValue(p.Id, out var d) && d == Delivery.Push).Select(p => p.Id).ToList();
         var devices = (pushTo.Count == 0 ? [] : await db.Set<PushSubscription>().AsNoTracking().Where(s => pushTo.Contains(s.MemberId))
             .Select(s => new { s.Id, s.MemberId }).ToListAsync(ct)).ToLookup(s => s.MemberId, s => s.Id);
+        string MailKey(long member) => $"notify:{type}:{postId}:{link}:{actorId}:{member}:{now.UtcTicks}";
+        string PushKey(long device) => $"push:{type}:{postId}:{link}:{actorId}:{device}:{now.UtcTicks}";
+        // What an identical call in the same instant queued already, in one query rather than one per recipient.
+        var keys = people.Select(p => MailKey(p.Id)).Concat(devices.SelectMany(g => g).Select(PushKey)).ToList();
+        var queued = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct)).ToHashSet();
         foreach (var p in people)
         {
             var n = new Notification { MemberId = p.Id, Type = type, PostId = postId, ActorMemberId = actorId, Subject = short_, Link = link, CreatedAt = now };
@@ -74,11 +79,11 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                     text = texts["Type." + type, actorName, short_];
                 }
                 var payload = PushPayload.Json(title, text, postId is not null ? $"/posts/{postId}" : link ?? "/notifications");
-                foreach (var device in devices[p.Id])
-                    await db.EnqueuePushAsync(tenant.TenantId, $"push:{type}:{postId}:{link}:{actorId}:{device}:{now.UtcTicks}", device, title, payload, now, ct);
+                foreach (var device in devices[p.Id].Where(d => !queued.Contains(PushKey(d))))
+                    await db.EnqueuePushAsync(tenant.TenantId, PushKey(device), device, title, payload, now, ct, fresh: true);
                 continue;
             }
-            if (delivery != Delivery.Email) continue;
+            if (delivery != Delivery.Email || queued.Contains(MailKey(p.Id))) continue;
             string mailSubject, body;
             using (Cultures.Use(p.PreferredCulture))
             {
@@ -93,7 +98,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                     body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
                 }
             }
-            await db.EnqueueMailAsync(tenant.TenantId, $"notify:{type}:{postId}:{link}:{actorId}:{p.Id}:{now.UtcTicks}", p.Email!, mailSubject, body, now, ct);
+            await db.EnqueueMailAsync(tenant.TenantId, MailKey(p.Id), p.Email!, mailSubject, body, now, ct, fresh: true);
         }
     }
 

@@ -30,7 +30,8 @@ public sealed class AppIcons
 
     /// <summary>Part of the icons' URLs: it changes with the logo, so browsers fetch the new icon.</summary>
     public static string Version(TenantInfo? tenant) =>
-        tenant?.LogoPath is { } logo ? (logo.GetHashCode() & 0xffff).ToString("x") : "oa";
+        // A stable hash (string.GetHashCode differs per process): every node and every restart names the same icon alike.
+        tenant?.LogoPath is { } logo ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(logo)))[..8] : "oa";
 
     public byte[] Get(TenantInfo tenant, string file, Func<Stream?> openLogo)
     {

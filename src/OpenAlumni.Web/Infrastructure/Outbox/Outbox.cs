@@ -23,9 +23,11 @@ public sealed class OutboxOptions
 public static class OutboxExtensions
 {
     /// <summary>Adds a message unless one with the same key is queued already (then this is a no-op).</summary>
-    public static async Task EnqueueMailAsync(this AlumniDb db, long tenantId, string key, string to, string subject, string body, DateTimeOffset now, CancellationToken ct)
+    /// <param name="fresh">The caller has checked the stored keys itself (for all its recipients in one query): only
+    /// this unit of work is looked at, which saves a query per recipient when one notice goes to hundreds.</param>
+    public static async Task EnqueueMailAsync(this AlumniDb db, long tenantId, string key, string to, string subject, string body, DateTimeOffset now, CancellationToken ct, bool fresh = false)
     {
-        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == key) || await db.Set<OutboxMessage>().AnyAsync(m => m.Key == key, ct)) return;
+        if (await QueuedAsync(db, key, fresh, ct)) return;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             TenantId = tenantId, Key = key, To = to, Subject = subject, Body = body,
@@ -37,15 +39,19 @@ public static class OutboxExtensions
     /// Queues a web push to one subscribed browser (<paramref name="subscriptionId"/>) unless the key is queued already:
     /// the request that caused it never waits on a push service, and a failed push is retried as mail is.
     /// </summary>
-    public static async Task EnqueuePushAsync(this AlumniDb db, long tenantId, string key, long subscriptionId, string title, string payload, DateTimeOffset now, CancellationToken ct)
+    public static async Task EnqueuePushAsync(this AlumniDb db, long tenantId, string key, long subscriptionId, string title, string payload, DateTimeOffset now, CancellationToken ct, bool fresh = false)
     {
-        if (db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == key) || await db.Set<OutboxMessage>().AnyAsync(m => m.Key == key, ct)) return;
+        if (await QueuedAsync(db, key, fresh, ct)) return;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             TenantId = tenantId, Key = key, Channel = OutboxChannel.Push, To = subscriptionId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Subject = title.Length > 500 ? title[..500] : title, Body = payload, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
         });
     }
+
+    static async Task<bool> QueuedAsync(AlumniDb db, string key, bool fresh, CancellationToken ct) =>
+        db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == key)
+        || (!fresh && await db.Set<OutboxMessage>().AnyAsync(m => m.Key == key, ct));
 }
 
 /// <summary>Delivers an outbox message of the <see cref="OutboxChannel.Push"/> channel (the Notifications feature provides it).</summary>

@@ -7,13 +7,16 @@ self.addEventListener("push", (event) => {
   event.waitUntil(self.registration.showNotification(title, {
     body: data.body || "",
     icon: "/favicon.ico",
-    data: { url: typeof data.url === "string" && data.url.startsWith("/") ? data.url : "/notifications" },
+    // A path on this site only: "//host" and "/\\host" are read by URL() as another origin.
+    data: { url: typeof data.url === "string" && /^\/(?![\/\\])/.test(data.url) ? data.url : "/notifications" },
   }));
 });
 
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
-  const url = new URL((event.notification.data && event.notification.data.url) || "/notifications", self.location.origin).href;
+  let url = new URL((event.notification.data && event.notification.data.url) || "/notifications", self.location.origin);
+  if (url.origin !== self.location.origin) url = new URL("/notifications", self.location.origin);
+  url = url.href;
   event.waitUntil((async () => {
     const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
     const open = windows.find((w) => w.url === url);
