@@ -79,6 +79,21 @@ public abstract class AuditLogTests(AlumniApp app) : AppTest(app)
         await AssertValidationProblemAsync(badRange, "to");
     }
 
+    [Fact]
+    public async Task TheLog_ByAKnownAction_ListsThatActionOnly_NotOthersStartingAlike()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/admin/members?format=csv", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/me/export?format=zip", Ct)).StatusCode);
+
+        var exports = await EntriesAsync(admin, "?action=member.export");
+        var family = await EntriesAsync(admin, "?action=member.");
+
+        Assert.Equal(["member.export"], exports.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["member.export", "member.export_self"], family.Select(e => e.GetProperty("action").GetString()).Order());
+    }
+
     [Theory]
     [InlineData("to=9999-12-31", "to")]
     [InlineData("from=0001-01-01", "from")]
