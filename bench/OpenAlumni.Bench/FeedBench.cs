@@ -86,7 +86,7 @@ static class FeedBench
         }
     }
 
-    static async Task InsertPostsAsync(string connection, long tenantId, int n)
+    internal static async Task InsertPostsAsync(string connection, long tenantId, int n)
     {
         (string Room, string? Category, string Title, string Body)[] variants =
         [

@@ -1,4 +1,7 @@
 // Benchmarks, by --scenario:
+//  suite: the one benchmark (bench/README.md): networks at SaaS scale, the published app in its own process beside a
+// raw Npgsql baseline, N clients per page, results under bench/results/. --smoke runs it small (CI).
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario suite --postgres "Host=127.0.0.1;Port=5432;Username=postgres"
 //  directory (default): fills a fresh PostgreSQL database with N synthetic members (the CLI's `demo seed`),
 // serves the real app on Kestrel (127.0.0.1) and times directory searches over HTTP as a member would.
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --postgres "Host=127.0.0.1;Port=5432;Username=postgres" --members 100000
@@ -20,10 +23,17 @@ using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
+if (args.Length >= 3 && args[0] == "--raw-server")
+{
+    await RawServer.RunAsync(int.Parse(args[1]), args[2]);
+    return 0;
+}
+if (Arg("--scenario") == "suite" || args.Contains("--smoke"))
+    return await SuiteBench.RunAsync(args);
 if (Arg("--scenario") == "rsvp")
 {
     await RsvpScenarioAsync();
-    return;
+    return 0;
 }
 var feedPosts = Arg("--scenario") == "feed" ? int.Parse(Arg("--posts") ?? "1000000") : 0;
 
@@ -62,7 +72,7 @@ if (feedPosts > 0)
     await app.StartAsync();
     await FeedBench.RunAsync(app, connection, feedPosts, rounds);
     await app.StopAsync();
-    return;
+    return 0;
 }
 
 const string host = "bench.localhost";
@@ -100,7 +110,7 @@ if (Arg("--scenario") == "dashboard")
 {
     await DashboardBench.RunAsync(http, connection, members, rounds);
     await app.StopAsync();
-    return;
+    return 0;
 }
 
 string[] queries =
@@ -128,6 +138,7 @@ foreach (var q in queries)
     Console.WriteLine($"{(q.Length == 0 ? "(all)" : q),-28} {total,8} {times[times.Count / 2],8:F1} {times[(int)(times.Count * 0.95)],8:F1} {times[^1],8:F1}");
 }
 await app.StopAsync();
+return 0;
 
 async Task RsvpScenarioAsync()
 {
