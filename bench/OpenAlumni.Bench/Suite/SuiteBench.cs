@@ -54,6 +54,7 @@ static class SuiteBench
         var connection = new NpgsqlConnectionStringBuilder(o.Server) { Database = database }.ToString();
         var fresh = await CreateDatabaseAsync(o.Server, database, args.Contains("--fresh") || smoke);
         var (seedSeconds, viewer) = await SeedAsync(o, connection, fresh);
+        if (args.Contains("--seed-only")) return 0;
 
         var appDir = o.AppDir ?? Path.Combine(Path.GetTempPath(), "openalumni-bench-app");
         if (o.AppDir is null) await AppProcess.PublishAsync(repo, appDir);
