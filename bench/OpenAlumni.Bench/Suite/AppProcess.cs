@@ -18,7 +18,7 @@ sealed class AppProcess : IAsyncDisposable
     public static async Task PublishAsync(string repo, string output)
     {
         var watch = Stopwatch.StartNew();
-        await RunAsync("dotnet", $"publish \"{Path.Combine(repo, "src", "OpenAlumni.Web")}\" -c Release -o \"{output}\" --nologo -v q");
+        await RunAsync("dotnet", $"publish \"{Path.Combine(repo, "src", "OpenAlumni.Web")}\" -c Release -r linux-x64 --self-contained false -o \"{output}\" --nologo -v q");
         Console.WriteLine($"published the app in {watch.Elapsed.TotalSeconds:F0} s");
     }
 

@@ -43,7 +43,9 @@ static class Load
                 catch (Exception) { ok = false; }
                 var end = Stopwatch.GetTimestamp();
                 i += clients;
-                if (start < warmEnd || end > measureEnd) continue; // only requests wholly inside the window count
+                // Requests that complete inside the window count (wrk's way), however long ago they started: a page
+                // slower than the window still shows, as slow. Those still running at its end are not waited for.
+                if (end < warmEnd || end > measureEnd) continue;
                 if (ok) mine.Add((end - start) * 1000.0 / Stopwatch.Frequency);
                 else errors[c]++;
             }

@@ -28,7 +28,7 @@ static class SuiteBench
     sealed record Row(string Scenario, string Kind, LoadResult App, LoadResult? Raw, double TargetP95Ms, double TargetRatio)
     {
         public double? Ratio => Raw is null || Raw.PerSecond == 0 ? null : App.PerSecond / Raw.PerSecond;
-        public bool Met => App.Errors == 0 && App.P95 <= TargetP95Ms && (Ratio is null || Ratio >= TargetRatio);
+        public bool Met => App.Requests > 0 && App.Errors == 0 && App.P95 <= TargetP95Ms && (Ratio is null || Ratio >= TargetRatio);
     }
 
     public static async Task<int> RunAsync(string[] args)

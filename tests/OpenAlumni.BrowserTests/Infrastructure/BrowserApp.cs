@@ -55,6 +55,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimiting:Enabled", "false");
         // Event mail (promotions, cancellations) goes through the outbox; poll it every second, not every five.
         builder.UseSetting("Outbox:PollSeconds", "1");
+        builder.UseSetting("Outbox:StartDelaySeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

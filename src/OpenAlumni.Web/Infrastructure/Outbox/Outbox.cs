@@ -9,6 +9,11 @@ public sealed class OutboxOptions
     /// <summary>Run the background sender (tests switch it off and call <see cref="OutboxSender"/> themselves).</summary>
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 5;
+    /// <summary>
+    /// Seconds after start before the first round: a node that has just started (a deploy, a restart under load)
+    /// serves its first pages before the jobs go through every network.
+    /// </summary>
+    public int StartDelaySeconds { get; set; } = 5;
     public int MaxAttempts { get; set; } = 8;
     /// <summary>
     /// How long a claim on a message lasts. A node that dies while sending leaves its claim, and another sends the
@@ -134,6 +139,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, Microsoft.Extensio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.WorkerEnabled) return;
+        if (options.Value.StartDelaySeconds > 0) await Task.Delay(TimeSpan.FromSeconds(options.Value.StartDelaySeconds), stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)));
         do
         {
