@@ -5,12 +5,12 @@ using System.Text.Json;
 sealed record ReportRow(string Scenario, string Kind, LoadResult App, LoadResult? Raw, double? Ratio, double TargetP95Ms, double TargetRatio, bool Met);
 
 /// <summary>One run of the suite: what was measured, on what, at which scale; written as JSON (to compare) and Markdown (to read).</summary>
-sealed record Report(DateTimeOffset At, string Machine, int Members, int Posts, int Networks, int Clients, double Seconds, int Repeats,
+sealed record Report(DateTimeOffset At, string Machine, string Database, int Members, int Posts, int Networks, int Clients, double Seconds, int Repeats,
     double SeedSeconds, double ColdStartHealthMs, double ColdStartFirstPageMs, double PeakRssMiB, double AppCpuCores, List<ReportRow> Rows)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    string Scale => $"{Members}m-{Posts}p-{Networks}n";
+    string Scale => $"{Database.ToLowerInvariant()}-{Members}m-{Posts}p-{Networks}n";
 
     /// <summary>Writes results/{time}-{scale}.json and .md, and the Markdown with the previous run at this scale compared.</summary>
     public static void Write(Report report, string directory)
@@ -30,9 +30,9 @@ sealed record Report(DateTimeOffset At, string Machine, int Members, int Posts, 
     {
         var c = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
-        md.AppendLine(c, $"### {At:yyyy-MM-dd HH:mm} UTC: {Members:N0} members, {Posts:N0} posts over {Networks} networks (60% in one)");
+        md.AppendLine(c, $"### {At:yyyy-MM-dd HH:mm} UTC: {Members:N0} members, {Posts:N0} posts over {Networks} network{(Networks == 1 ? "" : "s (60% in one)")}");
         md.AppendLine();
-        md.AppendLine(c, $"{Machine}; PostgreSQL; {Clients} clients, {Seconds:F0} s × {Repeats} per target after a warm-up, app and raw interleaved.");
+        md.AppendLine(c, $"{Machine}; {Database}; {Clients} clients, {Seconds:F0} s × {Repeats} per target after a warm-up, app and raw interleaved.");
         var seeded = SeedSeconds > 0 ? FormattableString.Invariant($"; seeding took {SeedSeconds:F0} s.") : ".";
         md.AppendLine(c, $"Cold start {ColdStartHealthMs:F0} ms to /health, {ColdStartFirstPageMs:F0} ms to the first rendered page; app peak RSS {PeakRssMiB:F0} MiB; app CPU {AppCpuCores:F2} cores on average under load{seeded}");
         md.AppendLine();

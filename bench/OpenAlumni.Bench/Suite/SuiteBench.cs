@@ -21,7 +21,11 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 /// </summary>
 static class SuiteBench
 {
-    sealed record Options(int Members, int Posts, int Networks, int Clients, double Warmup, double Duration, int Repeats, bool Smoke, string Server, string? AppDir, string Results);
+    sealed record Options(int Members, int Posts, int Networks, int Clients, double Warmup, double Duration, int Repeats, bool Smoke, string? Server, string? Sqlite, string? AppDir, string Results)
+    {
+        public bool OnSqlite => Sqlite is not null;
+        public string Provider => OnSqlite ? "Sqlite" : "Postgres";
+    }
 
     sealed record Scenario(string Name, string Kind, string AppPath, string? RawPath, double TargetP95Ms, double TargetRatio);
 
@@ -36,33 +40,48 @@ static class SuiteBench
         string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         var smoke = args.Contains("--smoke");
         var repo = FindRepo();
+        // The embedded default: one large company's network on a SQLite file, 16 clients, the app alone (no raw twin).
+        var sqlite = args.Contains("--sqlite") ? Arg("--sqlite") is { } given && !given.StartsWith("--") ? given : "" : null;
         var o = new Options(
-            Members: int.Parse(Arg("--members") ?? (smoke ? "2000" : "100000")),
-            Posts: int.Parse(Arg("--posts") ?? (smoke ? "5000" : "1000000")),
-            Networks: int.Parse(Arg("--networks") ?? (smoke ? "2" : "10")),
-            Clients: int.Parse(Arg("--clients") ?? (smoke ? "4" : "64")),
+            Members: int.Parse(Arg("--members") ?? (smoke ? "2000" : sqlite is not null ? "50000" : "100000")),
+            Posts: sqlite is not null ? 0 : int.Parse(Arg("--posts") ?? (smoke ? "5000" : "1000000")),
+            Networks: int.Parse(Arg("--networks") ?? (smoke ? "2" : sqlite is not null ? "1" : "10")),
+            Clients: int.Parse(Arg("--clients") ?? (smoke ? "4" : sqlite is not null ? "16" : "64")),
             Warmup: double.Parse(Arg("--warmup") ?? (smoke ? "0.5" : "3")),
             Duration: double.Parse(Arg("--duration") ?? (smoke ? "1" : "10")),
             Repeats: int.Parse(Arg("--repeats") ?? (smoke ? "1" : "3")),
             Smoke: smoke,
-            Server: Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI_TEST_POSTGRES")
-                ?? throw new ArgumentException("--postgres \"Host=...;Username=...\" (a server where the user may create databases)"),
+            Server: sqlite is not null ? null : Arg("--postgres") ?? Environment.GetEnvironmentVariable("OPENALUMNI_TEST_POSTGRES")
+                ?? throw new ArgumentException("--postgres \"Host=...;Username=...\" (a server where the user may create databases), or --sqlite [file]"),
+            Sqlite: sqlite,
             AppDir: Arg("--app"),
             Results: Arg("--results") ?? Path.Combine(repo, "bench", "results"));
 
         var database = $"openalumni_suite_{o.Members}_{o.Posts}_{o.Networks}";
-        var connection = new NpgsqlConnectionStringBuilder(o.Server) { Database = database }.ToString();
-        var fresh = await CreateDatabaseAsync(o.Server, database, args.Contains("--fresh") || smoke);
+        string connection;
+        bool fresh;
+        if (o.OnSqlite)
+        {
+            var file = o.Sqlite!.Length > 0 ? o.Sqlite : Path.Combine(Path.GetTempPath(), database + ".db");
+            if (args.Contains("--fresh") || smoke) foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+            fresh = !File.Exists(file);
+            connection = $"Data Source={file}";
+        }
+        else
+        {
+            connection = new NpgsqlConnectionStringBuilder(o.Server) { Database = database }.ToString();
+            fresh = await CreateDatabaseAsync(o.Server!, database, args.Contains("--fresh") || smoke);
+        }
         var (seedSeconds, viewer) = await SeedAsync(o, connection, fresh);
         if (args.Contains("--seed-only")) return 0;
 
         var appDir = o.AppDir ?? Path.Combine(Path.GetTempPath(), "openalumni-bench-app");
         if (o.AppDir is null) await AppProcess.PublishAsync(repo, appDir);
         var rawPort = AppProcess.FreePort();
-        using var raw = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, $"--raw-server {rawPort} \"{connection}\"") { UseShellExecute = false })!;
+        using var raw = o.OnSqlite ? null : Process.Start(new ProcessStartInfo(Environment.ProcessPath!, $"--raw-server {rawPort} \"{connection}\"") { UseShellExecute = false })!;
         await using var app = await AppProcess.StartAsync(appDir, AppProcess.FreePort(), new Dictionary<string, string>
         {
-            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Alumni"] = connection, ["Demo:Enabled"] = "false",
+            ["Database:Provider"] = o.Provider, ["ConnectionStrings:Alumni"] = connection, ["Demo:Enabled"] = "false",
             ["RateLimiting:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
             ["Mail:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "openalumni-bench-mail"),
         }, viewer.Host);
@@ -73,8 +92,8 @@ static class SuiteBench
         {
             using var appHttp = Client(app.Url, o.Clients);
             using var rawHttp = Client($"http://127.0.0.1:{rawPort}", o.Clients);
-            await WaitAsync(rawHttp, "/health");
-            var scenarios = Scenarios(viewer);
+            if (raw is not null) await WaitAsync(rawHttp, "/health");
+            var scenarios = o.OnSqlite ? SqliteScenarios(viewer) : Scenarios(viewer);
             var rows = new List<Row>();
             var cpuBefore = app.CpuSeconds;
             var clock = Stopwatch.StartNew();
@@ -100,7 +119,7 @@ static class SuiteBench
                 Console.WriteLine($"{s.Name,-34} app {row.App.PerSecond,7:F0}/s p95 {row.App.P95,7:F1} ms" +
                     (row.Raw is { } rr ? $"   raw {rr.PerSecond,7:F0}/s p95 {rr.P95,7:F1} ms   app/raw {row.Ratio:F2}" : ""));
             }
-            var report = new Report(DateTimeOffset.UtcNow, Machine(), o.Members, o.Posts, o.Networks, o.Clients, o.Duration, o.Repeats, seedSeconds,
+            var report = new Report(DateTimeOffset.UtcNow, Machine(), o.OnSqlite ? "SQLite" : "PostgreSQL", o.Members, o.Posts, o.Networks, o.Clients, o.Duration, o.Repeats, seedSeconds,
                 app.ToHealth.TotalMilliseconds, app.ToFirstPage.TotalMilliseconds, app.PeakRssMiB, (app.CpuSeconds - cpuBefore) / clock.Elapsed.TotalSeconds,
                 rows.Select(r => new ReportRow(r.Scenario, r.Kind, r.App, r.Raw, r.Ratio, r.TargetP95Ms, r.TargetRatio, r.Met)).ToList());
             if (!o.Smoke) Report.Write(report, o.Results);
@@ -108,8 +127,11 @@ static class SuiteBench
         }
         finally
         {
-            raw.Kill();
-            await raw.WaitForExitAsync();
+            if (raw is not null)
+            {
+                raw.Kill();
+                await raw.WaitForExitAsync();
+            }
         }
         foreach (var f in failures) Console.Error.WriteLine("FAIL " + f);
         return failures.Count == 0 ? 0 : 1;
@@ -141,6 +163,10 @@ static class SuiteBench
             new("feed search 物流 相談", "feed search", "/api/v1/posts?pageSize=20&q=物流 相談", null, 150, 0),
         ];
     }
+
+    /// <summary>The embedded default's targets: the same directory shapes, p95 under 50 ms at 16 clients, no raw twin.</summary>
+    static List<Scenario> SqliteScenarios(Viewer v) =>
+        Scenarios(v).Where(s => s.Kind.StartsWith("directory")).Select(s => s with { RawPath = null, TargetP95Ms = 50, TargetRatio = 0 }).ToList();
 
     static HttpClient Client(string url, int clients) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false })
@@ -203,7 +229,7 @@ static class SuiteBench
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Alumni"] = connection, ["Demo:Enabled"] = "false",
+            ["Database:Provider"] = o.Provider, ["ConnectionStrings:Alumni"] = connection, ["Demo:Enabled"] = "false",
             ["Outbox:WorkerEnabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.AddOpenAlumni();
@@ -223,7 +249,7 @@ static class SuiteBench
             double share = n == 0 ? 0.6 : 0.4 / Math.Max(1, o.Networks - 1);
             if (o.Networks == 1) share = 1;
             await sp.GetRequiredService<DemoSeeder>().SeedSyntheticAsync(Math.Max(50, (int)(o.Members * share)), default);
-            await FeedBench.InsertPostsAsync(connection, tenant.Id, Math.Max(20, (int)(o.Posts * share)));
+            if (!o.OnSqlite) await FeedBench.InsertPostsAsync(connection, tenant.Id, Math.Max(20, (int)(o.Posts * share)));
             Console.WriteLine($"seeded {slug}: {(int)(o.Members * share):N0} members, {(int)(o.Posts * share):N0} posts ({watch.Elapsed.TotalSeconds:F0} s)");
         }
         var seconds = fresh ? watch.Elapsed.TotalSeconds : 0;
