@@ -133,15 +133,10 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var before = await approved.Where(m => m.CreatedAt < p.Start).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var alumni = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Alumni)?.N ?? 0);
         var employees = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Employee)?.N ?? 0);
-        var a = new List<double>(); var e = new List<double>();
-        foreach (var month in months)
-        {
-            var (start, end) = (Utc(month.From), Utc(month.Until));
-            var joined = await approved.Where(m => m.CreatedAt >= start && m.CreatedAt < end).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-            alumni += joined.FirstOrDefault(j => j.Key == MemberKind.Alumni)?.N ?? 0;
-            employees += joined.FirstOrDefault(j => j.Key == MemberKind.Employee)?.N ?? 0;
-            a.Add(alumni); e.Add(employees);
-        }
+        // Joined per month, then the running total from the count before the period.
+        var a = await PerMonthAsync(approved.Where(m => m.Kind == MemberKind.Alumni), m => m.CreatedAt, months, ct);
+        var e = await PerMonthAsync(approved.Where(m => m.Kind == MemberKind.Employee), m => m.CreatedAt, months, ct);
+        for (var i = 0; i < months.Count; i++) { alumni += a[i]; employees += e[i]; a[i] = alumni; e[i] = employees; }
         return new ChartDto("members", months.Select(m => m.Label).ToList(), [new("alumni", a), new("employees", e)]);
     }
 
@@ -244,17 +239,13 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
     async Task<ChartDto> EventsAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var held = new List<double>(); var signups = new List<double>(); var attended = new List<double>();
-        foreach (var m in months)
-        {
-            var (start, end) = (Utc(m.From), Utc(m.Until));
-            var events = db.Set<Event>().AsNoTracking().Where(e => e.Status == EventStatus.Published && e.StartsAt >= start && e.StartsAt < end && e.StartsAt < now);
-            held.Add(await events.CountAsync(ct));
-            var rsvps = db.Set<Rsvp>().AsNoTracking().Where(r => r.Status == RsvpStatus.Confirmed && events.Any(e => e.Id == r.EventId) && members.Any(x => x.Id == r.MemberId));
-            var counts = await rsvps.GroupBy(r => r.CheckedInAt != null).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-            signups.Add(counts.Sum(c => c.N));
-            attended.Add(counts.FirstOrDefault(c => c.Key)?.N ?? 0);
-        }
+        var events = db.Set<Event>().AsNoTracking().Where(e => e.Status == EventStatus.Published && e.StartsAt < now);
+        var held = await PerMonthAsync(events, e => e.StartsAt, months, ct);
+        // Sign-ups count in the month of their event.
+        var rsvps = db.Set<Rsvp>().AsNoTracking().Where(r => r.Status == RsvpStatus.Confirmed && members.Any(x => x.Id == r.MemberId))
+            .Join(events, r => r.EventId, e => e.Id, (r, e) => new { e.StartsAt, CheckedIn = r.CheckedInAt != null });
+        var signups = await PerMonthAsync(rsvps, r => r.StartsAt, months, ct);
+        var attended = await PerMonthAsync(rsvps.Where(r => r.CheckedIn), r => r.StartsAt, months, ct);
         return new ChartDto("events", months.Select(m => m.Label).ToList(), [new("held", held), new("signups", signups), new("attended", attended)]);
     }
 }
