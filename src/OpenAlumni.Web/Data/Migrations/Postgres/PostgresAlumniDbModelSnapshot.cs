@@ -1343,6 +1343,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Status", "CreatedAt"), new[] { "Kind", "Id" });
+
                     b.HasIndex("TenantId", "Status", "SortKey");
 
                     b.ToTable("Members");

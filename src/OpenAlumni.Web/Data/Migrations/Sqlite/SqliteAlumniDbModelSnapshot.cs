@@ -1282,7 +1282,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Status", "CreatedAt");
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Kind", "Id" });
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 
