@@ -41,21 +41,24 @@ static class DashboardBench
             "/api/v1/admin/analytics/members.csv", "/api/v1/admin/analytics/collaborations.csv", "/admin/analytics/report",
         ];
         Console.WriteLine($"analytics dashboard over HTTP, {members:N0} members, {rounds} rounds each (admin)");
-        Console.WriteLine($"{"request",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+        Console.WriteLine($"{"request",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"SQL",5}");
         foreach (var path in paths)
         {
             var times = new List<double>();
+            var commands = 0;
             for (var i = 0; i < rounds + 1; i++)
             {
+                var before = CommandCount.Value;
                 var watch = Stopwatch.StartNew();
                 var response = await http.GetAsync(path);
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync();
                 watch.Stop();
+                commands = CommandCount.Value - before;
                 if (i >= 1) times.Add(watch.Elapsed.TotalMilliseconds); // one warm-up round
             }
             times.Sort();
-            Console.WriteLine($"{path,-44} {times[times.Count / 2],8:F1} {times[(int)(times.Count * 0.95)],8:F1} {times[^1],8:F1}");
+            Console.WriteLine($"{path,-44} {times[times.Count / 2],8:F1} {times[(int)(times.Count * 0.95)],8:F1} {times[^1],8:F1} {commands,5}");
         }
         var data = await http.GetFromJsonAsync<JsonElement>("/api/v1/admin/analytics");
         Console.WriteLine($"headline: {data.GetProperty("headline")}");

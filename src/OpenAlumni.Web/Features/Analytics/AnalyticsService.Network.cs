@@ -37,13 +37,8 @@ public sealed partial class AnalyticsService
     {
         var all = db.Set<ConsultationRequest>().AsNoTracking();
         if (segmented) all = all.Where(r => members.Any(m => m.Id == r.RequesterMemberId || m.Id == r.RecipientMemberId));
-        var requested = new List<double>(); var accepted = new List<double>();
-        foreach (var m in months)
-        {
-            var (start, end) = (Utc(m.From), Utc(m.Until));
-            requested.Add(await all.CountAsync(r => r.CreatedAt >= start && r.CreatedAt < end, ct));
-            accepted.Add(await all.CountAsync(r => r.Status == ConsultationStatus.Accepted && r.DecidedAt >= start && r.DecidedAt < end, ct));
-        }
+        var requested = await PerMonthAsync(all, r => r.CreatedAt, months, ct);
+        var accepted = await PerMonthAsync(all.Where(r => r.Status == ConsultationStatus.Accepted && r.DecidedAt != null), r => r.DecidedAt!.Value, months, ct);
         return new ChartDto("consultations", months.Select(m => m.Label).ToList(), [new("requested", requested), new("accepted", accepted)]);
     }
 
@@ -90,14 +85,9 @@ public sealed partial class AnalyticsService
             referrals = referrals.Where(r => members.Any(m => m.Id == r.ReferrerMemberId));
         }
         var openings = db.Set<JobOpening>().AsNoTracking();
-        var i = new List<double>(); var r = new List<double>(); var o = new List<double>();
-        foreach (var m in months)
-        {
-            var (start, end) = (Utc(m.From), Utc(m.Until));
-            i.Add(await interests.CountAsync(x => x.CreatedAt >= start && x.CreatedAt < end, ct));
-            r.Add(await referrals.CountAsync(x => x.CreatedAt >= start && x.CreatedAt < end, ct));
-            o.Add(await openings.CountAsync(x => x.AnnouncedAt >= start && x.AnnouncedAt < end, ct));
-        }
+        var i = await PerMonthAsync(interests, x => x.CreatedAt, months, ct);
+        var r = await PerMonthAsync(referrals, x => x.CreatedAt, months, ct);
+        var o = await PerMonthAsync(openings.Where(x => x.AnnouncedAt != null), x => x.AnnouncedAt!.Value, months, ct);
         return new ChartDto("rehires", months.Select(m => m.Label).ToList(), [new("interests", i), new("referrals", r), new("openings", o)]);
     }
 

@@ -34,12 +34,13 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var members = Segment(db.Members.AsNoTracking().NotFormer(), p!);
         segmented = p!.Kind is not null || p.Department is not null;
         var months = Months(p!);
+        var active = await ActiveAsync(members, p!, months, ct);
         var charts = new List<ChartDto>
         {
             await MembersOverTimeAsync(members, p!, months, ct),
             await FunnelAsync(members, p!, ct),
-            await ActiveAsync(members, p!, months, ct),
-            await WeeklyActiveAsync(members, p!, ct),
+            active.Monthly,
+            active.Weekly,
             await RoomsAsync(members, p!, ct),
             await EventsAsync(members, p!, months, ct),
             await ConsultationsAsync(members, p!, months, ct),
@@ -52,8 +53,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
 
         var total = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt < p!.End, ct);
         var newMembers = await members.CountAsync(m => m.Status == MemberStatus.Approved && m.CreatedAt >= p!.Start && m.CreatedAt < p.End, ct);
-        var activeMonthly = await ActiveBetweenAsync(members, p!.To.AddDays(-29), p.To, ct);
-        var activeWeekly = await ActiveBetweenAsync(members, p.To.AddDays(-6), p.To, ct);
+        var (activeMonthly, activeWeekly) = (active.Last30, active.Last7);
         var stale = (await freshness.StaleShareAsync(ct)).Value!;
         double Sum(string chart, int series = 0) => charts.First(c => c.Id == chart) is var c && c.Series.Count > series ? c.Series[series].Values.Sum() : 0;
         var signups = (int)Sum("events", 1);
@@ -133,15 +133,10 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var before = await approved.Where(m => m.CreatedAt < p.Start).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var alumni = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Alumni)?.N ?? 0);
         var employees = (double)(before.FirstOrDefault(b => b.Key == MemberKind.Employee)?.N ?? 0);
-        var a = new List<double>(); var e = new List<double>();
-        foreach (var month in months)
-        {
-            var (start, end) = (Utc(month.From), Utc(month.Until));
-            var joined = await approved.Where(m => m.CreatedAt >= start && m.CreatedAt < end).GroupBy(m => m.Kind).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-            alumni += joined.FirstOrDefault(j => j.Key == MemberKind.Alumni)?.N ?? 0;
-            employees += joined.FirstOrDefault(j => j.Key == MemberKind.Employee)?.N ?? 0;
-            a.Add(alumni); e.Add(employees);
-        }
+        // Joined per month, then the running total from the count before the period.
+        var a = await PerMonthAsync(approved.Where(m => m.Kind == MemberKind.Alumni), m => m.CreatedAt, months, ct);
+        var e = await PerMonthAsync(approved.Where(m => m.Kind == MemberKind.Employee), m => m.CreatedAt, months, ct);
+        for (var i = 0; i < months.Count; i++) { alumni += a[i]; employees += e[i]; a[i] = alumni; e[i] = employees; }
         return new ChartDto("members", months.Select(m => m.Label).ToList(), [new("alumni", a), new("employees", e)]);
     }
 
@@ -157,34 +152,64 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         return new ChartDto("funnel", ["invited", "registered", "approved", "active"], [new("members", [invited, reg, approved, active])]);
     }
 
-    /// <summary>Distinct members active between two days (inclusive). Unsegmented, the index (tenant, day, member) answers alone, without joining members.</summary>
-    Task<int> ActiveBetweenAsync(IQueryable<Member> members, DateOnly from, DateOnly to, CancellationToken ct)
+    /// <summary>
+    /// Distinct members active in each window (inclusive local dates compared with the UTC activity day, as always;
+    /// each window at most <see cref="ActivityRollup.MaxWindow"/> days), all from one query. A member counts once in a
+    /// window [a, b], at their row in it whose gap (days since their previous active day) reaches before a, so the
+    /// distinct count is a sum over per-day, per-gap counts. Without a department those counts come from
+    /// <see cref="ActivityRollup"/> (a few rows a day, by kind); a department segment has no rollup (any text) and sums
+    /// its own members' rows, whose number is the segment's, not the network's.
+    /// </summary>
+    async Task<int[]> ActiveInAsync(IQueryable<Member> members, Period p, IReadOnlyList<(DateOnly From, DateOnly To)> windows, CancellationToken ct)
     {
-        var activity = db.Set<MemberActivity>().Where(x => x.Day >= from && x.Day <= to);
-        if (segmented) activity = activity.Where(x => members.Any(m => m.Id == x.MemberId));
-        return activity.Select(x => x.MemberId).Distinct().CountAsync(ct);
+        if (windows.Count == 0) return [];
+        var (lo, hi) = (windows.Min(w => w.From), windows.Max(w => w.To));
+        const int capped = ActivityRollup.MaxGap + 1;
+        var rollup = db.Set<ActivityRollup>().AsNoTracking().Where(r => r.Day >= lo && r.Day <= hi);
+        if (p.Kind is { } kind) rollup = rollup.Where(r => r.Kind == kind);
+        var rows = p.Department is null
+            ? await rollup.GroupBy(r => new { r.Day, r.Gap }).Select(g => new GapCount(g.Key.Day, g.Key.Gap, g.Sum(r => r.Members))).ToListAsync(ct)
+            : await db.Set<MemberActivity>().AsNoTracking()
+                .Where(a => a.Day >= lo && a.Day <= hi && members.Any(m => m.Id == a.MemberId))
+                .GroupBy(a => new { a.Day, Gap = a.Gap == null || a.Gap > ActivityRollup.MaxGap ? capped : a.Gap.Value })
+                .Select(g => new GapCount(g.Key.Day, g.Key.Gap, g.Count())).ToListAsync(ct);
+        var byDay = new Dictionary<DateOnly, int[]>();
+        foreach (var r in rows)
+        {
+            if (!byDay.TryGetValue(r.Day, out var gaps)) byDay[r.Day] = gaps = new int[capped + 1];
+            gaps[Math.Min(r.Gap, capped)] += r.Members;
+        }
+        return windows.Select(w =>
+        {
+            if (w.To.DayNumber - w.From.DayNumber >= ActivityRollup.MaxWindow)
+                throw new ArgumentOutOfRangeException(nameof(windows), "A window longer than the rollup's longest gap.");
+            var n = 0;
+            for (var d = w.From; d <= w.To; d = d.AddDays(1))
+                if (byDay.TryGetValue(d, out var gaps))
+                    for (var g = d.DayNumber - w.From.DayNumber + 1; g <= capped; g++) n += gaps[g];
+            return n;
+        }).ToArray();
     }
 
-    /// <summary>Monthly active members per month, and weekly active members for each of the period's last 12 weeks (ending on its last day).</summary>
-    async Task<ChartDto> ActiveAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
-    {
-        var monthly = new List<double>();
-        foreach (var m in months) monthly.Add(await ActiveBetweenAsync(members, m.From, m.Until.AddDays(-1), ct));
-        return new ChartDto("active", months.Select(m => m.Label).ToList(), [new("monthlyActive", monthly)]);
-    }
+    sealed record GapCount(DateOnly Day, int Gap, int Members);
 
-    async Task<ChartDto> WeeklyActiveAsync(IQueryable<Member> members, Period p, CancellationToken ct)
+    /// <summary>Monthly active members per month, weekly active members for each of the period's last 12 weeks (ending on
+    /// its last day), and the headline's active members in the last 30 and 7 days: one query for all.</summary>
+    async Task<(ChartDto Monthly, ChartDto Weekly, int Last30, int Last7)> ActiveAsync(IQueryable<Member> members, Period p,
+        List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
     {
-        var labels = new List<string>(); var values = new List<double>();
+        var weeks = new List<(DateOnly From, DateOnly To)>();
         for (var i = 11; i >= 0; i--)
         {
             var end = p.To.AddDays(-7 * i);
-            var start = end.AddDays(-6);
-            if (end < p.From) continue;
-            labels.Add(start.ToString("yyyy-MM-dd"));
-            values.Add(await ActiveBetweenAsync(members, start, end, ct));
+            if (end >= p.From) weeks.Add((end.AddDays(-6), end));
         }
-        return new ChartDto("weekly", labels, [new("weeklyActive", values)]);
+        var windows = months.Select(m => (m.From, m.Until.AddDays(-1))).Concat(weeks).Append((p.To.AddDays(-29), p.To)).Append((p.To.AddDays(-6), p.To)).ToList();
+        var counts = await ActiveInAsync(members, p, windows, ct);
+        var monthly = new ChartDto("active", months.Select(m => m.Label).ToList(), [new("monthlyActive", counts.Take(months.Count).Select(n => (double)n).ToList())]);
+        var weekly = new ChartDto("weekly", weeks.Select(w => w.From.ToString("yyyy-MM-dd")).ToList(),
+            [new("weeklyActive", counts.Skip(months.Count).Take(weeks.Count).Select(n => (double)n).ToList())]);
+        return (monthly, weekly, counts[^2], counts[^1]);
     }
 
     /// <summary>Posts (published in the period), comments and reactions (made in the period), per room; by the segment's members.</summary>
@@ -214,17 +239,13 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
     async Task<ChartDto> EventsAsync(IQueryable<Member> members, Period p, List<(string Label, DateOnly From, DateOnly Until)> months, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var held = new List<double>(); var signups = new List<double>(); var attended = new List<double>();
-        foreach (var m in months)
-        {
-            var (start, end) = (Utc(m.From), Utc(m.Until));
-            var events = db.Set<Event>().AsNoTracking().Where(e => e.Status == EventStatus.Published && e.StartsAt >= start && e.StartsAt < end && e.StartsAt < now);
-            held.Add(await events.CountAsync(ct));
-            var rsvps = db.Set<Rsvp>().AsNoTracking().Where(r => r.Status == RsvpStatus.Confirmed && events.Any(e => e.Id == r.EventId) && members.Any(x => x.Id == r.MemberId));
-            var counts = await rsvps.GroupBy(r => r.CheckedInAt != null).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-            signups.Add(counts.Sum(c => c.N));
-            attended.Add(counts.FirstOrDefault(c => c.Key)?.N ?? 0);
-        }
+        var events = db.Set<Event>().AsNoTracking().Where(e => e.Status == EventStatus.Published && e.StartsAt < now);
+        var held = await PerMonthAsync(events, e => e.StartsAt, months, ct);
+        // Sign-ups count in the month of their event.
+        var rsvps = db.Set<Rsvp>().AsNoTracking().Where(r => r.Status == RsvpStatus.Confirmed && members.Any(x => x.Id == r.MemberId))
+            .Join(events, r => r.EventId, e => e.Id, (r, e) => new { e.StartsAt, CheckedIn = r.CheckedInAt != null });
+        var signups = await PerMonthAsync(rsvps, r => r.StartsAt, months, ct);
+        var attended = await PerMonthAsync(rsvps.Where(r => r.CheckedIn), r => r.StartsAt, months, ct);
         return new ChartDto("events", months.Select(m => m.Label).ToList(), [new("held", held), new("signups", signups), new("attended", attended)]);
     }
 }

@@ -11,6 +11,8 @@ namespace OpenAlumni.Web.Features.Analytics;
 /// <summary>
 /// "This member used the network on this day" (UTC day): the activity signal of weekly and monthly active
 /// members. One row per member and day at most (unique index), written by <see cref="ActivityMiddleware"/>.
+/// <see cref="Gap"/> and <see cref="Kind"/> are written by database triggers (migration
+/// <c>ActivityRollup</c>), whatever inserts the row: the app never sets them.
 /// </summary>
 public class MemberActivity : ITenantOwned
 {
@@ -18,6 +20,41 @@ public class MemberActivity : ITenantOwned
     public long TenantId { get; set; }
     public long MemberId { get; set; }
     public DateOnly Day { get; set; }
+    /// <summary>Days since this member's previous active day; null on their first. A member counts once in a window
+    /// [a, b] at the one row of theirs in it whose gap reaches before a: distinct counts become sums.</summary>
+    public int? Gap { get; set; }
+    /// <summary>The member's kind, kept equal to <see cref="Member.Kind"/> by a trigger on Members.</summary>
+    public MemberKind Kind { get; set; }
+}
+
+/// <summary>
+/// The rollup of <see cref="MemberActivity"/> the dashboard reads: per network, UTC day, member kind and gap (capped at
+/// <see cref="MaxGap"/> + 1, which also stands for "first day ever"), how many members were active that day with that
+/// gap. Maintained row by row by database triggers on MemberActivity (insert, delete, including the cascade when a
+/// member is erased) and on Members (a change of kind), and backfilled by the migration that created it. It holds
+/// counts only, no member: an erased member's days leave it with their rows.
+/// </summary>
+public class ActivityRollup : ITenantOwned
+{
+    /// <summary>The longest window (in days) whose distinct active members the rollup can count: a calendar month.</summary>
+    public const int MaxWindow = 31;
+    public const int MaxGap = MaxWindow;
+
+    public long TenantId { get; set; }
+    public DateOnly Day { get; set; }
+    public MemberKind Kind { get; set; }
+    public int Gap { get; set; }
+    public int Members { get; set; }
+}
+
+internal sealed class ActivityRollupConfiguration : IEntityTypeConfiguration<ActivityRollup>
+{
+    public void Configure(EntityTypeBuilder<ActivityRollup> b)
+    {
+        b.ToTable("ActivityRollup");
+        b.HasKey(r => new { r.TenantId, r.Day, r.Kind, r.Gap });
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+    }
 }
 
 internal sealed class MemberActivityConfiguration : IEntityTypeConfiguration<MemberActivity>
@@ -28,6 +65,7 @@ internal sealed class MemberActivityConfiguration : IEntityTypeConfiguration<Mem
         // Active members in a period: a range on Day, then distinct members.
         b.HasIndex(a => new { a.TenantId, a.Day, a.MemberId });
         b.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
     }
 }
 

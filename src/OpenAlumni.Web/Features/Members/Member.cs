@@ -149,8 +149,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         b.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
         b.HasIndex(m => new { m.TenantId, m.Status, m.SortKey });
-        // Analytics counts members who joined in a period (members over time, the sign-up funnel).
-        b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt });
+        // Analytics counts members who joined in a period (members over time, the sign-up funnel), by kind: with the
+        // kind and id in the index (PostgreSQL), those counts are index-only scans instead of reading 1.6 KB rows.
+        b.HasIndex(m => new { m.TenantId, m.Status, m.CreatedAt }).IncludeProperties(m => new { m.Kind, m.Id });
         b.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);

@@ -245,6 +245,29 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Analytics.ActivityRollup", b =>
+                {
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Gap")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TenantId", "Day", "Kind", "Gap");
+
+                    b.ToTable("ActivityRollup", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Analytics.MemberActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -255,6 +278,14 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
+
+                    b.Property<int?>("Gap")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
@@ -1311,6 +1342,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TenantId", "Status", "CreatedAt");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Status", "CreatedAt"), new[] { "Kind", "Id" });
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 

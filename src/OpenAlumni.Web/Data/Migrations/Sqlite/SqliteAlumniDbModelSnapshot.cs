@@ -232,6 +232,29 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Analytics.ActivityRollup", b =>
+                {
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Day", "Kind", "Gap");
+
+                    b.ToTable("ActivityRollup", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Analytics.MemberActivity", b =>
                 {
                     b.Property<long>("Id")
@@ -239,6 +262,14 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Gap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("MemberId")
@@ -1251,7 +1282,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "UserId")
                         .IsUnique();
 
-                    b.HasIndex("TenantId", "Status", "CreatedAt");
+                    b.HasIndex("TenantId", "Status", "CreatedAt")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Kind", "Id" });
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 
