@@ -38,10 +38,16 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
 
-        var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == id, ct);
+        // One narrow read for the checks: the event's sign-up fields and my sign-up, not the whole row.
+        var e = await (await events.VisibleAsync(viewer, ct)).Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Status, x.Format, x.SignupDeadline, x.StartsAt,
+                Mine = db.Set<Rsvp>().Where(r => r.EventId == x.Id && r.MemberId == viewer.MemberId).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
         if (e is null) return Result<RsvpDto>.NotFound();
         if (e.Status == EventStatus.Cancelled) return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
-        if (!SignupOpen(e, now)) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
+        if (!(e.Status == EventStatus.Published && now < (e.SignupDeadline ?? e.StartsAt))) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
         var mode = e.Format switch
         {
             EventFormat.Online => AttendanceMode.Online,
@@ -49,8 +55,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             _ => requested ?? AttendanceMode.InPerson,
         };
         if (requested is not null && requested != mode) return FieldErrors.Of("mode", "Events.ModeNotOffered");
-        var existing = await db.Set<Rsvp>().AsNoTracking().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
-        if (existing is { Status: not RsvpStatus.Cancelled })
+        if (e.Mine is { Status: not RsvpStatus.Cancelled } existing)
             return await ToDtoAsync(existing, ct); // a second click changes nothing
 
         // What must be serialised (the seat, the waitlist) is decided with the other sign-ups of this event
