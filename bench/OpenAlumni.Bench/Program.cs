@@ -11,7 +11,7 @@
 //  dashboard: the directory's network plus a year of activity days; times the analytics dashboard, a CSV and the report:
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario dashboard --members 100000 --postgres "..."
 //  rsvp: N members sign up at the same moment for an event of C seats, on SQLite and (with --postgres) PostgreSQL:
-//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario rsvp --members 300 --seats 50 --rounds 5 [--postgres "..."]
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario rsvp --members 300 --seats 50 --rounds 5 [--floor] [--postgres "..."]
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -175,7 +175,7 @@ async Task RsvpScenarioAsync()
         a.UseOpenAlumni();
         a.MapOpenAlumni();
         await a.StartAsync();
-        await RsvpBench.RunAsync(a, label, n, seats, rounds);
+        await RsvpBench.RunAsync(a, label, n, seats, rounds, args.Contains("--floor"));
         await a.StopAsync();
         await a.DisposeAsync();
     }

@@ -13,6 +13,7 @@ public static class EventsSetup
         var services = builder.Services;
         services.AddScoped<EventService>();
         services.AddScoped<RsvpService>();
+        services.AddSingleton<SignUpQueue>();
         services.AddScoped<PitchService>();
         services.AddScoped<EventCalendar>();
         services.AddScoped<EventReminders>();

@@ -18,10 +18,11 @@ namespace OpenAlumni.Web.Features.Events;
 /// <summary>
 /// Sign-up, waitlist and check-in. Every change to an event's seats first locks the event row (an
 /// UPDATE of it inside the transaction), so sign-ups, cancellations and capacity changes of one event
-/// happen one after another, and a seat is taken by a conditional UPDATE that cannot overshoot capacity.
+/// happen one after another, and seats are taken by a conditional UPDATE that cannot overshoot capacity.
+/// Sign-ups that arrive together are decided together, one transaction per batch (<see cref="SignUpQueue"/>).
 /// </summary>
 public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit, Notifications.NotificationService notifications)
+    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit, Notifications.NotificationService notifications, SignUpQueue queue)
 {
     internal static async Task<bool> LockEventAsync(AlumniDb db, long id, CancellationToken ct) =>
         await db.Set<Event>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, e => e.UpdatedAt), ct) == 1;
@@ -37,10 +38,16 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (errors.Any) return errors;
         var now = clock.GetUtcNow();
 
-        var e = await (await events.VisibleAsync(viewer, ct)).FirstOrDefaultAsync(x => x.Id == id, ct);
+        // One narrow read for the checks: the event's sign-up fields and my sign-up, not the whole row.
+        var e = await (await events.VisibleAsync(viewer, ct)).Where(x => x.Id == id)
+            .Select(x => new
+            {
+                x.Status, x.Format, x.SignupDeadline, x.StartsAt,
+                Mine = db.Set<Rsvp>().Where(r => r.EventId == x.Id && r.MemberId == viewer.MemberId).FirstOrDefault(),
+            }).FirstOrDefaultAsync(ct);
         if (e is null) return Result<RsvpDto>.NotFound();
         if (e.Status == EventStatus.Cancelled) return Result<RsvpDto>.Conflict("status", "Events.Cancelled");
-        if (!SignupOpen(e, now)) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
+        if (!(e.Status == EventStatus.Published && now < (e.SignupDeadline ?? e.StartsAt))) return Result<RsvpDto>.Conflict("status", "Events.SignupClosed");
         var mode = e.Format switch
         {
             EventFormat.Online => AttendanceMode.Online,
@@ -48,61 +55,19 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
             _ => requested ?? AttendanceMode.InPerson,
         };
         if (requested is not null && requested != mode) return FieldErrors.Of("mode", "Events.ModeNotOffered");
-        var existing = await db.Set<Rsvp>().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
-        if (existing is { Status: not RsvpStatus.Cancelled })
+        if (e.Mine is { Status: not RsvpStatus.Cancelled } existing)
             return await ToDtoAsync(existing, ct); // a second click changes nothing
 
-        // Only what must be serialised happens inside the transaction, so the event row is locked briefly.
-        var (signedUp, refused) = await db.InTransactionAsync<(Rsvp?, Result<RsvpDto>?)>(async tx =>
-        {
-            if (existing is not null)
-            {
-                // Signing up again after cancelling goes to the back of the queue: a new row, a new ticket.
-                db.Remove(existing);
-                await db.SaveChangesAsync(ct);
-            }
-            // Taking a seat locks the row when it succeeds; when the event is full the row is locked
-            // explicitly and a seat tried once more (a cancellation may just have freed one).
-            var seat = await TakeSeatAsync(id, mode, ct);
-            if (seat == 0)
-            {
-                await LockEventAsync(db, id, ct);
-                // Cancelled while this request waited for the lock: no seat, no waitlist.
-                if (await db.Set<Event>().AnyAsync(x => x.Id == id && x.Status != EventStatus.Published, ct))
-                    return (null, Result<RsvpDto>.Conflict("status", "Events.Cancelled"));
-                seat = await TakeSeatAsync(id, mode, ct);
-            }
-            var rsvp = new Rsvp
-            {
-                EventId = id, MemberId = viewer.MemberId, Mode = mode, Status = seat == 1 ? RsvpStatus.Confirmed : RsvpStatus.Waitlisted,
-                TicketCode = NewTicketCode(), CreatedAt = now, UpdatedAt = now,
-            };
-            db.Add(rsvp);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-            }
-            catch (DbUpdateException e) when (!DbErrors.IsTransient(e))
-            {
-                // The same member's other click won the unique index; its seat (if any) is kept, this one rolls back.
-                await tx.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                return (await db.Set<Rsvp>().AsNoTracking().FirstAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct), null);
-            }
-            return (rsvp, null);
-        }, ct);
-        return refused ?? await ToDtoAsync(signedUp!, ct);
+        // What must be serialised (the seat, the waitlist) is decided with the other sign-ups of this event
+        // that arrive at the same time, in one transaction (SignUpQueue); the checks above run in parallel.
+        var decided = await queue.SignUpAsync(new SignUpQueue.SignUp(tenant.Tenant!, id, viewer.MemberId, mode, now));
+        if (decided is { } result) return result;
+        // Signed up already (the same member's other click won): that sign-up stands, seat or not.
+        var mine = await db.Set<Rsvp>().AsNoTracking().FirstAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
+        return await ToDtoAsync(mine, ct);
     }
 
-    Task<int> TakeSeatAsync(long id, AttendanceMode mode, CancellationToken ct) =>
-        mode == AttendanceMode.InPerson
-            ? db.Set<Event>().Where(x => x.Id == id && x.Status == EventStatus.Published && (x.CapacityInPerson == null || x.ConfirmedInPerson < x.CapacityInPerson))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedInPerson, x => x.ConfirmedInPerson + 1), ct)
-            : db.Set<Event>().Where(x => x.Id == id && x.Status == EventStatus.Published && (x.CapacityOnline == null || x.ConfirmedOnline < x.CapacityOnline))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConfirmedOnline, x => x.ConfirmedOnline + 1), ct);
-
-    static string NewTicketCode() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+    internal static string NewTicketCode() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
 
     async Task<RsvpDto> ToDtoAsync(Rsvp r, CancellationToken ct)
     {

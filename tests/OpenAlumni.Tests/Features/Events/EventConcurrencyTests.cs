@@ -40,6 +40,47 @@ public abstract class EventConcurrencyTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task SixtySimultaneousSignUps_ForTenSeats_EachMemberIsToldTheirOwnPlace_InOneConsistentOrder()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var id = await CreateAsync(admin, Meetup(capacity: 10));
+        var members = await tenant.ManyMembersAsync(60);
+        var clients = await Task.WhenAll(members.Select(tenant.ClientForAsync));
+
+        // The first five click twice: a click is decided once, whichever batch it lands in.
+        var presses = members.Select((m, i) => (m, c: clients[i])).Concat(members.Take(5).Select((m, i) => (m, c: clients[i]))).ToList();
+        using var start = new SemaphoreSlim(0);
+        var tasks = presses.Select(async p =>
+        {
+            await start.WaitAsync(Ct);
+            var response = await p.c.PostAsync($"/api/v1/events/{id}/rsvp", null, Ct);
+            return (Member: p.m.Id, response.StatusCode, Body: response.StatusCode == HttpStatusCode.OK ? await JsonAsync(response) : default);
+        }).ToList();
+        start.Release(presses.Count);
+        var answers = await Task.WhenAll(tasks);
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var rows = await tenant.DbAsync(db => db.Set<Rsvp>().Where(r => r.EventId == id).OrderBy(r => r.Id).ToListAsync(Ct));
+        Assert.Equal(60, rows.Count);
+        // One queue: the ten seats went to the ten earliest sign-ups, and nobody confirmed came after someone waitlisted.
+        Assert.All(rows.Take(10), r => Assert.Equal(RsvpStatus.Confirmed, r.Status));
+        Assert.All(rows.Skip(10), r => Assert.Equal(RsvpStatus.Waitlisted, r.Status));
+        var place = rows.Skip(10).Select((r, i) => (r.MemberId, Place: i + 1)).ToDictionary(x => x.MemberId, x => x.Place);
+        foreach (var a in answers)
+        {
+            // Each response tells its own member what the database holds for them, and a waitlisted member their place.
+            var mine = rows.Single(r => r.MemberId == a.Member);
+            Assert.Equal(mine.Status == RsvpStatus.Confirmed ? "confirmed" : "waitlisted", a.Body.GetProperty("status").GetString());
+            if (mine.Status == RsvpStatus.Waitlisted) Assert.Equal(place[a.Member], a.Body.GetProperty("waitlistPosition").GetInt32());
+            else Assert.False(a.Body.TryGetProperty("waitlistPosition", out var p) && p.ValueKind != JsonValueKind.Null);
+        }
+        var e = await GetAsync(admin, id);
+        Assert.Equal(10, e.GetProperty("confirmedCount").GetInt32());
+        Assert.Equal(50, e.GetProperty("waitlistedCount").GetInt32());
+    }
+
+    [Fact]
     public async Task SimultaneousCancellations_PromoteEachWaitlistedMemberOnce_InOrder()
     {
         var tenant = await App.CreateTenantAsync();
