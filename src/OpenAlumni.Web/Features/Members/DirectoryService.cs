@@ -15,8 +15,15 @@ namespace OpenAlumni.Web.Features.Members;
 public sealed class DirectoryService(AlumniDb db, CurrentMember current)
 {
     public const int MaxPageSize = 100;
+    /// <summary>Counted exactly up to here; past it the total is "at least" (as the feed's).</summary>
+    public const int CountLimit = 10_000;
 
-    public async Task<Result<PageDto<MemberCardDto>>> SearchAsync(DirectoryQuery q, CancellationToken ct)
+    /// <summary>
+    /// One page of cards in four commands whatever the page size: the count, the page's rows, then the
+    /// departments and the skills of those rows only (a split query would repeat the search for each, and
+    /// number every skill in the network to keep eight per card).
+    /// </summary>
+    public async Task<Result<DirectoryPageDto>> SearchAsync(DirectoryQuery q, CancellationToken ct)
     {
         var viewer = await current.RequireAsync(ct);
         var errors = new FieldErrors();
@@ -28,6 +35,8 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         if (q.Organization?.Length > MemberLimits.Organization) errors.Add("organization", "Validation.TooLong", MemberLimits.Organization);
         if (q.Page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (q.PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", "Validation.PageSizeInvalid", MaxPageSize);
+        var cursor = q.Cursor is null ? null : DirectoryCursor.Decode(q.Cursor);
+        if (q.Cursor is not null && cursor is null) errors.Add("cursor", "Validation.CursorInvalid");
         if (errors.Any) return errors;
 
         var level = viewer.ViewerLevel;
@@ -59,8 +68,9 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         }
         if (!string.IsNullOrWhiteSpace(q.Skill))
         {
+            // Kind and Key together use the (TenantId, Kind, Key) index; an interest is not a skill.
             var key = SearchText.Normalize(q.Skill);
-            query = query.Where(m => (m.TagsVisibility <= level || m.Id == me) && m.Tags.Any(t => t.Key == key));
+            query = query.Where(m => (m.TagsVisibility <= level || m.Id == me) && m.Tags.Any(t => t.Kind == TagKind.Skill && t.Key == key));
         }
         if (!string.IsNullOrWhiteSpace(q.Department))
         {
@@ -75,30 +85,54 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         if (openTo is { } flag and not Members.OpenTo.None)
             query = query.Where(m => (m.OpenToVisibility <= level || m.Id == me) && (m.OpenTo & flag) == flag);
 
-        var total = await query.CountAsync(ct);
-        var rows = await query
-            .OrderBy(m => m.SortKey).ThenBy(m => m.Id)
-            .Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)
+        var total = await query.Take(CountLimit + 1).CountAsync(ct);
+        var page = cursor?.Page ?? q.Page;
+        var ordered = query.OrderBy(m => m.SortKey).ThenBy(m => m.Id);
+        IQueryable<Member> window;
+        if (cursor is { SortKey: var afterKey, Id: var afterId })
+            window = ordered.Where(m => string.Compare(m.SortKey, afterKey) > 0 || (m.SortKey == afterKey && m.Id > afterId));
+        else
+            window = ordered.Skip((q.Page - 1) * q.PageSize);
+        // One row more than the page says whether a next page exists, whatever the count said.
+        var rows = await window.Take(q.PageSize + 1)
             .Select(m => new
             {
-                m.Id, m.Kind, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.RomanizedName, m.UpdatedAt,
+                m.Id, m.SortKey, m.Kind, m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.RomanizedName, m.UpdatedAt,
                 Photo = (m.PhotoVisibility <= level || m.Id == me) && m.PhotoPath != null,
                 Organization = m.OrganizationVisibility <= level || m.Id == me ? m.Organization : null,
                 Title = m.OrganizationVisibility <= level || m.Id == me ? m.Title : null,
-                Departments = m.CareerVisibility <= level || m.Id == me ? m.Career.OrderBy(c => c.FromYear).Select(c => c.Department).ToList() : null,
-                Skills = m.TagsVisibility <= level || m.Id == me ? m.Tags.Where(t => t.Kind == TagKind.Skill).OrderBy(t => t.Id).Select(t => t.Name).Take(8).ToList() : null,
+                CareerShown = m.CareerVisibility <= level || m.Id == me,
+                TagsShown = m.TagsVisibility <= level || m.Id == me,
                 OpenTo = m.OpenToVisibility <= level || m.Id == me ? m.OpenTo : Members.OpenTo.None,
                 Location = m.LocationVisibility <= level || m.Id == me ? m.Location : null,
             })
-            .AsSplitQuery()
             .ToListAsync(ct);
+        var more = rows.Count > q.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+
+        var careerOf = rows.Where(r => r.CareerShown).Select(r => r.Id).ToList();
+        var departments = careerOf.Count == 0 ? [] : (await db.Set<CareerEntry>().AsNoTracking()
+                .Where(c => careerOf.Contains(c.MemberId))
+                .OrderBy(c => c.MemberId).ThenBy(c => c.FromYear).ThenBy(c => c.Id)
+                .Select(c => new { c.MemberId, c.Department }).ToListAsync(ct))
+            .GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Select(c => c.Department).ToList());
+        var tagsOf = rows.Where(r => r.TagsShown).Select(r => r.Id).ToList();
+        var skills = tagsOf.Count == 0 ? [] : (await db.Set<ProfileTag>().AsNoTracking()
+                .Where(t => tagsOf.Contains(t.MemberId) && t.Kind == TagKind.Skill)
+                .OrderBy(t => t.MemberId).ThenBy(t => t.Id)
+                .Select(t => new { t.MemberId, t.Name }).ToListAsync(ct))
+            .GroupBy(t => t.MemberId).ToDictionary(g => g.Key, g => g.Select(t => t.Name).Take(8).ToList());
 
         var items = rows.Select(r => new MemberCardDto(
             r.Id, r.Kind.ToString(), PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName), r.FamilyNameKana, r.GivenNameKana, r.RomanizedName,
             r.Photo ? $"/members/{r.Id}/photo?v={r.UpdatedAt.ToUnixTimeSeconds()}" : null,
-            r.Organization, r.Title, r.Departments, r.Skills, MemberService.OpenToNames(r.OpenTo), r.Location)
+            r.Organization, r.Title,
+            r.CareerShown ? departments.GetValueOrDefault(r.Id) ?? [] : null,
+            r.TagsShown ? skills.GetValueOrDefault(r.Id) ?? [] : null,
+            MemberService.OpenToNames(r.OpenTo), r.Location)
         { OriginalName = PersonName.Original(r.FamilyName, r.GivenName, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName)) }).ToList();
-        return new PageDto<MemberCardDto>(items, q.Page, q.PageSize, total);
+        var next = more && page < 100_000 ? new DirectoryCursor(page + 1, rows[^1].SortKey, rows[^1].Id).Encode() : null;
+        return new DirectoryPageDto(items, page, q.PageSize, Math.Min(total, CountLimit), total > CountLimit, next);
     }
 
     /// <summary>Figures for the home page: approved members by kind, those open to consultation, and the queue's length.</summary>

@@ -15,16 +15,19 @@ public sealed class IndexModel(DirectoryService directory, IStringLocalizer<Vali
     [BindProperty(SupportsGet = true)] public string? OpenTo { get; set; }
     // From the query only: Razor Pages puts the page itself in a route value named "page" ("/Members/Index").
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
-    public PageDto<MemberCardDto>? Results { get; private set; }
+    [FromQuery(Name = "cursor")] public string? Cursor { get; set; }
+    public DirectoryPageDto? Results { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var result = await directory.SearchAsync(new DirectoryQuery(Q, Kind, Skill, Department, null, OpenTo, Math.Max(1, PageNumber), 24), ct);
+        var result = await directory.SearchAsync(new DirectoryQuery(Q, Kind, Skill, Department, null, OpenTo, Math.Max(1, PageNumber), 24, string.IsNullOrEmpty(Cursor) ? null : Cursor), ct);
         if (result.IsOk) Results = result.Value;
         else ModelState.AddErrors(result.Errors!, texts, prefix: "");
     }
 
-    public string PageLink(int page) =>
-        QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["kind"] = Kind, ["skill"] = Skill, ["department"] = Department, ["openTo"] = OpenTo, ["page"] = page.ToString() }
+    /// <summary>"Next" follows the cursor (a deep page costs what the first does); "previous" names its page.</summary>
+    public string PageLink(int page, string? cursor = null) =>
+        QueryString.Create(new Dictionary<string, string?> { ["q"] = Q, ["kind"] = Kind, ["skill"] = Skill, ["department"] = Department, ["openTo"] = OpenTo,
+                ["page"] = cursor is null ? page.ToString() : null, ["cursor"] = cursor }
             .Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

@@ -44,5 +44,17 @@ public sealed record UpdateProfileRequest(
     string? Location = null, string? Bio = null, IReadOnlyList<string>? Links = null, IReadOnlyList<string>? OpenTo = null,
     VisibilityDto? Visibility = null, bool? FeatureOnCommunity = null);
 
+/// <summary>A directory search. <see cref="Cursor"/>, when given, is a page's <c>nextCursor</c> and replaces <see cref="Page"/>.</summary>
 public sealed record DirectoryQuery(string? Q = null, string? Kind = null, string? Skill = null, string? Department = null,
-    string? Organization = null, string? OpenTo = null, int Page = 1, int PageSize = 20);
+    string? Organization = null, string? OpenTo = null, int Page = 1, int PageSize = 20, string? Cursor = null);
+
+/// <summary>
+/// A directory page. <see cref="Total"/> is exact up to 10,000; beyond, it says 10,000 and <see cref="TotalIsLowerBound"/>
+/// is true. <see cref="NextCursor"/> opens the next page (null on the last): follow it rather than asking for page N+1,
+/// so that page 2,000 costs what page 1 costs.
+/// </summary>
+public sealed record DirectoryPageDto(IReadOnlyList<MemberCardDto> Items, int Page, int PageSize, int Total, bool TotalIsLowerBound, string? NextCursor)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasNext => NextCursor is not null;
+}

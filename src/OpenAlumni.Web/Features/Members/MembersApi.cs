@@ -21,10 +21,11 @@ public static class MembersApi
         return app;
     }
 
-    static async Task<ApiResult<Ok<PageDto<MemberCardDto>>, Problem.Invalid>> Search(
+    /// <summary>The directory. Follow <c>nextCursor</c> (as <c>cursor</c>) for the next page; <c>page</c> is for jumping.</summary>
+    static async Task<ApiResult<Ok<DirectoryPageDto>, Problem.Invalid>> Search(
         string? q, string? kind, string? skill, string? department, string? organization, string? openTo,
-        int? page, int? pageSize, DirectoryService directory, CancellationToken ct) =>
-        (await directory.SearchAsync(new DirectoryQuery(q, kind, skill, department, organization, openTo, page ?? 1, pageSize ?? 20), ct)).ToHttpResult();
+        int? page, int? pageSize, string? cursor, DirectoryService directory, CancellationToken ct) =>
+        (await directory.SearchAsync(new DirectoryQuery(q, kind, skill, department, organization, openTo, page ?? 1, pageSize ?? 20, cursor), ct)).ToHttpResult();
 
     static async Task<ApiResult<Ok<MemberDto>, Problem.NotFound>> Get(long id, MemberService members, CancellationToken ct) =>
         (await members.GetAsync(id, ct)).ToHttpResult();

@@ -112,7 +112,7 @@ public abstract class PushDeliveryTests(AlumniApp app) : AppTest(app)
         // Push instead of mail, and both under the bell too.
         Assert.DoesNotContain(Mailbox.For(App, waitingMember.Email), m => (m.Subject ?? "").Contains("参加確定") || (m.Subject ?? "").Contains("明日開催"));
         var bell = await waiting.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
-        Assert.Equal(["eventReminder", "waitlistPromoted"], bell.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("type").GetString()).ToArray());
+        Assert.Equal(["eventReminder", "waitlistPromoted"], bell.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("type").GetString()!).ToArray());
     }
 
     [Fact]
