@@ -262,9 +262,18 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     internal async Task<List<(PostDto Post, PostFacts Facts)>> ProjectWithFactsAsync(IQueryable<Post> query, MemberSession me, CancellationToken ct)
     {
         var id = me.MemberId;
+        // Every column the card shows and nothing else: the search columns (tsvector, bigram tokens,
+        // normalised text) are most of a post row's bytes and never leave the database.
         var rows = await query.Select(p => new
         {
-            Post = p,
+            Post = new Post
+            {
+                Id = p.Id, Room = p.Room, Category = p.Category, Title = p.Title, Body = p.Body, BodyHtml = p.BodyHtml,
+                AuthorMemberId = p.AuthorMemberId, Status = p.Status, Pinned = p.Pinned, CreatedAt = p.CreatedAt,
+                PublishedAt = p.PublishedAt, EditedAt = p.EditedAt, HiddenAt = p.HiddenAt, CommentCount = p.CommentCount,
+                JobRole = p.JobRole, JobPlace = p.JobPlace, JobHowToApply = p.JobHowToApply, JobUntil = p.JobUntil,
+                SegmentKind = p.SegmentKind, Segment = p.Segment,
+            },
             Author = db.Members.Where(m => m.Id == p.AuthorMemberId && m.Status != MemberStatus.Former).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName, m.Kind }).FirstOrDefault(),
             Like = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Like),
             Thanks = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Thanks),
