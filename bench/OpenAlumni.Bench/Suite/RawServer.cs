@@ -14,6 +14,7 @@ static class RawServer
 {
     public const int PageSize = 20;
     const int FeedCountLimit = 10_000; // as the app's PostService.CountLimit: past it the total is "at least"
+    const int CountLimit = DirectoryService.CountLimit;
 
     public static async Task RunAsync(int port, string connection)
     {
@@ -74,15 +75,30 @@ static class RawServer
             where.Add("(m.\"OpenToVisibility\" <= @lvl OR m.\"Id\" = @me) AND (m.\"OpenTo\" & @open) = @open");
             cmd.Parameters.AddWithValue("open", (int)Enum.Parse<OpenTo>(openTo, ignoreCase: true));
         }
+        if (q["department"].ToString() is { Length: > 0 } department)
+        {
+            where.Add("(m.\"CareerVisibility\" <= @lvl OR m.\"Id\" = @me) AND EXISTS (SELECT 1 FROM \"CareerEntry\" c WHERE c.\"MemberId\" = m.\"Id\" AND strpos(c.\"Department\", @dep) > 0)");
+            cmd.Parameters.AddWithValue("dep", department.Trim());
+        }
         if (q["kind"].ToString() is { Length: > 0 } kind)
         {
             where.Add("m.\"Kind\" = @kind");
             cmd.Parameters.AddWithValue("kind", kind);
         }
-        cmd.Parameters.AddWithValue("off", (page - 1) * PageSize);
         var filter = string.Join(" AND ", where);
+        // A deep page by keyset, as the app's cursor: start at the last card before it, never OFFSET.
+        var window = "OFFSET @off";
+        var pageFilter = filter;
+        if (q["afterKey"].ToString() is { Length: > 0 } afterKey)
+        {
+            pageFilter += " AND m.\"SortKey\" >= @ak AND (m.\"SortKey\" > @ak OR m.\"Id\" > @ai)";
+            cmd.Parameters.AddWithValue("ak", afterKey);
+            cmd.Parameters.AddWithValue("ai", long.Parse(q["afterId"]!));
+            window = "";
+        }
+        else cmd.Parameters.AddWithValue("off", (page - 1) * PageSize);
         cmd.CommandText = $"""
-            SELECT count(*) FROM "Members" m WHERE {filter};
+            SELECT count(*) FROM (SELECT 1 FROM "Members" m WHERE {filter} LIMIT {CountLimit + 1}) x;
             SELECT m."Id", m."Kind", m."FamilyName", m."GivenName", m."FamilyNameKana", m."GivenNameKana", m."RomanizedName", m."UpdatedAt",
                    (m."PhotoVisibility" <= @lvl OR m."Id" = @me) AND m."PhotoPath" IS NOT NULL,
                    CASE WHEN m."OrganizationVisibility" <= @lvl OR m."Id" = @me THEN m."Organization" END,
@@ -93,8 +109,8 @@ static class RawServer
                         THEN ARRAY(SELECT g."Name" FROM "ProfileTag" g WHERE g."MemberId" = m."Id" AND g."Kind" = 'Skill' ORDER BY g."Id" LIMIT 8) END,
                    CASE WHEN m."OpenToVisibility" <= @lvl OR m."Id" = @me THEN m."OpenTo" ELSE 0 END,
                    CASE WHEN m."LocationVisibility" <= @lvl OR m."Id" = @me THEN m."Location" END
-            FROM "Members" m WHERE {filter}
-            ORDER BY m."SortKey", m."Id" LIMIT {PageSize} OFFSET @off;
+            FROM "Members" m WHERE {pageFilter}
+            ORDER BY m."SortKey", m."Id" LIMIT {PageSize} {window};
             """;
         await using var reader = await cmd.ExecuteReaderAsync(http.RequestAborted);
         await reader.ReadAsync();
@@ -128,7 +144,8 @@ static class RawServer
         json.WriteEndArray();
         json.WriteNumber("page", page);
         json.WriteNumber("pageSize", PageSize);
-        json.WriteNumber("total", total);
+        json.WriteNumber("total", Math.Min(total, CountLimit));
+        json.WriteBoolean("totalIsLowerBound", total > CountLimit);
         json.WriteEndObject();
     }
 

@@ -93,7 +93,8 @@ static class SuiteBench
             using var appHttp = Client(app.Url, o.Clients);
             using var rawHttp = Client($"http://127.0.0.1:{rawPort}", o.Clients);
             if (raw is not null) await WaitAsync(rawHttp, "/health");
-            var scenarios = o.OnSqlite ? SqliteScenarios(viewer) : Scenarios(viewer);
+            var deep = await DeepPageAsync(o, connection, viewer);
+            var scenarios = o.OnSqlite ? SqliteScenarios(viewer, deep) : Scenarios(viewer, deep);
             var rows = new List<Row>();
             var cpuBefore = app.CpuSeconds;
             var clock = Stopwatch.StartNew();
@@ -138,7 +139,35 @@ static class SuiteBench
     }
 
     /// <summary>Each page, its app path and the raw baseline's, and the targets (p95 at the run's clients, share of raw throughput).</summary>
-    static List<Scenario> Scenarios(Viewer v)
+    /// <summary>A deep directory page (2,000 at full scale, the last whole page at a smaller one) and the card before it, for its cursor.</summary>
+    sealed record DeepPage(int Page, string AfterKey, long AfterId);
+
+    static async Task<DeepPage> DeepPageAsync(Options o, string connection, Viewer v)
+    {
+        await using System.Data.Common.DbConnection db = o.OnSqlite ? new Microsoft.Data.Sqlite.SqliteConnection(connection) : new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        const string listed = "\"TenantId\" = @t AND \"Status\" = 'Approved' AND (\"WithheldPurposes\" & 1) = 0";
+        await using var count = db.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM \"Members\" WHERE {listed}";
+        Add(count, "t", v.TenantId);
+        var page = (int)Math.Clamp(Convert.ToInt64(await count.ExecuteScalarAsync()) / RawServer.PageSize, 2, 2000);
+        await using var before = db.CreateCommand();
+        before.CommandText = $"SELECT \"SortKey\", \"Id\" FROM \"Members\" WHERE {listed} ORDER BY \"SortKey\", \"Id\" LIMIT 1 OFFSET {(page - 1) * RawServer.PageSize - 1}";
+        Add(before, "t", v.TenantId);
+        await using var row = await before.ExecuteReaderAsync();
+        if (!await row.ReadAsync()) throw new InvalidOperationException("the network is too small for a second directory page");
+        return new DeepPage(page, row.GetString(0), row.GetInt64(1));
+
+        static void Add(System.Data.Common.DbCommand c, string name, object value)
+        {
+            var p = c.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            c.Parameters.Add(p);
+        }
+    }
+
+    static List<Scenario> Scenarios(Viewer v, DeepPage deep)
     {
         var raw = $"t={v.TenantId}&me={v.MemberId}&level=0";
         Scenario Directory(string name, string query, double p95 = 30) =>
@@ -155,6 +184,10 @@ static class SuiteBench
             Directory("山田 花子", "q=山田 花子"),
             Directory("skill 物流", "skill=物流"),
             Directory("open to consultation", "openTo=Consultation"),
+            Directory("department 金属", "department=金属"),
+            new($"directory page {deep.Page:N0} (cursor)", "directory API",
+                "/api/v1/members?pageSize=20&cursor=" + new DirectoryCursor(deep.Page, deep.AfterKey, deep.AfterId).Encode(),
+                $"/raw/members?{raw}&page={deep.Page}&afterKey={Uri.EscapeDataString(deep.AfterKey)}&afterId={deep.AfterId}", 30, 0.5),
             new("directory HTML 山田", "directory HTML", "/members?q=山田", $"/raw/members?{raw}&q=山田", 30, 0.35),
             Feed("(all rooms)", ""),
             Feed("notices", "room=notices"),
@@ -165,8 +198,8 @@ static class SuiteBench
     }
 
     /// <summary>The embedded default's targets: the same directory shapes, p95 under 50 ms at 16 clients, no raw twin.</summary>
-    static List<Scenario> SqliteScenarios(Viewer v) =>
-        Scenarios(v).Where(s => s.Kind.StartsWith("directory")).Select(s => s with { RawPath = null, TargetP95Ms = 50, TargetRatio = 0 }).ToList();
+    static List<Scenario> SqliteScenarios(Viewer v, DeepPage deep) =>
+        Scenarios(v, deep).Where(s => s.Kind.StartsWith("directory")).Select(s => s with { RawPath = null, TargetP95Ms = 50, TargetRatio = 0 }).ToList();
 
     static HttpClient Client(string url, int clients) =>
         new(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseCookies = false })

@@ -90,7 +90,8 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         var ordered = query.OrderBy(m => m.SortKey).ThenBy(m => m.Id);
         IQueryable<Member> window;
         if (cursor is { SortKey: var afterKey, Id: var afterId })
-            window = ordered.Where(m => string.Compare(m.SortKey, afterKey) > 0 || (m.SortKey == afterKey && m.Id > afterId));
+            // "SortKey >= k" on its own is what lets the (TenantId, Status, SortKey) index start at the cursor.
+            window = ordered.Where(m => string.Compare(m.SortKey, afterKey) >= 0 && (string.Compare(m.SortKey, afterKey) > 0 || m.Id > afterId));
         else
             window = ordered.Skip((q.Page - 1) * q.PageSize);
         // One row more than the page says whether a next page exists, whatever the count said.
