@@ -73,7 +73,11 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task FlushErasedAsync(AlumniDb db, CancellationToken ct)
     {
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        if (!db.Database.IsSqlite()) return;
+        // The directory's FTS5 index keeps a deleted member's name grams in its segments until they are merged:
+        // merge them now (rewrites the index; an erasure is rare), then empty the write-ahead log.
+        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "MemberSearchFts" ("MemberSearchFts") VALUES ('optimize');""", ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
     }
 }
 

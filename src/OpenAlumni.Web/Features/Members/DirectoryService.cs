@@ -9,8 +9,8 @@ namespace OpenAlumni.Web.Features.Members;
 
 /// <summary>
 /// The member directory: approved members, searched and filtered only on what the viewer may see.
-/// On PostgreSQL a query term first narrows by the GIN-indexed bigram vector, then is confirmed on the
-/// normalised text; on SQLite the normalised text alone is scanned (small networks).
+/// A query term first narrows by an inverted index over the members' bigram tokens (PostgreSQL: the GIN-indexed
+/// tsvector; SQLite: the FTS5 table MemberSearchFts), then is confirmed on the normalised text.
 /// </summary>
 public sealed class DirectoryService(AlumniDb db, CurrentMember current)
 {
@@ -49,12 +49,19 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         var terms = SearchText.Terms(q.Q);
         if (terms.Count > 0)
         {
-            var prefix = MemberSearchIndex.PrefixFor(level);
-            if (db.Database.IsNpgsql())
+            var grams = terms.SelectMany(t => SearchText.QueryGrams(t, MemberSearchIndex.PrefixFor(level))).Distinct().ToList();
+            if (grams.Count > 0 && db.Database.IsNpgsql())
             {
-                var grams = string.Join(' ', terms.SelectMany(t => SearchText.QueryGrams(t, prefix)).Distinct());
-                if (grams.Length > 0)
-                    query = query.Where(m => m.SearchVector!.Matches(EF.Functions.PlainToTsQuery("simple", grams)));
+                var all = string.Join(' ', grams);
+                query = query.Where(m => m.SearchVector!.Matches(EF.Functions.PlainToTsQuery("simple", all)));
+            }
+            else if (grams.Count > 0)
+            {
+                // The FTS5 index over the same tokens (migration MemberSearchFts); each gram is a quoted token
+                // (letters and digits only), and a space between them means AND.
+                var match = string.Join(' ', grams.Select(g => '"' + g + '"'));
+                var hits = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MemberSearchFts\" WHERE \"MemberSearchFts\" MATCH {match}");
+                query = query.Where(m => hits.Contains(m.Id));
             }
             foreach (var term in terms)
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using OpenAlumni.Tests.Infrastructure;
@@ -112,6 +113,28 @@ public abstract partial class DirectoryPagingTests(AlumniApp app) : AppTest(app)
         Assert.Contains("rel=\"prev\"", page2);
         Assert.True(page3.Success);
         Assert.Contains("3 / 3", await browser.GetStringAsync("/members" + WebUtility.HtmlDecode(page3.Groups[1].Value), Ct));
+    }
+
+    [Fact]
+    public async Task TheSearchIndex_FollowsEveryRename_AndAMemberWhoLeaves()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var me = await tenant.MemberAsync(family: "山田", given: "花子");
+        var leaver = await tenant.MemberAsync(family: "去川", given: "一郎");
+        var api = await tenant.ApiAsync(me);
+        var viewer = await tenant.ApiAsync(await tenant.MemberAsync(family: "森", given: "誠"));
+
+        foreach (var family in new[] { "吉川", "竹内", "吉田" })
+            Assert.Equal(HttpStatusCode.OK, (await api.PatchAsJsonAsync("/api/v1/members/me", new { familyName = family }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await tenant.ApiAsync(leaver)).DeleteAsync("/api/v1/me?posts=delete", Ct)).StatusCode);
+
+        async Task<List<long>> Find(string q) => Ids(await JsonAsync(await viewer.GetAsync("/api/v1/members?q=" + Uri.EscapeDataString(q), Ct)));
+        Assert.Equal([me.Id], await Find("吉田"));
+        Assert.Equal([me.Id], await Find("吉田 花子"));
+        Assert.Empty(await Find("山田"));
+        Assert.Empty(await Find("竹内"));
+        Assert.Empty(await Find("去川"));
+        Assert.Equal([me.Id], await Find("吉"));
     }
 
     static List<long> Ids(JsonElement body) => body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();

@@ -28,6 +28,41 @@ public sealed class ErasedBytesTests(SqliteApp app) : AppTest(app)
         Assert.Equal(0, Occurrences(mark));
     }
 
+    [Fact]
+    public async Task DeleteMe_LeavesNoGramOfMyNameInTheDirectorysSearchIndex()
+    {
+        var tenant = await App.CreateTenantAsync();
+        // A name no one else has: its grams are in the index only for this member.
+        var member = await tenant.MemberAsync(family: "鰐淵", given: "鶯子");
+        await tenant.MemberAsync(family: "佐藤", given: "花子");
+        var api = await tenant.ApiAsync(member);
+        Assert.Equal(["n鰐淵", "n鶯子"], await TermsAsync("n鰐淵", "n鶯子"));
+
+        Assert.Equal(HttpStatusCode.OK, (await api.DeleteAsync("/api/v1/me?posts=delete", Ct)).StatusCode);
+
+        Assert.Empty(await TermsAsync("n鰐淵", "n鶯子", "a鰐淵"));
+        Assert.Equal(["n佐藤"], await TermsAsync("n佐藤"));
+    }
+
+    /// <summary>Which of these terms the FTS5 index still holds (its vocabulary, read through fts5vocab).</summary>
+    async Task<List<string>> TermsAsync(params string[] terms)
+    {
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.Root, "alumni.db")}");
+        await db.OpenAsync(Ct);
+        await using var vocab = db.CreateCommand();
+        vocab.CommandText = """CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, 'MemberSearchFts', 'row');""";
+        await vocab.ExecuteNonQueryAsync(Ct);
+        var found = new List<string>();
+        foreach (var term in terms)
+        {
+            await using var select = db.CreateCommand();
+            select.CommandText = "SELECT term FROM temp.vocab WHERE term = $t";
+            select.Parameters.AddWithValue("$t", term);
+            if (await select.ExecuteScalarAsync(Ct) is string t) found.Add(t);
+        }
+        return found;
+    }
+
     /// <summary>How often the text (as written, or upper-cased as Identity normalises it) is in the database file and its WAL.</summary>
     int Occurrences(string text)
     {
