@@ -1347,6 +1347,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "Status", "SortKey");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "Status", "SortKey"), new[] { "Id", "WithheldPurposes", "Kind", "OpenTo", "OpenToVisibility", "TagsVisibility", "CareerVisibility" });
+
                     b.ToTable("Members");
                 });
 
