@@ -42,7 +42,8 @@ sealed record Report(DateTimeOffset At, string Machine, string Database, int Mem
         {
             var before = previous?.Rows.FirstOrDefault(p => p.Scenario == r.Scenario);
             // A regression: a fifth slower at p95 or a fifth fewer requests per second than the previous run at this scale.
-            var worse = before is not null && (r.App.P95 > before.App.P95 * 1.2 || r.App.PerSecond < before.App.PerSecond / 1.2);
+            // A previous run that completed no request in the window has no p95 to compare with (it reads 0).
+            var worse = before is not null && ((before.App.Requests > 0 && r.App.P95 > before.App.P95 * 1.2) || r.App.PerSecond < before.App.PerSecond / 1.2);
             var target = $"p95 ≤ {r.TargetP95Ms:F0} ms" + (r.Raw is not null ? $", ≥ {r.TargetRatio:P0} of raw" : "");
             var rawRate = r.Raw is { } x ? x.PerSecond.ToString("F0", c) : "–";
             var ratioText = r.Ratio is { } ratio ? ratio.ToString("F2", c) : "–";
