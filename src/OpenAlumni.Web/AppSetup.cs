@@ -47,6 +47,7 @@ public static class AppSetup
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().EnsureDemoAsync(app.Logger, CancellationToken.None);
         }
+        await DatabaseSetup.RefreshStatisticsAsync(app.Services);
     }
 
     public static WebApplication UseOpenAlumni(this WebApplication app)

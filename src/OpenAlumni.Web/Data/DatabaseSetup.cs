@@ -67,6 +67,18 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// SQLite plans without statistics until ANALYZE runs, and then walks every member through a correlated subquery
+    /// for the skill filter (a minute at 50,000 members; 0.15 s with statistics). Run at each start, after the
+    /// migrations and the demo seed; analysis_limit keeps it to a sample, so it costs milliseconds.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AlumniDb>();
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; ANALYZE;", ct);
+    }
+
+    /// <summary>
     /// After an erasure on SQLite: copies the write-ahead log into the database file and empties it, since the
     /// log's frames still hold the rows as they were (secure_delete zeroes them in the pages, not in old frames).
     /// Waits for a writer to finish; with a reader on an older snapshot the log is emptied by a later checkpoint.

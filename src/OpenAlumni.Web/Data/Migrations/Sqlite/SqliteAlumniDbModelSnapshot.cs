@@ -1285,7 +1285,8 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasAnnotation("Npgsql:IndexInclude", new[] { "Kind", "Id" });
 
-                    b.HasIndex("TenantId", "Status", "SortKey");
+                    b.HasIndex("TenantId", "Status", "SortKey")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "WithheldPurposes", "Kind", "OpenTo", "OpenToVisibility", "TagsVisibility", "CareerVisibility" });
 
                     b.ToTable("Members");
                 });
