@@ -13,7 +13,7 @@ using OpenAlumni.Web.Infrastructure.Search;
 static class RawServer
 {
     public const int PageSize = 20;
-    const int FeedCountLimit = 10_000; // as the app's PostService.CountLimit: past it the total is "at least"
+    const int FeedCountLimit = OpenAlumni.Web.Features.Posts.PostService.CountLimit; // past it the total is "at least", as the app says
     const int CountLimit = DirectoryService.CountLimit;
 
     public static async Task RunAsync(int port, string connection)
