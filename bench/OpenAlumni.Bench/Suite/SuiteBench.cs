@@ -95,6 +95,8 @@ static class SuiteBench
             if (raw is not null) await WaitAsync(rawHttp, "/health");
             var deep = await DeepPageAsync(o, connection, viewer);
             var scenarios = o.OnSqlite ? SqliteScenarios(viewer, deep) : Scenarios(viewer, deep);
+            // --only WORD: the pages whose name contains WORD, to profile one shape without the whole run.
+            if (Arg("--only") is { } only) scenarios = scenarios.FindAll(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase));
             var rows = new List<Row>();
             var cpuBefore = app.CpuSeconds;
             var clock = Stopwatch.StartNew();

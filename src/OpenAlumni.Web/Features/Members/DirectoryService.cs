@@ -63,7 +63,8 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
                 var hits = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM \"MemberSearchFts\" WHERE \"MemberSearchFts\" MATCH {match}");
                 query = query.Where(m => hits.Contains(m.Id));
             }
-            foreach (var term in terms)
+            // Both databases hold a gram index, so a one- or two-letter term is already exact.
+            foreach (var term in terms.Where(t => !SearchText.GramsAreExact(t)))
             {
                 query = level switch
                 {

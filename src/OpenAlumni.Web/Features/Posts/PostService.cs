@@ -212,6 +212,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
 
     /// <summary>The feed: a room (or all), a category, a search; pinned announcements first, then newest first.</summary>
     public const int CountLimit = 10_000;
+    public const int SearchCountLimit = 1_000;
 
     public async Task<Result<FeedDto>> ListAsync(string? roomText, string? categoryText, string? q, string? mine, int page, int pageSize, CancellationToken ct)
     {
@@ -240,18 +241,24 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 var grams = string.Join(' ', terms.SelectMany(t => SearchText.QueryGrams(t, "p")).Distinct());
                 if (grams.Length > 0) query = query.Where(p => p.SearchVector!.Matches(EF.Functions.PlainToTsQuery("simple", grams)));
             }
-            foreach (var term in terms) query = query.Where(p => p.SearchText.Contains(term));
+            foreach (var term in terms)
+                if (!db.Database.IsNpgsql() || !SearchText.GramsAreExact(term)) query = query.Where(p => p.SearchText.Contains(term));
         }
-        // Counting a million visible posts exactly costs more than the page itself; past CountLimit the
-        // total is reported as "at least" (TotalIsLowerBound), which is all a feed's pager needs.
-        var total = await query.OrderBy(p => p.Id).Take(CountLimit + 1).CountAsync(ct);
         // Only announcements can be pinned, and published posts always have PublishedAt, so this order
         // walks the (TenantId, Status, Pinned, PublishedAt, Id) index backwards and stops at the page.
         var ordered = mine == "drafts"
             ? query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             : query.OrderByDescending(p => p.Pinned).ThenByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id);
+        // Counting a million visible posts exactly costs more than the page itself; past the limit the total
+        // is reported as "at least" (TotalIsLowerBound), which is all a feed's pager needs. A search counts in
+        // the feed's order, so a common word stops after SearchCountLimit hits on the index and a rare one
+        // is counted from the gram index: either way a bounded read.
+        var limit = terms.Count > 0 ? SearchCountLimit : CountLimit;
+        var total = terms.Count > 0
+            ? await ordered.Take(limit + 1).CountAsync(ct)
+            : await query.OrderBy(p => p.Id).Take(limit + 1).CountAsync(ct);
         var items = await Project(ordered.Skip((page - 1) * pageSize).Take(pageSize), me, ct);
-        return new FeedDto(items, page, pageSize, Math.Min(total, CountLimit), total > CountLimit);
+        return new FeedDto(items, page, pageSize, Math.Min(total, limit), total > limit);
     }
 
     /// <summary>Posts into DTOs with their author, counts and my reactions, in a fixed number of queries whatever the page size.</summary>
@@ -263,26 +270,37 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     {
         var id = me.MemberId;
         // Every column the card shows and nothing else: the search columns (tsvector, bigram tokens,
-        // normalised text) are most of a post row's bytes and never leave the database.
-        var rows = await query.Select(p => new
-        {
-            Post = new Post
+        // normalised text) are most of a post row's bytes and never leave the database. The author comes by a
+        // join on the page's rows: a correlated FirstOrDefault became a ROW_NUMBER over every member of the network.
+        var rows = await (
+            from p in query
+            join m in db.Members.Where(m => m.Status != MemberStatus.Former) on p.AuthorMemberId equals m.Id into authors
+            from a in authors.DefaultIfEmpty()
+            select new
             {
-                Id = p.Id, Room = p.Room, Category = p.Category, Title = p.Title, Body = p.Body, BodyHtml = p.BodyHtml,
-                AuthorMemberId = p.AuthorMemberId, Status = p.Status, Pinned = p.Pinned, CreatedAt = p.CreatedAt,
-                PublishedAt = p.PublishedAt, EditedAt = p.EditedAt, HiddenAt = p.HiddenAt, CommentCount = p.CommentCount,
-                JobRole = p.JobRole, JobPlace = p.JobPlace, JobHowToApply = p.JobHowToApply, JobUntil = p.JobUntil,
-                SegmentKind = p.SegmentKind, Segment = p.Segment,
-            },
-            Author = db.Members.Where(m => m.Id == p.AuthorMemberId && m.Status != MemberStatus.Former).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName, m.Kind }).FirstOrDefault(),
-            Like = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Like),
-            Thanks = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Thanks),
-            Celebrate = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Celebrate),
-            Insightful = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Insightful),
-            Mine = db.Set<Reaction>().Where(r => r.PostId == p.Id && r.MemberId == id).Select(r => r.Kind).ToList(),
-            Interest = db.Set<PostInterest>().Count(i => i.PostId == p.Id),
-            IInterested = db.Set<PostInterest>().Any(i => i.PostId == p.Id && i.MemberId == id),
-        }).ToListAsync(ct);
+                Post = new Post
+                {
+                    Id = p.Id, Room = p.Room, Category = p.Category, Title = p.Title, Body = p.Body, BodyHtml = p.BodyHtml,
+                    AuthorMemberId = p.AuthorMemberId, Status = p.Status, Pinned = p.Pinned, CreatedAt = p.CreatedAt,
+                    PublishedAt = p.PublishedAt, EditedAt = p.EditedAt, HiddenAt = p.HiddenAt, CommentCount = p.CommentCount,
+                    JobRole = p.JobRole, JobPlace = p.JobPlace, JobHowToApply = p.JobHowToApply, JobUntil = p.JobUntil,
+                    SegmentKind = p.SegmentKind,
+                    // Field by field: projecting the complex property whole makes EF Core read the whole row.
+                    Segment = new Segment
+                    {
+                        Department = p.Segment.Department, LeftFrom = p.Segment.LeftFrom, LeftTo = p.Segment.LeftTo,
+                        Location = p.Segment.Location, OpenTo = p.Segment.OpenTo, Tag = p.Segment.Tag,
+                    },
+                },
+                Author = a == null ? null : new { a.FamilyName, a.GivenName, a.RomanizedName, a.Kind },
+                Like = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Like),
+                Thanks = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Thanks),
+                Celebrate = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Celebrate),
+                Insightful = db.Set<Reaction>().Count(r => r.PostId == p.Id && r.Kind == ReactionKind.Insightful),
+                Mine = db.Set<Reaction>().Where(r => r.PostId == p.Id && r.MemberId == id).Select(r => r.Kind).ToList(),
+                Interest = db.Set<PostInterest>().Count(i => i.PostId == p.Id),
+                IInterested = db.Set<PostInterest>().Any(i => i.PostId == p.Id && i.MemberId == id),
+            }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.Select(r =>
         {

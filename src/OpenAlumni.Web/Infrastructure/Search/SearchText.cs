@@ -59,6 +59,14 @@ public static class SearchText
         }
     }
 
+    /// <summary>
+    /// Whether a text that holds the term's grams surely holds the term: one run of one or two letters is its
+    /// own gram. Longer terms need the substring check too (their bigrams may sit apart), and PostgreSQL's
+    /// planner guesses that check's selectivity blindly, so leaving it off where it proves nothing lets the
+    /// planner use the real gram statistics.
+    /// </summary>
+    public static bool GramsAreExact(string term) => term.Length is 1 or 2 && term.All(char.IsLetterOrDigit);
+
     static IEnumerable<string> Runs(string s)
     {
         var start = -1;

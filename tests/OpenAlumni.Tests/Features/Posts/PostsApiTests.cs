@@ -172,6 +172,51 @@ public abstract class PostsApiTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Search_ForALongerTerm_WantsItsLettersTogether_NotJustItsPairsApart()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.ApiAsync(await tenant.MemberAsync(family: "投稿"));
+        var together = await PostAsync(author, new { room = "updates", title = "営業部に戻りました", body = "よろしく" });
+        // 営業 and 業部 are both here, never 営業部.
+        var apart = await PostAsync(author, new { room = "updates", title = "業部という字と営業", body = "別の話" });
+
+        Assert.Equal([together], await FeedIdsAsync(author, "&q=" + Uri.EscapeDataString("営業部")));
+        Assert.Equal([apart, together], await FeedIdsAsync(author, "&q=" + Uri.EscapeDataString("営業")));
+    }
+
+    [Fact]
+    public async Task Search_ForACommonWord_CountsAThousandHits_ThenSaysAtLeast()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var author = await tenant.MemberAsync(family: "多作");
+        var reader = await tenant.ApiAsync(await tenant.MemberAsync(family: "読者"));
+        await tenant.DbAsync(async db =>
+        {
+            var at = DateTimeOffset.UtcNow.AddDays(-1);
+            for (var i = 0; i < PostService.SearchCountLimit + 5; i++)
+            {
+                var post = new Post { Room = Room.Updates, Title = $"営業の近況 {i}", Body = "本文", BodyHtml = "<p>本文</p>", AuthorMemberId = author.Id, Status = PostStatus.Published, CreatedAt = at, PublishedAt = at.AddSeconds(i) };
+                PostAudience.IndexForSearch(post, "多作 太郎");
+                db.Add(post);
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var common = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20&q=" + Uri.EscapeDataString("営業"), Ct));
+        var rare = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20&q=" + Uri.EscapeDataString("近況 1004"), Ct));
+        var all = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20", Ct));
+
+        Assert.Equal(PostService.SearchCountLimit, common.GetProperty("total").GetInt32());
+        Assert.True(common.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal($"営業の近況 {PostService.SearchCountLimit + 4}", common.GetProperty("items")[0].GetProperty("title").GetString());
+        Assert.Equal(1, rare.GetProperty("total").GetInt32());
+        Assert.False(rare.GetProperty("totalIsLowerBound").GetBoolean());
+        // Without a search the feed still counts exactly to its own, larger limit.
+        Assert.Equal(PostService.SearchCountLimit + 5, all.GetProperty("total").GetInt32());
+        Assert.False(all.GetProperty("totalIsLowerBound").GetBoolean());
+    }
+
+    [Fact]
     public async Task FeedPage_RunsAFixedNumberOfQueries_WhateverItsSize()
     {
         var tenant = await App.CreateTenantAsync();
