@@ -33,6 +33,9 @@ sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_URLS"] = url;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
+        // BENCH_APP_X=v sets X=v for the app alone, to profile it (BENCH_APP_DOTNET_JitStdOutFile=..., say).
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            if (e.Key is string k && k.StartsWith("BENCH_APP_", StringComparison.Ordinal)) info.Environment[k["BENCH_APP_".Length..]] = (string?)e.Value;
         var watch = Stopwatch.StartNew();
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };

@@ -185,7 +185,8 @@ static class RawServer
                 AND (p."SegmentTag" IS NULL OR p."SegmentTag" IN (SELECT unnest(tags) FROM r))))
             """;
         cmd.CommandText = $"""
-            WITH {reader} SELECT count(*) FROM (SELECT 1 FROM "Post" p WHERE {visible} LIMIT {FeedCountLimit + 1}) x;
+            WITH {reader} SELECT count(*) FROM (SELECT 1 FROM "Post" p WHERE {visible} ORDER BY p."Id" LIMIT {FeedCountLimit + 1}) x; -- in id order as the app: an unordered LIMIT on a table
+            -- larger than a quarter of shared_buffers joins another session's synchronized seq scan mid-table and can read it whole
             WITH {reader},
             page AS (SELECT p."Id", p."Room", p."Category", p."Title", p."Body", p."BodyHtml", p."AuthorMemberId", p."CreatedAt", p."PublishedAt",
                             p."EditedAt", p."Status", p."Pinned", p."HiddenAt", p."CommentCount", p."SegmentKind",

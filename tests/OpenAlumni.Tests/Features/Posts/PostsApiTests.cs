@@ -203,12 +203,16 @@ public abstract class PostsApiTests(AlumniApp app) : AppTest(app)
         });
 
         var common = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20&q=" + Uri.EscapeDataString("営業"), Ct));
+        var commonPair = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20&page=2&q=" + Uri.EscapeDataString("近況 営業"), Ct));
         var rare = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20&q=" + Uri.EscapeDataString("近況 1004"), Ct));
         var all = await JsonAsync(await reader.GetAsync("/api/v1/posts?pageSize=20", Ct));
 
         Assert.Equal(PostService.SearchCountLimit, common.GetProperty("total").GetInt32());
         Assert.True(common.GetProperty("totalIsLowerBound").GetBoolean());
         Assert.Equal($"営業の近況 {PostService.SearchCountLimit + 4}", common.GetProperty("items")[0].GetProperty("title").GetString());
+        Assert.Equal(PostService.SearchCountLimit, commonPair.GetProperty("total").GetInt32());
+        Assert.True(commonPair.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal($"営業の近況 {PostService.SearchCountLimit + 4 - 20}", commonPair.GetProperty("items")[0].GetProperty("title").GetString());
         Assert.Equal(1, rare.GetProperty("total").GetInt32());
         Assert.False(rare.GetProperty("totalIsLowerBound").GetBoolean());
         // Without a search the feed still counts exactly to its own, larger limit.
