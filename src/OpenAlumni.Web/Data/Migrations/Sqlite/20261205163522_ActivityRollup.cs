@@ -43,11 +43,12 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
             // The rollup is kept by triggers, whatever writes MemberActivity (the app, the demo seeder, a bulk load):
             // each row knows its gap to the member's previous active day and the member's kind, and the rollup counts
             // rows per (tenant, day, kind, gap capped at 32). See docs/DEVELOPMENT.md "Analytics".
+            // The gap is read through the (TenantId, MemberId, Day) index: an UPDATE ... FROM a LAG window, as on
+            // PostgreSQL, has no index on the derived table in SQLite and scans it once per row (minutes at 900,000 rows).
             migrationBuilder.Sql("""
                 UPDATE "MemberActivity" SET "Kind" = COALESCE((SELECT m."Kind" FROM "Members" m WHERE m."Id" = "MemberActivity"."MemberId"), '');
-                UPDATE "MemberActivity" SET "Gap" = x."Gap" FROM (
-                    SELECT "Id", CAST(julianday("Day") - julianday(LAG("Day") OVER (PARTITION BY "TenantId", "MemberId" ORDER BY "Day")) AS INTEGER) AS "Gap" FROM "MemberActivity"
-                ) AS x WHERE x."Id" = "MemberActivity"."Id" AND x."Gap" IS NOT NULL;
+                UPDATE "MemberActivity" SET "Gap" = CAST(julianday("Day") - julianday((SELECT MAX(p."Day") FROM "MemberActivity" p
+                    WHERE p."TenantId" = "MemberActivity"."TenantId" AND p."MemberId" = "MemberActivity"."MemberId" AND p."Day" < "MemberActivity"."Day")) AS INTEGER);
                 INSERT INTO "ActivityRollup" ("TenantId", "Day", "Kind", "Gap", "Members")
                 SELECT "TenantId", "Day", "Kind", CASE WHEN "Gap" IS NULL OR "Gap" > 31 THEN 32 ELSE "Gap" END, COUNT(*)
                 FROM "MemberActivity" WHERE 1 GROUP BY "TenantId", "Day", "Kind", 4;
