@@ -313,6 +313,13 @@ static class SuiteBench
             Console.WriteLine($"seeded {slug}: {(int)(o.Members * share):N0} members, {(int)(o.Posts * share):N0} posts ({watch.Elapsed.TotalSeconds:F0} s)");
         }
         var seconds = fresh ? watch.Elapsed.TotalSeconds : 0;
+        // Fresh tables have no statistics until autovacuum comes round: the first run would plan on guesses.
+        if (fresh && !o.OnSqlite)
+        {
+            await using var analyze = new NpgsqlConnection(connection);
+            await analyze.OpenAsync();
+            await new NpgsqlCommand("VACUUM ANALYZE", analyze) { CommandTimeout = 1800 }.ExecuteNonQueryAsync();
+        }
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var sp = scope.ServiceProvider;
