@@ -15,37 +15,8 @@ static class DashboardBench
         await using (var db = new NpgsqlConnection(connection))
         {
             await db.OpenAsync();
-            // The admin's own sign-in has already written today's row: only earlier days tell an earlier run.
-            var rows = (long)(await new NpgsqlCommand("SELECT COUNT(*) FROM \"MemberActivity\" WHERE \"Day\" < current_date", db).ExecuteScalarAsync())!;
-            if (rows == 0)
-            {
-                var watch = Stopwatch.StartNew();
-                // A bulk load the way migration ActivityRollup backfills: the row triggers (each row's gap, the
-                // rollup) would run 1.8 million times, so they are off for the insert and the gaps and the
-                // rollup are then computed in three set-based statements, all in one transaction.
-                await new NpgsqlCommand("""
-                    BEGIN;
-                    ALTER TABLE "MemberActivity" DISABLE TRIGGER USER;
-                    INSERT INTO "MemberActivity" ("TenantId", "MemberId", "Day", "Kind")
-                    SELECT m."TenantId", m."Id", d::date, m."Kind"
-                    FROM "Members" m CROSS JOIN generate_series(now() - interval '364 days', now(), interval '1 day') d
-                    WHERE random() < 0.05
-                    ON CONFLICT DO NOTHING;
-                    UPDATE "MemberActivity" a SET "Gap" = x."Gap" FROM (
-                        SELECT "Id", "Day" - LAG("Day") OVER (PARTITION BY "TenantId", "MemberId" ORDER BY "Day") AS "Gap" FROM "MemberActivity"
-                    ) x WHERE x."Id" = a."Id" AND a."Gap" IS DISTINCT FROM x."Gap";
-                    DELETE FROM "ActivityRollup";
-                    INSERT INTO "ActivityRollup" ("TenantId", "Day", "Kind", "Gap", "Members")
-                    SELECT "TenantId", "Day", "Kind", CASE WHEN "Gap" IS NULL OR "Gap" > 31 THEN 32 ELSE "Gap" END AS g, COUNT(*)
-                    FROM "MemberActivity" GROUP BY "TenantId", "Day", "Kind", g;
-                    ALTER TABLE "MemberActivity" ENABLE TRIGGER USER;
-                    COMMIT;
-                    """, db) { CommandTimeout = 1200 }.ExecuteNonQueryAsync();
-                await new NpgsqlCommand("VACUUM ANALYZE \"MemberActivity\"", db).ExecuteNonQueryAsync();
-                rows = (long)(await new NpgsqlCommand("SELECT COUNT(*) FROM \"MemberActivity\"", db).ExecuteScalarAsync())!;
-                Console.WriteLine($"activity: {rows:N0} member-days written in {watch.Elapsed.TotalSeconds:F1} s");
-            }
-            else Console.WriteLine($"activity: {rows:N0} member-days (kept from an earlier run)");
+            // A year of activity, loaded once and kept with the database (the suite's loader).
+            await ActivityLoad.EnsureAsync(connection, sqlite: false);
             await SeedNetworkAsync(db, members);
         }
 
