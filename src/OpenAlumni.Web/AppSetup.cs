@@ -70,7 +70,7 @@ public static class AppSetup
 
     public static WebApplication MapOpenAlumni(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
+        app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapEvents().MapPosts().MapNotifications()
             .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapCollaborations().MapCommunity()

@@ -9,6 +9,8 @@ public sealed class OutboxOptions
     /// <summary>Run the background sender (tests switch it off and call <see cref="OutboxSender"/> themselves).</summary>
     public bool WorkerEnabled { get; set; } = true;
     public int PollSeconds { get; set; } = 5;
+    /// <summary>/health/ready reports Degraded when a pending message is this many minutes past its time.</summary>
+    public int ReadyLagMinutes { get; set; } = 10;
     /// <summary>
     /// Seconds after start before the first round: a node that has just started (a deploy, a restart under load)
     /// serves its first pages before the jobs go through every network.

@@ -197,6 +197,8 @@ public static class AccessTable
     public static readonly IReadOnlyDictionary<string, AccessRule> Other = new Dictionary<string, AccessRule>
     {
         ["GET /health"] = Anyone(),
+        ["GET /health/live"] = Anyone(),
+        ["GET /health/ready"] = Anyone(),
         ["POST /culture"] = Anyone(),
         ["GET /network/logo"] = Anyone(),
         // The installable app: each network's manifest and icons, and its offline page, for any visitor.
