@@ -46,12 +46,14 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         if (!viewer.IsAdmin) query = query.Consenting(Privacy.Purpose.Directory);
         if (kind is not null) query = query.Where(m => m.Kind == kind);
 
-        // The members whose text at the viewer's level holds every gram: GIN on PostgreSQL, the FTS5 index over
-        // the same tokens on SQLite (migration MemberSearchFts; each gram a quoted token of letters and digits,
-        // a space between them meaning AND). A superset: each caller confirms what it asked on the text. With
-        // orMe, the viewer stays in whatever their own text holds.
-        IQueryable<Member> HoldingGrams(IQueryable<Member> members, List<string> grams, bool orMe = false)
+        // The members whose text at the viewer's level holds every gram of these normalised texts: GIN on
+        // PostgreSQL, the FTS5 index over the same tokens on SQLite (migration MemberSearchFts; each gram a quoted
+        // token of letters and digits, a space between them meaning AND). A superset: each caller confirms what it
+        // asked on the text. With orMe, the viewer stays in whatever their own text holds.
+        var prefix = MemberSearchIndex.PrefixFor(level);
+        IQueryable<Member> HoldingGrams(IQueryable<Member> members, IEnumerable<string> texts, bool orMe = false)
         {
+            var grams = texts.SelectMany(t => SearchText.QueryGrams(t, prefix)).Distinct().ToList();
             if (grams.Count == 0) return members;
             if (db.Database.IsNpgsql())
             {
@@ -68,7 +70,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         var terms = SearchText.Terms(q.Q);
         if (terms.Count > 0)
         {
-            query = HoldingGrams(query, terms.SelectMany(t => SearchText.QueryGrams(t, MemberSearchIndex.PrefixFor(level))).Distinct().ToList());
+            query = HoldingGrams(query, terms);
             // Both databases hold a gram index, so a one- or two-letter term is already exact.
             foreach (var term in terms.Where(t => !SearchText.GramsAreExact(t)))
             {
@@ -85,7 +87,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
             // Kind and Key together use the (TenantId, Kind, Key) index; an interest is not a skill.
             // A skill the viewer may see is in the member's text at their level too: the gram index narrows first.
             var key = SearchText.Normalize(q.Skill);
-            query = HoldingGrams(query, SearchText.QueryGrams(key, MemberSearchIndex.PrefixFor(level)).Distinct().ToList(), orMe: true);
+            query = HoldingGrams(query, [key], orMe: true);
             query = query.Where(m => (m.TagsVisibility <= level || m.Id == me) && m.Tags.Any(t => t.Kind == TagKind.Skill && t.Key == key));
         }
         if (!string.IsNullOrWhiteSpace(q.Department))
@@ -94,8 +96,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
             // A career the viewer may see is in the member's text at the viewer's level, so the gram index first
             // narrows to the members who can match (else a substring over every career entry of the network);
             // the viewer's own career counts whatever its visibility.
-            var grams = SearchText.QueryGrams(SearchText.Normalize(dep), MemberSearchIndex.PrefixFor(level)).Distinct().ToList();
-            query = HoldingGrams(query, grams, orMe: true);
+            query = HoldingGrams(query, [SearchText.Normalize(dep)], orMe: true);
             query = query.Where(m => (m.CareerVisibility <= level || m.Id == me) && m.Career.Any(c => c.Department.Contains(dep)));
         }
         if (!string.IsNullOrWhiteSpace(q.Organization))
