@@ -14,13 +14,14 @@ public sealed class OutboxBacklogHealthCheck(AlumniDb db, TimeProvider clock, IO
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var overdueSince = clock.GetUtcNow().AddMinutes(-options.Value.ReadyLagMinutes);
+        var now = clock.GetUtcNow();
+        var overdueSince = now.AddMinutes(-options.Value.ReadyLagMinutes);
         // The (Status, NextAttemptAt) index answers both, whatever the outbox's size; the count stops at 1,000.
         var overdue = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt < overdueSince);
         var oldest = await overdue.OrderBy(m => m.NextAttemptAt).Select(m => (DateTimeOffset?)m.NextAttemptAt).FirstOrDefaultAsync(ct);
         if (oldest is null) return HealthCheckResult.Healthy();
         var count = await overdue.Take(1000).CountAsync(ct);
-        var minutes = (int)(clock.GetUtcNow() - oldest.Value).TotalMinutes;
+        var minutes = (int)(now - oldest.Value).TotalMinutes;
         return HealthCheckResult.Degraded($"{(count >= 1000 ? "1000+" : count.ToString())} outbox messages overdue, the oldest by {minutes} min");
     }
 }
