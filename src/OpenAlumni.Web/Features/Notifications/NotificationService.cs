@@ -110,11 +110,16 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         var query = db.Set<Notification>().AsNoTracking().Where(n => n.MemberId == me.MemberId);
         var total = await query.CountAsync(ct);
         var unread = await query.CountAsync(n => n.ReadAt == null, ct);
-        var rows = await query.OrderByDescending(n => n.Id).Skip((page - 1) * size).Take(size)
-            .Select(n => new
+        // The actor by a join on the page's rows: a correlated FirstOrDefault numbers every member of the network.
+        var rows = await (
+            from n in query.OrderByDescending(n => n.Id).Skip((page - 1) * size).Take(size)
+            join m in db.Members on n.ActorMemberId equals (long?)m.Id into actors
+            from a in actors.DefaultIfEmpty()
+            orderby n.Id descending
+            select new
             {
                 n.Id, n.Type, n.PostId, n.Subject, n.Link, n.CreatedAt, n.ReadAt,
-                Actor = db.Members.Where(m => m.Id == n.ActorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName }).FirstOrDefault(),
+                Actor = a == null ? null : new { a.FamilyName, a.GivenName, a.RomanizedName },
             }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return new NotificationListDto(rows.Select(r => new NotificationDto(r.Id, WireNames.Of(r.Type), r.PostId,

@@ -14,9 +14,13 @@ public sealed partial class PostService
         var found = (await ProjectWithFactsAsync(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id && !closed.Contains(p.Room)), me, ct)).FirstOrDefault();
         if (found.Post is not { } post) return Result<PostDetailDto>.NotFound();
         var isAdmin = me.IsAdmin;
-        var comments = await db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
-            .OrderBy(c => c.Id)
-            .Select(c => new { c, Author = db.Members.Where(m => m.Id == c.AuthorMemberId).Select(m => new { m.FamilyName, m.GivenName, m.RomanizedName, m.Kind, m.Status }).FirstOrDefault() })
+        // The author by a join, as the feed's cards: a correlated FirstOrDefault numbers every member of the network.
+        var comments = await (
+            from c in db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
+            join m in db.Members on c.AuthorMemberId equals m.Id into authors
+            from a in authors.DefaultIfEmpty()
+            orderby c.Id
+            select new { c, Author = a == null ? null : new { a.FamilyName, a.GivenName, a.RomanizedName, a.Kind, a.Status } })
             .ToListAsync(ct);
         var t = tenant.Tenant!;
         // A comment kept after its author deleted themselves belongs to the network's "former member".
