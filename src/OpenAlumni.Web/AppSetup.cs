@@ -20,7 +20,9 @@ using OpenAlumni.Web.Features.Roster;
 using OpenAlumni.Web.Features.Settings;
 using OpenAlumni.Web.Features.WebApp;
 using OpenAlumni.Web.Infrastructure;
+using OpenAlumni.Web.Infrastructure.Cluster;
 using OpenAlumni.Web.Infrastructure.Errors;
+using OpenAlumni.Web.Infrastructure.Observability;
 using OpenAlumni.Web.Infrastructure.Localization;
 using OpenAlumni.Web.Infrastructure.Security;
 using OpenAlumni.Web.Infrastructure.Tenancy;
@@ -31,7 +33,7 @@ namespace OpenAlumni.Web;
 public static class AppSetup
 {
     public static WebApplicationBuilder AddOpenAlumni(this WebApplicationBuilder builder) => builder
-        .AddPlumbing().AddWeb().AddSecurity()
+        .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
         .AddPosts().AddModeration().AddNotifications().AddEvents()
         .AddMessages().AddConsultations().AddJobs().AddCollaborations().AddCommunity()

@@ -29,7 +29,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         e.CoverPath = await files.SaveAsync(e.TenantId, "covers", ".jpg", jpeg.Value!, ct);
         e.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        files.Delete(old);
+        await files.DeleteAsync(old, ct);
         return (await GetAsync(id, ct)).Value!;
     }
 
@@ -38,7 +38,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     {
         var viewer = await current.RequireAsync(ct);
         var path = await (await VisibleAsync(viewer, ct)).Where(x => x.Id == id).Select(x => x.CoverPath).FirstOrDefaultAsync(ct);
-        return path is null ? null : files.Open(path);
+        return path is null ? null : await files.OpenAsync(path, ct);
     }
 
     /// <summary>Whether the current member may create events (the events list's "new event" button).</summary>

@@ -22,7 +22,8 @@ namespace OpenAlumni.Web.Features.Events;
 /// Sign-ups that arrive together are decided together, one transaction per batch (<see cref="SignUpQueue"/>).
 /// </summary>
 public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService events, ITenantContext tenant,
-    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit, Notifications.NotificationService notifications, SignUpQueue queue)
+    TimeProvider clock, IStringLocalizer<EventTexts> texts, Audit.AuditLog audit, Notifications.NotificationService notifications, SignUpQueue queue,
+    Infrastructure.Observability.AlumniMetrics metrics)
 {
     internal static async Task<bool> LockEventAsync(AlumniDb db, long id, CancellationToken ct) =>
         await db.Set<Event>().Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.UpdatedAt, e => e.UpdatedAt), ct) == 1;
@@ -61,7 +62,11 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         // What must be serialised (the seat, the waitlist) is decided with the other sign-ups of this event
         // that arrive at the same time, in one transaction (SignUpQueue); the checks above run in parallel.
         var decided = await queue.SignUpAsync(new SignUpQueue.SignUp(tenant.Tenant!, id, viewer.MemberId, mode, now));
-        if (decided is { } result) return result;
+        if (decided is { } result)
+        {
+            if (result.IsOk) metrics.SignedUp(result.Value!.Status);
+            return result;
+        }
         // Signed up already (the same member's other click won): that sign-up stands, seat or not.
         var mine = await db.Set<Rsvp>().AsNoTracking().FirstAsync(r => r.EventId == id && r.MemberId == viewer.MemberId, ct);
         return await ToDtoAsync(mine, ct);

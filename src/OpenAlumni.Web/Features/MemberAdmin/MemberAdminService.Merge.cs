@@ -114,7 +114,7 @@ public sealed partial class MemberAdminService
             await tx.CommitAsync(ct);
             return photo;
         }, ct);
-        files.Delete(photo);
+        await files.DeleteAsync(photo, CancellationToken.None);
         return (await GetAsync(k, ct)).Value!;
     }
 }

@@ -205,7 +205,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         m.PhotoPath = await files.SaveAsync(m.TenantId, "photos", ".jpg", jpeg.Value!, ct);
         m.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        files.Delete(old);
+        await files.DeleteAsync(old, ct);
         return ToDto(m, viewer);
     }
 
@@ -217,7 +217,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         m.PhotoPath = null;
         m.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        files.Delete(old);
+        await files.DeleteAsync(old, ct);
         return ToDto(m, viewer);
     }
 
@@ -253,6 +253,6 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
             .Select(x => new { x.Id, x.PhotoPath, x.PhotoVisibility })
             .FirstOrDefaultAsync(ct);
         if (m?.PhotoPath is null || !(m.Id == viewer.MemberId || m.PhotoVisibility <= viewer.ViewerLevel)) return null;
-        return files.Open(m.PhotoPath);
+        return await files.OpenAsync(m.PhotoPath, ct);
     }
 }

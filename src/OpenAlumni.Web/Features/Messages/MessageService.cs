@@ -16,7 +16,8 @@ namespace OpenAlumni.Web.Features.Messages;
 /// A block in either direction stops messages between two members.
 /// </summary>
 public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, NotificationService notifications, IHubContext<MessagesHub> hub)
+    MarkdownRenderer markdown, NotificationService notifications, IHubContext<MessagesHub> hub,
+    Infrastructure.Observability.AlumniMetrics metrics)
 {
     const int PageSize = 30, MessagePage = 200;
 
@@ -115,6 +116,7 @@ public sealed class MessageService(AlumniDb db, CurrentMember current, ITenantCo
         }
         await notifications.NotifyAsync(toNotify, NotificationType.Message, null, senderId, senderName, ct, link: $"/messages/{conversation.Id}");
         await db.SaveChangesAsync(ct);
+        if (!seed) metrics.MessageSent();
         var dto = new MessageDto(message.Id, conversation.Id, senderId, senderName, message.Body, message.BodyHtml, tenant.Tenant!.ToLocal(now));
         // Delivered to each participant's own group, and only to those still approved now: a member suspended or
         // erased while their page is open receives nothing more (the page keeps only its conversation's messages).

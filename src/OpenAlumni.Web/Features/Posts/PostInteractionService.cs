@@ -280,6 +280,6 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         await posts.ReaderAsync(ct);
         if (key.Length != 32) return null;
         var path = await db.Set<Attachment>().Where(a => a.Id == id).Select(a => a.Path).FirstOrDefaultAsync(ct);
-        return path is null || Path.GetFileNameWithoutExtension(path) != key ? null : files.Open(path);
+        return path is null || Path.GetFileNameWithoutExtension(path) != key ? null : await files.OpenAsync(path, ct);
     }
 }

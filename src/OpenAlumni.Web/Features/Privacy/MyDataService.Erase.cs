@@ -147,7 +147,8 @@ public sealed partial class MyDataService
             return (loginDeleted, erased);
         }, ct);
         await DatabaseSetup.FlushErasedAsync(db, ct);
-        foreach (var f in erasedFiles) files.Delete(f);
+        // Not cancelled with the request: an erasure leaves none of the files behind.
+        foreach (var f in erasedFiles) await files.DeleteAsync(f, CancellationToken.None);
         return new DeleteMeDto(true, loginDeleted);
     }
 

@@ -55,7 +55,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
             await using (var s = entry.Open()) await JsonSerializer.SerializeAsync(s, data, Json, ct);
             foreach (var (path, name) in fileList)
             {
-                await using var source = files.Open(path);
+                await using var source = await files.OpenAsync(path, ct);
                 if (source is null) continue;
                 await using var target = zip.CreateEntry("files/" + name).Open();
                 await source.CopyToAsync(target, ct);

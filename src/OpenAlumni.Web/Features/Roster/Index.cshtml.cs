@@ -63,14 +63,14 @@ public sealed partial class IndexModel(RosterService roster, InvitationService i
         // Only a name this page made, in this tenant's folder.
         if (upload is null || !UploadName().IsMatch(upload)) return BadRequest();
         var path = $"{tenant.TenantId}/roster-uploads/{upload}";
-        await using (var stream = files.Open(path))
+        await using (var stream = await files.OpenAsync(path, ct))
         {
             if (stream is null) { TempData["Flash"] = R["UploadExpired"].Value; return RedirectToPage(); }
             var result = await roster.ImportAsync(stream, stream.Length, dryRun: false, ct);
             if (!result.IsOk) { Errors = Localize(result.Errors); return await OnGetAsync(ct); }
             TempData["Flash"] = R["Imported", result.Value!.Imported, result.Value.Updated, result.Value.Unchanged].Value;
         }
-        files.Delete(path);
+        await files.DeleteAsync(path, ct);
         return RedirectToPage();
     }
 

@@ -34,6 +34,6 @@ public static class SettingsApi
     static async Task<ApiResult<Ok<TenantSettingsDto>>> RemoveLogo(TenantSettingsService settings, CancellationToken ct) =>
         (await settings.RemoveLogoAsync(ct)).ToHttpResult();
 
-    static IResult Logo(TenantSettingsService settings) =>
-        settings.OpenLogo() is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
+    static async Task<IResult> Logo(TenantSettingsService settings, CancellationToken ct) =>
+        await settings.OpenLogoAsync(ct) is { } stream ? TypedResults.Stream(stream, "image/jpeg") : TypedResults.NotFound();
 }

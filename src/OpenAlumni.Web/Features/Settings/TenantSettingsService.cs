@@ -132,7 +132,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         t.LogoPath = await files.SaveAsync(t.Id, "logo", ".jpg", jpeg.Value!, ct);
         await audit.AddAsync("settings.logo", "tenant", t.Id.ToString(), new { logo = old is not null }, new { logo = true }, ct);
         await db.SaveChangesAsync(ct);
-        files.Delete(old);
+        await files.DeleteAsync(old, ct);
         directory.Forget(t);
         return ToDto(t);
     }
@@ -145,11 +145,11 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         t.LogoPath = null;
         await audit.AddAsync("settings.logo", "tenant", t.Id.ToString(), new { logo = old is not null }, new { logo = false }, ct);
         await db.SaveChangesAsync(ct);
-        files.Delete(old);
+        await files.DeleteAsync(old, ct);
         directory.Forget(t);
         return ToDto(t);
     }
 
     /// <summary>The logo, for anyone (the sign-in page shows it).</summary>
-    public Stream? OpenLogo() => tenant.Tenant?.LogoPath is { } path ? files.Open(path) : null;
+    public async Task<Stream?> OpenLogoAsync(CancellationToken ct) => tenant.Tenant?.LogoPath is { } path ? await files.OpenAsync(path, ct) : null;
 }

@@ -33,12 +33,12 @@ public sealed class AppIcons
         // A stable hash (string.GetHashCode differs per process): every node and every restart names the same icon alike.
         tenant?.LogoPath is { } logo ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(logo)))[..8] : "oa";
 
-    public byte[] Get(TenantInfo tenant, string file, Func<Stream?> openLogo)
+    public async Task<byte[]> GetAsync(TenantInfo tenant, string file, Func<CancellationToken, Task<Stream?>> openLogo, CancellationToken ct)
     {
         var (size, maskable) = Files[file];
         var key = (tenant.Id, file);
         if (drawn.TryGetValue(key, out var entry) && entry.Logo == tenant.LogoPath) return entry.Png;
-        using var logoStream = tenant.LogoPath is null ? null : openLogo();
+        await using var logoStream = tenant.LogoPath is null ? null : await openLogo(ct);
         using var logo = logoStream is null ? null : SKBitmap.Decode(logoStream);
         var png = Draw(size, maskable, logo);
         drawn[key] = (tenant.LogoPath, png);

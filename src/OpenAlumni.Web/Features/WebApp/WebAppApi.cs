@@ -58,10 +58,10 @@ public static class WebAppApi
         return first.Length is > 0 and <= 12 ? first : trimmed[..12];
     }
 
-    static IResult Icon(string file, ITenantContext tenant, AppIcons icons, TenantSettingsService settings, HttpContext http)
+    static async Task<IResult> Icon(string file, ITenantContext tenant, AppIcons icons, TenantSettingsService settings, HttpContext http, CancellationToken ct)
     {
         if (!AppIcons.Files.ContainsKey(file) || tenant.Tenant is not { } network) return TypedResults.NotFound();
-        var png = icons.Get(network, file, settings.OpenLogo);
+        var png = await icons.GetAsync(network, file, settings.OpenLogoAsync, ct);
         // The manifest and the layout name the icons with the logo's version: a new logo is a new URL.
         http.Response.Headers.CacheControl = "public, max-age=86400";
         return TypedResults.File(png, "image/png");

@@ -74,7 +74,8 @@ public sealed class PermanentDeliveryException(string message) : Exception(messa
 /// Sends due messages: claims each with a lease (so two instances never send one message together),
 /// sends, marks it sent; a failure is retried with exponential backoff, then given up as Failed.
 /// </summary>
-public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushSender> push, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options, ILogger<OutboxSender> log)
+public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushSender> push, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
+    Observability.AlumniMetrics metrics, ILogger<OutboxSender> log)
 {
     /// <param name="tenantId">Only this tenant's mail (an operator retrying one network); null for all.</param>
     public async Task<int> SendDueAsync(CancellationToken ct, long? tenantId = null)
@@ -107,6 +108,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushS
                 await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                metrics.Delivered(WireNames.Of(message.Channel), clock.GetUtcNow() - message.NextAttemptAt);
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -120,6 +122,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushS
                     .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
                     .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error)
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+                metrics.DeliveryFailed(WireNames.Of(message.Channel), giveUp);
                 log.LogWarning("Outbox message {Id} failed (attempt {Attempt}): {Error}", id, attempts, e.GetType().Name);
             }
         }

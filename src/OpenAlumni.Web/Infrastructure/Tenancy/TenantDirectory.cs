@@ -6,7 +6,7 @@ using OpenAlumni.Web.Data;
 namespace OpenAlumni.Web.Infrastructure.Tenancy;
 
 /// <summary>Finds and creates tenants. Operator-level: tenants and hosts are not tenant-owned.</summary>
-public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvider clock, IOptions<TenancyOptions> options)
+public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, Cluster.ClusterSignals cluster, TimeProvider clock, IOptions<TenancyOptions> options)
 {
     static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -38,12 +38,8 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
             return tenant is null ? null : TenantInfo.From(tenant);
         });
 
-    /// <summary>Drops a tenant's cached info after its settings change, so the next request sees them.</summary>
-    public void Forget(Tenant t)
-    {
-        foreach (var h in t.Hosts) cache.Remove("tenant-host:" + h.Host);
-        cache.Remove("tenant-slug:" + t.Slug);
-    }
+    /// <summary>Drops a tenant's cached info after its settings change, on every node, so the next request sees them.</summary>
+    public void Forget(Tenant t) => cluster.Evict([.. t.Hosts.Select(h => "tenant-host:" + h.Host), "tenant-slug:" + t.Slug]);
 
     public async Task<Result<TenantInfo>> CreateAsync(string slug, string name, IEnumerable<string> hosts, string? employeeDomains, CancellationToken ct,
         string? timeZone = null, string? language = null)
@@ -83,9 +79,8 @@ public sealed class TenantDirectory(AlumniDb db, IMemoryCache cache, TimeProvide
         };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
-        // A host may have been asked for (and remembered as unknown) before this tenant claimed it.
-        foreach (var h in hostList) cache.Remove("tenant-host:" + h);
-        cache.Remove("tenant-slug:" + slug);
+        // A host may have been asked for (and remembered as unknown, on any node) before this tenant claimed it.
+        cluster.Evict([.. hostList.Select(h => "tenant-host:" + h), "tenant-slug:" + slug]);
         return TenantInfo.From(tenant);
     }
 }

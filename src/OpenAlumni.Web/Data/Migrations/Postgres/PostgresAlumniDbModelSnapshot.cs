@@ -2439,6 +2439,27 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("OutboxMessage");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Storage.StoredFile", b =>
+                {
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId", "Path");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>
                 {
                     b.Property<long>("Id")
@@ -2956,6 +2977,15 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Storage.StoredFile", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.TenantHost", b =>

@@ -2326,6 +2326,27 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("OutboxMessage");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Storage.StoredFile", b =>
+                {
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TenantId", "Path");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>
                 {
                     b.Property<long>("Id")
@@ -2839,6 +2860,15 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Storage.StoredFile", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.TenantHost", b =>
