@@ -51,7 +51,11 @@
     }
 
     if (window.signalR) {
-        const hub = new signalR.HubConnectionBuilder().withUrl('/hubs/messages').withAutomaticReconnect().build();
+        // WebSockets straight away, without the negotiate round trip: behind a round-robin balancer the negotiation and
+        // the connection could land on different nodes. Where WebSockets cannot pass, the page polls instead.
+        const hub = new signalR.HubConnectionBuilder()
+            .withUrl('/hubs/messages', { skipNegotiation: true, transport: signalR.HttpTransportType.WebSockets })
+            .withAutomaticReconnect().build();
         // A message shown live is read: asking the server for what follows it marks it so (and fills any gap).
         hub.on('message', m => { add(m); if (m.senderId !== me) poll(); });
         hub.onreconnected(() => hub.invoke('Join', id).then(poll));
