@@ -106,7 +106,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal("A から B へ", message.GetProperty("body").GetString());
-        TestContext.Current.TestOutputHelper?.WriteLine($"message from node A reached the hub on node B in {watch.ElapsedMilliseconds} ms");
+        Figures.Report($"message from node A reached the hub on node B in {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
 
             Assert.Equal(HttpStatusCode.NotFound, status);
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"B saw the change after {watch.ElapsedMilliseconds} ms");
-            TestContext.Current.TestOutputHelper?.WriteLine($"a feature switched off on A was off on B after {watch.ElapsedMilliseconds} ms");
+            Figures.Report($"a feature switched off on A was off on B after {watch.ElapsedMilliseconds} ms");
         }
         finally
         {
@@ -219,7 +219,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         Assert.True(twice.Count == 0, "written more than once: " + string.Join(", ", twice));
         Assert.True(sent >= people, $"{sent} sent");
         Assert.Equal(sent, written.Count);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{written.Count} mails, each written once: {written.Count(w => w.Node == "a")} by node a, {written.Count(w => w.Node == "b")} by node b, all out {watch.ElapsedMilliseconds} ms after the cancellation");
+        Figures.Report($"{written.Count} mails, each written once: {written.Count(w => w.Node == "a")} by node a, {written.Count(w => w.Node == "b")} by node b, all out {watch.ElapsedMilliseconds} ms after the cancellation");
     }
 
     [Fact]
@@ -274,7 +274,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
             var ids = acknowledged.ToArray();
             var stored = await ScalarAsync($"SELECT count(*) FROM \"Post\" WHERE \"Id\" = ANY(ARRAY[{string.Join(',', ids)}]::bigint[])");
             Assert.Equal(ids.Length, stored);
-            TestContext.Current.TestOutputHelper?.WriteLine($"{ids.Length} writes acknowledged ({beforeKill} before the kill), all stored; {failures.Count} failed around the kill");
+            Figures.Report($"{ids.Length} writes acknowledged ({beforeKill} before the kill), all stored; {failures.Count} failed around the kill");
         }
         finally
         {
