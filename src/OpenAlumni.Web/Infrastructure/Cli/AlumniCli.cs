@@ -5,6 +5,7 @@ using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Demo;
 using OpenAlumni.Web.Infrastructure.Backup;
 using OpenAlumni.Web.Infrastructure.Localization;
+using OpenAlumni.Web.Infrastructure.Storage;
 using OpenAlumni.Web.Infrastructure.Tenancy;
 
 namespace OpenAlumni.Web.Infrastructure.Cli;
@@ -95,12 +96,21 @@ public static class AlumniCli
             return 0;
         }, ct));
 
+        var toDatabase = new Command("to-database", "Copy the uploaded files on disk (Storage:Root) into the database, before switching Storage:Provider to Database for more than one node; copying twice copies nothing");
+        toDatabase.SetAction((r, ct) => WithScopeAsync(app, null, async (sp, _) =>
+        {
+            var (copied, present, skipped) = await sp.GetRequiredService<FileStore>().CopyDiskToDatabaseAsync(ct);
+            Console.WriteLine($"Copied {copied} files into the database; {present} were there already; {skipped} skipped (no such network).");
+            return 0;
+        }, ct));
+
         var root = new RootCommand("OpenAlumni: run with no arguments to serve.")
         {
             new Command("tenant", "Tenants (networks)") { tenantCreate },
             new Command("admin", "Admins of a tenant") { adminCreate },
             new Command("demo", "Demo and synthetic data") { seed },
             new Command("members", "Members of a tenant") { import },
+            new Command("files", "Uploaded files") { toDatabase },
             backup, restore,
         };
         await DatabaseSetup.MigrateAsync(app.Services);

@@ -79,6 +79,32 @@ public sealed class FileStore(IOptions<StorageOptions> options, IHostEnvironment
         if (full.StartsWith(Path.GetFullPath(Root), StringComparison.Ordinal) && File.Exists(full)) File.Delete(full);
     }
 
+    /// <summary>
+    /// Copies every file under <see cref="Root"/> into the database, for an installation that moves to
+    /// <c>Storage:Provider=Database</c> (more than one node): run it before the switch, and again after it, with the
+    /// app stopped in between or not; a file already in the database is left as it is, so running it twice copies nothing.
+    /// Files of a network that no longer exists are skipped.
+    /// </summary>
+    public async Task<(int Copied, int Present, int Skipped)> CopyDiskToDatabaseAsync(CancellationToken ct)
+    {
+        int copied = 0, present = 0, skipped = 0;
+        if (!Directory.Exists(Root)) return (0, 0, 0);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AlumniDb>();
+        var tenants = (await db.Tenants.Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var full in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
+            if (TenantOf(relative) is not { } tenantId || !tenants.Contains(tenantId) || relative.EndsWith(".tmp", StringComparison.Ordinal)) { skipped++; continue; }
+            if (await db.Set<StoredFile>().AnyAsync(f => f.TenantId == tenantId && f.Path == relative, ct)) { present++; continue; }
+            db.Set<StoredFile>().Add(new StoredFile { TenantId = tenantId, Path = relative, Content = await File.ReadAllBytesAsync(full, ct), CreatedAt = File.GetLastWriteTimeUtc(full) });
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            copied++;
+        }
+        return (copied, present, skipped);
+    }
+
     /// <summary>The tenant a path was saved under (its first segment), which the table is keyed by.</summary>
     static long? TenantOf(string relative) =>
         long.TryParse(relative.AsSpan(0, Math.Max(0, relative.IndexOf('/'))), out var id) ? id : null;

@@ -20,6 +20,7 @@ public sealed class CliTests : IDisposable
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ConnectionStrings__Alumni"] = $"Data Source={Db}";
         start.Environment["Demo__Enabled"] = "false";
+        start.Environment["Storage__Root"] = Path.Combine(dir, "files");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -45,6 +46,34 @@ public sealed class CliTests : IDisposable
         Assert.Equal(251, await db.Members.CountAsync(Ct));
         Assert.Equal(MemberRole.Admin, (await db.Members.SingleAsync(m => m.User!.Email == "a@acme.example", Ct)).Role);
         Assert.True(await db.Members.AllAsync(m => m.SearchNetwork != "", Ct));
+    }
+
+    [Fact]
+    public async Task FilesToDatabase_CopiesEachUploadOnce_AndSkipsOrphans()
+    {
+        Assert.Equal(0, (await RunAsync("tenant", "create", "--slug", "acme", "--name", "ACME Corp", "--host", "acme.localhost")).Code);
+        long tenantId;
+        await using (var db = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, new TenantContext()))
+            tenantId = (await db.Tenants.SingleAsync(Ct)).Id;
+        var photo = new byte[] { 0xFF, 0xD8, 0xFF, 1, 2, 3 };
+        foreach (var (path, bytes) in new[] { ($"{tenantId}/photos/a.jpg", photo), ($"{tenantId}/logo/b.jpg", new byte[] { 0xFF, 0xD8, 9 }), ("999/photos/c.jpg", photo) })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, "files", path))!);
+            await File.WriteAllBytesAsync(Path.Combine(dir, "files", path), bytes, Ct);
+        }
+
+        var first = await RunAsync("files", "to-database");
+        var second = await RunAsync("files", "to-database");
+
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Contains("Copied 2 files", first.Out);
+        Assert.Contains("1 skipped", first.Out);
+        Assert.Contains("Copied 0 files", second.Out);
+        Assert.Contains("2 were there already", second.Out);
+        await using var check = new SqliteAlumniDb(new DbContextOptionsBuilder<SqliteAlumniDb>().UseSqlite($"Data Source={Db}").Options, new TenantContext());
+        var stored = await check.Set<OpenAlumni.Web.Infrastructure.Storage.StoredFile>().OrderBy(f => f.Path).ToListAsync(Ct);
+        Assert.Equal([$"{tenantId}/logo/b.jpg", $"{tenantId}/photos/a.jpg"], stored.Select(f => f.Path));
+        Assert.Equal(photo, stored[1].Content);
     }
 
     [Fact]
