@@ -52,6 +52,7 @@ public abstract class AlumniDb(DbContextOptions options, ITenantContext tenant) 
                 .MakeGenericMethod(type.ClrType);
             builder.Entity(type.ClrType).HasQueryFilter((LambdaExpression)method.Invoke(this, null)!);
         }
+        if (Database.IsNpgsql()) DistributionByTenant.Apply(builder.Model);
     }
 
     Expression<Func<T, bool>> TenantFilter<T>() where T : ITenantOwned => e => e.TenantId == CurrentTenantId;

@@ -276,6 +276,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -290,12 +293,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "Day", "MemberId");
 
@@ -312,6 +312,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -339,10 +342,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "Id");
 
@@ -360,6 +360,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("AcceptedAt")
                         .HasColumnType("timestamp with time zone");
@@ -400,9 +403,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -411,7 +411,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "Status", "Stage");
 
@@ -426,20 +426,22 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("CollaborationId")
                         .HasColumnType("bigint");
 
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CollaborationId");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("CollaborationId", "TenantId");
+
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "CollaborationId", "MemberId")
                         .IsUnique();
@@ -454,6 +456,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -472,17 +477,14 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("CollaborationId");
+                    b.HasIndex("CollaborationId", "TenantId");
 
                     b.HasIndex("TenantId", "CollaborationId", "At");
 
@@ -496,6 +498,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("ChosenByMemberId")
                         .HasColumnType("bigint");
@@ -511,12 +516,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "MemberId")
                         .IsUnique();
@@ -531,6 +533,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("ConversationId")
                         .HasColumnType("bigint");
@@ -574,9 +579,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -585,11 +587,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("WaitingSince")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("RecipientMemberId");
+                    b.HasIndex("RecipientMemberId", "TenantId");
 
-                    b.HasIndex("RequesterMemberId");
+                    b.HasIndex("RequesterMemberId", "TenantId");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -617,13 +619,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("MemberId")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("TenantId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Token")
@@ -631,15 +633,16 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("Token")
-                        .IsUnique();
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "MemberId")
                         .IsUnique();
+
+                    b.HasIndex("TenantId", "Token")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CalendarFeed_Token");
 
                     b.ToTable("CalendarFeed");
                 });
@@ -651,6 +654,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Address")
                         .HasMaxLength(300)
@@ -729,9 +735,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -776,7 +779,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                                 .HasColumnName("SegmentTag");
                         });
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "Status", "StartsAt");
 
@@ -790,6 +793,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
@@ -807,14 +813,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<int>("Rating")
                         .HasColumnType("integer");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("EventId", "TenantId");
 
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
@@ -829,6 +832,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -858,19 +864,16 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("EventId");
+                    b.HasIndex("EventId", "TenantId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
@@ -886,6 +889,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -895,14 +901,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("PitchId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("MemberId", "TenantId");
 
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("PitchId");
+                    b.HasIndex("PitchId", "TenantId");
 
                     b.HasIndex("TenantId", "PitchId", "MemberId")
                         .IsUnique();
@@ -917,6 +920,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone");
@@ -943,9 +949,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("TicketCode")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -954,14 +957,15 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("EventId");
+                    b.HasIndex("EventId", "TenantId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
-                    b.HasIndex("TicketCode")
-                        .IsUnique();
+                    b.HasIndex("TenantId", "TicketCode")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Rsvp_TicketCode");
 
                     b.HasIndex("TenantId", "EventId", "MemberId")
                         .IsUnique();
@@ -979,6 +983,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("ConsentToShare")
                         .HasColumnType("boolean");
 
@@ -991,14 +998,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("OpeningId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("MemberId", "TenantId");
 
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("OpeningId");
+                    b.HasIndex("OpeningId", "TenantId");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -1015,6 +1019,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("AnnouncedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1067,9 +1074,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1078,7 +1082,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "AnnouncedAt");
 
@@ -1094,6 +1098,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1118,12 +1125,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("ReferrerMemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpeningId");
+                    b.HasIndex("OpeningId", "TenantId");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -1140,6 +1144,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1151,15 +1158,14 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<int?>("ToYear")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "Department");
 
@@ -1173,6 +1179,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Bio")
                         .HasMaxLength(2000)
@@ -1313,9 +1322,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<int>("TagsVisibility")
                         .HasColumnType("integer");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Title")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1330,7 +1336,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<int>("WithheldPurposes")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("UserId");
 
@@ -1360,6 +1366,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1378,12 +1387,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "Kind", "Key");
 
@@ -1398,6 +1406,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1407,10 +1418,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("StartedByMemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "LastMessageAt");
 
@@ -1425,6 +1433,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ConversationId")
                         .HasColumnType("bigint");
 
@@ -1437,14 +1448,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("ConversationId", "TenantId");
 
-                    b.HasIndex("ConversationId");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "MemberId");
 
@@ -1462,6 +1470,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("BlockedMemberId")
                         .HasColumnType("bigint");
 
@@ -1471,14 +1482,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("BlockedMemberId", "TenantId");
 
-                    b.HasIndex("BlockedMemberId");
-
-                    b.HasIndex("BlockerMemberId");
+                    b.HasIndex("BlockerMemberId", "TenantId");
 
                     b.HasIndex("TenantId", "BlockedMemberId");
 
@@ -1495,6 +1503,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Body")
                         .IsRequired()
@@ -1514,14 +1525,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("SenderMemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("ConversationId", "TenantId");
 
-                    b.HasIndex("ConversationId");
-
-                    b.HasIndex("SenderMemberId");
+                    b.HasIndex("SenderMemberId", "TenantId");
 
                     b.HasIndex("TenantId", "ConversationId", "Id");
 
@@ -1535,6 +1543,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1565,12 +1576,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MessageId");
+                    b.HasIndex("MessageId", "TenantId");
 
                     b.HasIndex("TenantId", "MessageId", "ReporterMemberId")
                         .IsUnique();
@@ -1587,6 +1595,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("ActorMemberId")
                         .HasColumnType("bigint");
@@ -1612,17 +1623,14 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "MemberId", "ReadAt", "Id");
 
@@ -1637,6 +1645,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Delivery")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1645,17 +1656,14 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "MemberId", "Type")
                         .IsUnique();
@@ -1670,6 +1678,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Auth")
                         .IsRequired()
@@ -1692,12 +1703,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "Endpoint")
                         .IsUnique();
@@ -1738,6 +1746,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1746,15 +1757,12 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<long>("UploaderMemberId")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("UploaderMemberId");
+                    b.HasIndex("UploaderMemberId", "TenantId");
 
                     b.ToTable("Attachment");
                 });
@@ -1766,6 +1774,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("AuthorMemberId")
                         .HasColumnType("bigint");
@@ -1794,14 +1805,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("PostId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("AuthorMemberId", "TenantId");
 
-                    b.HasIndex("AuthorMemberId");
-
-                    b.HasIndex("PostId");
+                    b.HasIndex("PostId", "TenantId");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -1817,6 +1825,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Action")
                         .IsRequired()
@@ -1847,10 +1858,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "Id");
 
@@ -1864,6 +1872,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("AuthorMemberId")
                         .HasColumnType("bigint");
@@ -1949,9 +1960,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1989,9 +1997,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                                 .HasColumnName("SegmentTag");
                         });
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("AuthorMemberId");
+                    b.HasIndex("AuthorMemberId", "TenantId");
 
                     b.HasIndex("TenantId", "AuthorMemberId");
 
@@ -2014,6 +2022,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2023,14 +2034,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("PostId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("MemberId", "TenantId");
 
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("PostId");
+                    b.HasIndex("PostId", "TenantId");
 
                     b.HasIndex("TenantId", "PostId", "MemberId")
                         .IsUnique();
@@ -2046,6 +2054,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2060,14 +2071,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("PostId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
+                    b.HasIndex("MemberId", "TenantId");
 
-                    b.HasIndex("MemberId");
-
-                    b.HasIndex("PostId");
+                    b.HasIndex("PostId", "TenantId");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
@@ -2084,6 +2092,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2122,12 +2133,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReporterMemberId");
+                    b.HasIndex("ReporterMemberId", "TenantId");
 
                     b.HasIndex("TenantId", "Status", "Id");
 
@@ -2141,6 +2149,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -2159,12 +2170,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "MemberId", "Id");
 
@@ -2179,6 +2187,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2190,9 +2201,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(50000)
@@ -2201,7 +2209,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<int>("Version")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("TenantId", "Culture", "Version")
                         .IsUnique();
@@ -2216,6 +2224,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2256,9 +2267,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2267,20 +2275,21 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("UsedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
-                    b.HasIndex("RosterEntryId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
+                    b.HasIndex("RosterEntryId", "TenantId");
 
                     b.HasIndex("TenantId", "CreatedAt");
 
                     b.HasIndex("TenantId", "EmailKey");
 
                     b.HasIndex("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Invitation_TokenHash");
 
                     b.ToTable("Invitation");
                 });
@@ -2292,6 +2301,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2345,15 +2357,12 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long?>("MemberId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("Id");
+                    b.HasKey("Id", "TenantId");
 
-                    b.HasIndex("MemberId");
+                    b.HasIndex("MemberId", "TenantId");
 
                     b.HasIndex("TenantId", "EmailKey")
                         .IsUnique();
@@ -2376,6 +2385,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
@@ -2421,20 +2433,18 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<long>("TenantId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
+                    b.HasKey("Id", "TenantId");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("IX_OutboxMessage_Key");
 
                     b.ToTable("OutboxMessage");
                 });
@@ -2621,7 +2631,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2630,13 +2640,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Collaborations.Collaboration", null)
                         .WithMany("Members")
-                        .HasForeignKey("CollaborationId")
+                        .HasForeignKey("CollaborationId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2645,7 +2655,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Collaborations.Collaboration", null)
                         .WithMany("History")
-                        .HasForeignKey("CollaborationId")
+                        .HasForeignKey("CollaborationId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2654,7 +2664,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2663,13 +2673,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("RecipientMemberId")
+                        .HasForeignKey("RecipientMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("RequesterMemberId")
+                        .HasForeignKey("RequesterMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2678,7 +2688,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2687,13 +2697,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
                         .WithMany()
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("EventId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2702,13 +2712,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
                         .WithMany()
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("EventId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2717,13 +2727,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Events.Pitch", null)
                         .WithMany()
-                        .HasForeignKey("PitchId")
+                        .HasForeignKey("PitchId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2732,13 +2742,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
                         .WithMany()
-                        .HasForeignKey("EventId")
+                        .HasForeignKey("EventId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2747,13 +2757,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Jobs.JobOpening", null)
                         .WithMany()
-                        .HasForeignKey("OpeningId")
+                        .HasForeignKey("OpeningId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2762,7 +2772,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Jobs.JobOpening", null)
                         .WithMany()
-                        .HasForeignKey("OpeningId")
+                        .HasForeignKey("OpeningId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2771,7 +2781,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany("Career")
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2791,7 +2801,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany("Tags")
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2800,13 +2810,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Messages.Conversation", null)
                         .WithMany("Participants")
-                        .HasForeignKey("ConversationId")
+                        .HasForeignKey("ConversationId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2815,13 +2825,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("BlockedMemberId")
+                        .HasForeignKey("BlockedMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("BlockerMemberId")
+                        .HasForeignKey("BlockerMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2830,13 +2840,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Messages.Conversation", null)
                         .WithMany()
-                        .HasForeignKey("ConversationId")
+                        .HasForeignKey("ConversationId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("SenderMemberId")
+                        .HasForeignKey("SenderMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2845,7 +2855,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Messages.Message", null)
                         .WithMany()
-                        .HasForeignKey("MessageId")
+                        .HasForeignKey("MessageId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2854,7 +2864,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2863,7 +2873,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2872,7 +2882,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2881,7 +2891,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("UploaderMemberId")
+                        .HasForeignKey("UploaderMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2890,13 +2900,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("AuthorMemberId")
+                        .HasForeignKey("AuthorMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
                         .WithMany()
-                        .HasForeignKey("PostId")
+                        .HasForeignKey("PostId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2905,7 +2915,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("AuthorMemberId")
+                        .HasForeignKey("AuthorMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2914,13 +2924,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
                         .WithMany()
-                        .HasForeignKey("PostId")
+                        .HasForeignKey("PostId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2929,13 +2939,13 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
                         .WithMany()
-                        .HasForeignKey("PostId")
+                        .HasForeignKey("PostId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2944,7 +2954,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("ReporterMemberId")
+                        .HasForeignKey("ReporterMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2953,7 +2963,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2962,12 +2972,12 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("OpenAlumni.Web.Features.Roster.RosterEntry", null)
                         .WithMany()
-                        .HasForeignKey("RosterEntryId")
+                        .HasForeignKey("RosterEntryId", "TenantId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
@@ -2975,7 +2985,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
-                        .HasForeignKey("MemberId")
+                        .HasForeignKey("MemberId", "TenantId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
