@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using OpenAlumni.Web.Data;
@@ -76,5 +77,58 @@ public sealed class CitusReadinessTests
             foreach (var fk in tables[table].SelectMany(e => e.GetForeignKeys()).Where(fk => Distributed(fk.PrincipalEntityType.GetTableName()!)))
                 problems.Add($"{table}: a reference table with a foreign key to {fk.PrincipalEntityType.GetTableName()}");
         return problems;
+    }
+}
+
+/// <summary>
+/// The same rule read from the catalog of a database the migrations made (hand-written SQL included), as
+/// <c>create_distributed_table(..., 'TenantId')</c> would meet it: every primary key, unique constraint, unique index
+/// and foreign key between distributed tables names TenantId, and every table without it is a reference table.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CitusReadinessOnPostgres(PostgresApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task TheMigratedDatabase_CanBeDistributedByTenant()
+    {
+        var reference = DistributionByTenant.ReferenceTables.Append("__EFMigrationsHistory").ToArray();
+        var problems = await App.InTenantAsync(await App.CreateTenantAsync(), async sp =>
+        {
+            var db = sp.GetRequiredService<AlumniDb>();
+            var found = new List<string>();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                WITH t AS (
+                  SELECT c.oid, c.relname, EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'TenantId' AND NOT a.attisdropped) AS tenant
+                  FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p'))
+                SELECT t.relname || ': no TenantId and not a reference table' FROM t WHERE NOT t.tenant AND NOT t.relname = ANY(@reference)
+                UNION ALL
+                SELECT t.relname || ': ' || pg_get_constraintdef(con.oid)
+                FROM pg_constraint con JOIN t ON t.oid = con.conrelid
+                WHERE t.tenant AND NOT t.relname = ANY(@reference) AND con.contype IN ('p', 'u', 'f')
+                  AND NOT (con.contype = 'f' AND (SELECT relname FROM pg_class WHERE oid = con.confrelid) = ANY(@reference))
+                  AND NOT EXISTS (SELECT 1 FROM unnest(con.conkey) k JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k WHERE a.attname = 'TenantId')
+                UNION ALL
+                SELECT t.relname || ': ' || pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN t ON t.oid = i.indrelid
+                WHERE t.tenant AND NOT t.relname = ANY(@reference) AND i.indisunique
+                  AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey) k JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k WHERE a.attname = 'TenantId')
+                UNION ALL
+                SELECT t.relname || ': a reference table with ' || pg_get_constraintdef(con.oid)
+                FROM pg_constraint con JOIN t ON t.oid = con.conrelid
+                WHERE t.relname = ANY(@reference) AND con.contype = 'f' AND NOT (SELECT relname FROM pg_class WHERE oid = con.confrelid) = ANY(@reference)
+                """;
+            var p = command.CreateParameter();
+            p.ParameterName = "reference";
+            p.Value = reference;
+            command.Parameters.Add(p);
+            await using var reader = await command.ExecuteReaderAsync(Ct);
+            while (await reader.ReadAsync(Ct)) found.Add(reader.GetString(0));
+            return found;
+        });
+
+        Assert.True(problems.Count == 0, "Not distributable by TenantId:\n" + string.Join('\n', problems));
     }
 }
