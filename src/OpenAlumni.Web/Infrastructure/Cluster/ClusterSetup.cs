@@ -34,8 +34,8 @@ public static class ClusterSetup
         services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>
             o.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddHostedService(sp => sp.GetRequiredService<ClusterSignals>());
-        // Redis away degrades a node (live messages fall back to the page's polling; caches to their 30 seconds)
-        // but does not take it out of the balancer: everything else still works.
+        // Redis away degrades a node (a message sent through another node reaches an open page at its next check,
+        // within 30 seconds; cached settings within their 30 seconds) but does not take it out of the balancer.
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", failureStatus: HealthStatus.Degraded, tags: ["ready"]);
         return builder;
     }

@@ -59,8 +59,11 @@
         // A message shown live is read: asking the server for what follows it marks it so (and fills any gap).
         hub.on('message', m => { add(m); if (m.senderId !== me) poll(); });
         hub.onreconnected(() => hub.invoke('Join', id).then(poll));
-        hub.onclose(startPolling);
-        hub.start().then(() => hub.invoke('Join', id)).then(poll).catch(startPolling);
+        // Connected, the page still asks now and then: a message sent through another node while the nodes' link
+        // (Redis) is away reaches this page within half a minute.
+        let safety = null;
+        hub.onclose(() => { clearInterval(safety); startPolling(); });
+        hub.start().then(() => hub.invoke('Join', id)).then(() => { poll(); safety = setInterval(poll, 30000); }).catch(startPolling);
     } else {
         startPolling();
     }
