@@ -29,12 +29,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(cluster.ProxyUrl) };
 
         // The form from one node, the post to the next: the antiforgery token and the cookie are the shared key ring's.
-        var form = await browser.GetAsync("/accounts/login", Ct);
-        var token = AntiforgeryField().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
-        var signIn = await browser.PostAsync("/accounts/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = Cluster.AdminEmail, ["Input.Password"] = Cluster.AdminPassword, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-        }), Ct);
+        var (form, signIn) = await SignInByFormAsync(browser);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.DoesNotContain("/accounts/login", signIn.Headers.Location?.ToString() ?? "");
 
@@ -48,6 +43,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         // Round-robin: both nodes served the signed-in member, with the one cookie.
         Assert.Contains(cluster.A, answered);
         Assert.Contains(cluster.B, answered);
+        Figures.Report($"signed in through the proxy and browsed {answered.Count} pages: {answered.Count(n => n == cluster.A)} served by node a, {answered.Count(n => n == cluster.B)} by node b");
     }
 
     [Fact]
@@ -56,12 +52,7 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         cluster.SkipIfUnavailable();
         var cookies = new CookieContainer();
         using var onA = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(cluster.A.Url) };
-        var form = await onA.GetAsync("/accounts/login", Ct);
-        var field = AntiforgeryField().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
-        var signIn = await onA.PostAsync("/accounts/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = Cluster.AdminEmail, ["Input.Password"] = Cluster.AdminPassword, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(field),
-        }), Ct);
+        var (_, signIn) = await SignInByFormAsync(onA);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         var login = await cluster.Client(cluster.A.Url).PostAsJsonAsync("/api/v1/auth/login", new { email = Cluster.AdminEmail, password = Cluster.AdminPassword }, Ct);
         var accessToken = (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString()!;
@@ -200,6 +191,8 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
             await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"Rsvp\" WHERE \"EventId\" = {id} AND \"Status\" = 'Confirmed'", c);
             return Convert.ToInt32(await count.ExecuteScalarAsync(Ct));
         }));
+        Figures.Report($"{people} sign-ups at once for {seats} seats, {results.Count(r => r.Node == cluster.A)} through node a and {results.Count(r => r.Node == cluster.B)} through node b: " +
+            $"{seats} confirmed, {people - seats} waitlisted at positions 1-{people - seats}");
 
         // Cancelling the event mails all 200; both nodes' outbox workers run (every second) and race for the messages.
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/events/{id}/cancel", null, Ct)).StatusCode);
@@ -304,6 +297,18 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
             && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var t) && t.GetString() == trace)).ToList();
         Assert.NotEmpty(lines);
         Assert.All(cluster.A.Output.Where(l => !l.StartsWith("stderr:")), l => JsonDocument.Parse(l));
+    }
+
+    /// <summary>The sign-in page as a browser uses it: the form (and its antiforgery token), then the post.</summary>
+    static async Task<(HttpResponseMessage Form, HttpResponseMessage SignIn)> SignInByFormAsync(HttpClient browser)
+    {
+        var form = await browser.GetAsync("/accounts/login", Ct);
+        var token = AntiforgeryField().Match(await form.Content.ReadAsStringAsync(Ct)).Groups[1].Value;
+        var signIn = await browser.PostAsync("/accounts/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = Cluster.AdminEmail, ["Input.Password"] = Cluster.AdminPassword, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }), Ct);
+        return (form, signIn);
     }
 
     async Task<long> ScalarAsync(string sql) => await cluster.DbAsync(async c =>
