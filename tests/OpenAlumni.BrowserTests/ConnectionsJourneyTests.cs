@@ -66,9 +66,17 @@ public sealed class ConnectionsJourneyTests(BrowserApp app) : BrowserTest(app)
         var conversation = new Uri(alumna.Url).AbsolutePath;
         await Expect(alumna.Locator("[data-messages]")).ToContainTextAsync(topic);
 
-        // 4. They talk; each message appears on the other's open page without a reload.
+        // 4. They talk; each message appears on the other's open page without a reload: live, over the hub's WebSocket
+        // (opened without a negotiation, so that a round-robin balancer needs no sticky sessions), not by polling.
+        var sockets = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var negotiations = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        asker.WebSocket += (_, ws) => sockets.Enqueue(new Uri(ws.Url).AbsolutePath);
+        asker.Request += (_, r) => { if (r.Url.Contains("/negotiate")) negotiations.Enqueue(r.Url); };
         await asker.GotoAsync(conversation);
         await Expect(asker.Locator("[data-messages]")).ToContainTextAsync(topic);
+        for (var i = 0; i < 50 && !sockets.Contains("/hubs/messages"); i++) await Task.Delay(100);
+        Assert.Contains("/hubs/messages", sockets);
+        Assert.Empty(negotiations);
         await alumna.GetByTestId("message-body").FillAsync("ご相談ありがとうございます。来週火曜の19時はいかがでしょう？");
         await alumna.GetByTestId("send-message").ClickAsync();
         await Expect(asker.Locator("[data-messages]")).ToContainTextAsync("来週火曜の19時はいかがでしょう");
