@@ -77,27 +77,23 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var conversation = (await started.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetInt64();
 
-        // As the page connects: WebSockets straight to the node, no negotiation to land elsewhere.
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(cluster.B.Url + "/hubs/messages", o =>
-            {
-                o.AccessTokenProvider = () => Task.FromResult<string?>(reader.Token);
-                o.SkipNegotiation = true;
-                o.Transports = HttpTransportType.WebSockets;
-            })
-            .Build();
-        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub.On<JsonElement>("message", m => { if (m.GetProperty("conversationId").GetInt64() == conversation) received.TrySetResult(m); });
-        await hub.StartAsync(Ct);
-        await hub.InvokeAsync("Join", conversation, Ct);
+        // As the page connects: WebSockets straight away, no negotiation to land elsewhere. One client on node B itself,
+        // one through nginx (which passes the upgrade to whichever node its round-robin picks).
+        var onB = await ListenAsync(cluster.B.Url, reader.Token, conversation);
+        var viaProxy = await ListenAsync(cluster.ProxyUrl, reader.Token, conversation);
 
         var watch = Stopwatch.StartNew();
         var sent = await cluster.Client(cluster.A.Url, writer.Token).PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { body = "A から B へ" }, Ct);
         Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
-        var message = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var message = await onB.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var elapsed = watch.ElapsedMilliseconds;
+        var proxied = await viaProxy.Received.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.Equal("A から B へ", message.GetProperty("body").GetString());
-        Figures.Report($"message from node A reached the hub on node B in {watch.ElapsedMilliseconds} ms");
+        Assert.Equal("A から B へ", proxied.GetProperty("body").GetString());
+        await onB.Hub.DisposeAsync();
+        await viaProxy.Hub.DisposeAsync();
+        Figures.Report($"message from node A reached the hub on node B in {elapsed} ms, and a hub connected through nginx");
     }
 
     [Fact]
@@ -297,6 +293,24 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
             && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("TraceId", out var t) && t.GetString() == trace)).ToList();
         Assert.NotEmpty(lines);
         Assert.All(cluster.A.Output.Where(l => !l.StartsWith("stderr:")), l => JsonDocument.Parse(l));
+    }
+
+    /// <summary>A member's hub connection, joined to a conversation, with the first message of it that arrives.</summary>
+    static async Task<(HubConnection Hub, Task<JsonElement> Received)> ListenAsync(string baseUrl, string token, long conversation)
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(baseUrl + "/hubs/messages", o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.SkipNegotiation = true;
+                o.Transports = HttpTransportType.WebSockets;
+            })
+            .Build();
+        var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("message", m => { if (m.GetProperty("conversationId").GetInt64() == conversation) received.TrySetResult(m); });
+        await hub.StartAsync(Ct);
+        await hub.InvokeAsync("Join", conversation, Ct);
+        return (hub, received.Task);
     }
 
     /// <summary>The sign-in page as a browser uses it: the form (and its antiforgery token), then the post.</summary>

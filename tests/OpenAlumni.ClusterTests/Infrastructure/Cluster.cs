@@ -155,44 +155,39 @@ public sealed class Cluster : IAsyncLifetime
         return protector.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddHours(2) }, IdentityConstants.BearerScheme));
     }
 
-    /// <summary>nginx as deploy/nginx.conf has it, on this run's ports: round-robin, WebSockets passed through, and
-    /// the node that answered named in a response header, so that a test can see both nodes at work.</summary>
-    string NginxConf(string dir, int port) => $$"""
-        {{(Environment.UserName == "root" ? "user root;" : "")}}
-        daemon off;
-        worker_processes 2;
-        pid {{dir}}/nginx.pid;
-        error_log {{dir}}/error.log warn;
-        events { worker_connections 2048; }
-        http {
-          access_log {{dir}}/access.log;
-          client_body_temp_path {{dir}}/body;
-          proxy_temp_path {{dir}}/proxy;
-          fastcgi_temp_path {{dir}}/fastcgi;
-          uwsgi_temp_path {{dir}}/uwsgi;
-          scgi_temp_path {{dir}}/scgi;
-          map $http_upgrade $connection_upgrade { default upgrade; '' close; }
-          upstream openalumni {
-            server 127.0.0.1:{{A.Port}} max_fails=1 fail_timeout=5s;
-            server 127.0.0.1:{{B.Port}} max_fails=1 fail_timeout=5s;
-          }
-          server {
-            listen 127.0.0.1:{{port}};
-            client_max_body_size 6m;
-            location / {
-              proxy_pass http://openalumni;
-              proxy_http_version 1.1;
-              proxy_set_header Host $host;
-              proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-              proxy_set_header X-Forwarded-Proto $scheme;
-              proxy_set_header Upgrade $http_upgrade;
-              proxy_set_header Connection $connection_upgrade;
-              proxy_read_timeout 120s;
-              add_header X-Upstream $upstream_addr always;
+    /// <summary>
+    /// nginx with the shipped balancer configuration, deploy/nginx.conf, as it is: only the nodes' addresses and the
+    /// ports are this run's, and a response header names the node that answered, so that a test can see both at work.
+    /// </summary>
+    string NginxConf(string dir, int port)
+    {
+        var shipped = File.ReadAllText(Path.Combine(RepoRoot(), "deploy", "nginx.conf"));
+        string Replace(string text, string from, string to) =>
+            text.Contains(from, StringComparison.Ordinal) ? text.Replace(from, to, StringComparison.Ordinal)
+                : throw new InvalidOperationException($"deploy/nginx.conf no longer contains '{from}': update the two-node tests.");
+        shipped = Replace(shipped, "server app1:8080", $"server 127.0.0.1:{A.Port}");
+        shipped = Replace(shipped, "server app2:8080", $"server 127.0.0.1:{B.Port}");
+        shipped = Replace(shipped, "listen 80 default_server;", $"listen 127.0.0.1:{FreePort()} default_server;");
+        shipped = Replace(shipped, "listen 80;", $"listen 127.0.0.1:{port};");
+        shipped = Replace(shipped, "client_max_body_size 6m;", "client_max_body_size 6m;\n    add_header X-Upstream $upstream_addr always;");
+        return $$"""
+            {{(Environment.UserName == "root" ? "user root;" : "")}}
+            daemon off;
+            worker_processes 2;
+            pid {{dir}}/nginx.pid;
+            error_log {{dir}}/error.log warn;
+            events { worker_connections 2048; }
+            http {
+              access_log {{dir}}/access.log;
+              client_body_temp_path {{dir}}/body;
+              proxy_temp_path {{dir}}/proxy;
+              fastcgi_temp_path {{dir}}/fastcgi;
+              uwsgi_temp_path {{dir}}/uwsgi;
+              scgi_temp_path {{dir}}/scgi;
+            {{shipped}}
             }
-          }
-        }
-        """;
+            """;
+    }
 
     /// <summary>The node (A or B) that answered a request through the proxy.</summary>
     public NodeProcess? AnsweredBy(HttpResponseMessage response) =>
