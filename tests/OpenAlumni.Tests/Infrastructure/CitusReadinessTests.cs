@@ -68,7 +68,6 @@ public sealed class CitusReadinessTests
             foreach (var fk in entities.SelectMany(e => e.GetForeignKeys()))
             {
                 var principal = fk.PrincipalEntityType.GetTableName()!;
-                if (principal == table && fk.PrincipalEntityType == fk.DeclaringEntityType && fk.IsOwnership) continue;
                 if (!Distributed(principal)) continue; // to a reference table: allowed
                 if (!HasTenant(fk.Properties)) problems.Add($"{table}: foreign key ({Columns(fk.Properties)}) to {principal}");
             }
