@@ -269,6 +269,10 @@ public sealed partial class TwoNodeTests(Cluster cluster) : IClassFixture<Cluste
         {
             await stop.CancelAsync();
             if (!cluster.B.Running) await cluster.B.StartAsync(CancellationToken.None);
+            // Back in nginx's rotation (it retries a failed node after fail_timeout), so that the next test sees both.
+            var back = Stopwatch.StartNew();
+            while (back.Elapsed < TimeSpan.FromSeconds(30) && cluster.AnsweredBy(await proxy.GetAsync("/health/live", CancellationToken.None)) != cluster.B)
+                await Task.Delay(200, CancellationToken.None);
         }
     }
 
