@@ -18,6 +18,7 @@ using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Features.Roster;
 using OpenAlumni.Web.Features.Settings;
+using OpenAlumni.Web.Features.Spaces;
 using OpenAlumni.Web.Features.WebApp;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Cluster;
@@ -35,7 +36,7 @@ public static class AppSetup
     public static WebApplicationBuilder AddOpenAlumni(this WebApplicationBuilder builder) => builder
         .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
-        .AddPosts().AddModeration().AddNotifications().AddEvents()
+        .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
         .AddMessages().AddConsultations().AddJobs().AddCollaborations().AddCommunity()
         .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
@@ -74,7 +75,7 @@ public static class AppSetup
     {
         app.MapHealth();
         app.MapOpenApi();
-        app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapEvents().MapPosts().MapNotifications()
+        app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
             .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapCollaborations().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();

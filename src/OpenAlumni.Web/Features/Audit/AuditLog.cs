@@ -44,6 +44,8 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
         "member.export", "member.export_self", "member.delete_self", "roster.import", "invitation.create", "invitation.resend",
         "invitation.revoke", "content.hide", "content.restore", "report.dismiss", "event.cancel", "event.export_attendees",
         "settings.update", "settings.logo", "privacy.policy_publish",
+        "space.create", "space.update", "space.approve", "space.decline", "space.invite", "space.moderator_appoint", "space.moderator_remove",
+        "supporter.appoint", "supporter.remove", "content.pin", "content.unpin",
     ];
 
     public async Task AddAsync(string action, string targetType, string? targetId, object? before, object? after, CancellationToken ct)

@@ -51,6 +51,8 @@ public class Event : ITenantOwned
 
     // A finer audience than Audience (all / alumni / employees): every part that is set must match the member.
     public Members.Segment Segment { get; set; } = new();
+    /// <summary>The space the event is held by (its moderators manage it); null for the network's own.</summary>
+    public long? SpaceId { get; set; }
 }
 
 /// <summary>One member's sign-up to one event. The ticket code is the secret in their QR code.</summary>
@@ -134,6 +136,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         b.Property(e => e.CoverPath).HasMaxLength(200);
         b.HasIndex(e => new { e.TenantId, e.Status, e.StartsAt });
         b.ComplexProperty(e => e.Segment, Members.SegmentRule.Map);
+        b.HasIndex(e => new { e.TenantId, e.SpaceId, e.StartsAt });
+        b.HasOne<Spaces.Space>().WithMany().HasForeignKey(e => e.SpaceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

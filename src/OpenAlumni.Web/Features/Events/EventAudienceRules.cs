@@ -13,6 +13,14 @@ public static class EventAudienceRules
     public static readonly Expression<Func<Event, MemberKind?>> Kind = e =>
         e.Audience == EventAudience.Alumni ? MemberKind.Alumni : e.Audience == EventAudience.Employees ? MemberKind.Employee : null;
 
-    public static IQueryable<Event> VisibleTo(this IQueryable<Event> events, Reader r) =>
-        r.IsAdmin ? events : events.Where(SegmentRule.Admits(r, Kind, e => e.Segment, (e, admitted) => e.Status != EventStatus.Draft && admitted));
+    /// <remarks>An event of a space is for those who may read the space; its moderators also see its drafts.</remarks>
+    public static IQueryable<Event> VisibleTo(this IQueryable<Event> events, Reader r)
+    {
+        if (r.IsAdmin) return events;
+        var moderated = r.ModeratedSpaces.ToList();
+        return moderated.Count == 0
+            ? events.Where(SegmentRule.Admits(r, Kind, e => e.Segment, e => e.SpaceId, (e, admitted) => e.Status != EventStatus.Draft && admitted))
+            : events.Where(SegmentRule.Admits(r, Kind, e => e.Segment, e => e.SpaceId,
+                (e, admitted) => (e.SpaceId != null && moderated.Contains(e.SpaceId.Value)) || (e.Status != EventStatus.Draft && admitted)));
+    }
 }

@@ -5,7 +5,7 @@ public sealed record EventInput(
     string? Title, string? Description, string? Kind, string? Format, string? StartsAt, string? EndsAt,
     int? Capacity = null, int? CapacityOnline = null, string? Venue = null, string? Address = null, string? MapUrl = null,
     string? OnlineUrl = null, string? SignupDeadline = null, string? Audience = null, bool Publish = false,
-    Members.SegmentInput? Segment = null, bool NoCapacityLimit = false, bool NoOnlineCapacityLimit = false);
+    Members.SegmentInput? Segment = null, bool NoCapacityLimit = false, bool NoOnlineCapacityLimit = false, long? SpaceId = null);
 
 public sealed record EventDto(
     long Id, string Title, string Description, string DescriptionHtml, string Kind, string Format, string Status, string Audience,
@@ -17,6 +17,8 @@ public sealed record EventDto(
 {
     /// <summary>My place on the waitlist (1 = next), when waitlisted.</summary>
     public int? WaitlistPosition { get; init; }
+    /// <summary>The space holding the event (its moderators edit it); null for the network's own.</summary>
+    public long? SpaceId { get; init; }
 
     /// <summary>The finer audience, shown to admins (who set it).</summary>
     public Members.SegmentInput? Segment { get; init; }

@@ -15,14 +15,20 @@ public static class EventRules
     /// <summary>The secretariat's work: create and edit events, see attendees and feedback, decide pitches.</summary>
     public static Refusal? Manage(MemberSession viewer) => viewer.IsAdmin ? null : Refusal.Forbidden;
 
+    /// <summary>
+    /// Holding an event (create, edit, publish, cancel): the secretariat, or a moderator of the space the event is in
+    /// (<paramref name="moderator"/>). Attendee lists, check-in and pitches stay the secretariat's (<see cref="Manage(MemberSession)"/>).
+    /// </summary>
+    public static Refusal? Hold(MemberSession viewer, bool moderator) => viewer.IsAdmin || moderator ? null : Refusal.Forbidden;
+
     /// <summary>A cancelled event stays as it was: no more edits, nor a second cancellation.</summary>
-    public static Refusal? Edit(MemberSession viewer, EventStatus status) =>
-        Manage(viewer) ?? (status == EventStatus.Cancelled ? Refusal.Conflict("status", "Events.Cancelled") : null);
+    public static Refusal? Edit(MemberSession viewer, EventStatus status, bool moderator = false) =>
+        Hold(viewer, moderator) ?? (status == EventStatus.Cancelled ? Refusal.Conflict("status", "Events.Cancelled") : null);
 
-    public static Refusal? Cancel(MemberSession viewer, EventStatus status) => Edit(viewer, status);
+    public static Refusal? Cancel(MemberSession viewer, EventStatus status, bool moderator = false) => Edit(viewer, status, moderator);
 
-    public static Refusal? Publish(MemberSession viewer, EventStatus status) =>
-        Manage(viewer) ?? (status != EventStatus.Draft ? Refusal.Conflict("status", "Events.NotDraft") : null);
+    public static Refusal? Publish(MemberSession viewer, EventStatus status, bool moderator = false) =>
+        Hold(viewer, moderator) ?? (status != EventStatus.Draft ? Refusal.Conflict("status", "Events.NotDraft") : null);
 
     /// <summary>The door opens for a published event only (a draft has no tickets yet; a cancelled one takes no one).</summary>
     public static Refusal? CheckIn(MemberSession viewer, EventStatus status) => Manage(viewer) ?? status switch
@@ -75,12 +81,12 @@ public static class EventRules
     public static bool SeesOnlineUrl(MemberSession viewer, bool confirmed) => confirmed || viewer.IsAdmin;
 
     /// <summary>The event's flags for this viewer: each is its rule asked now.</summary>
-    internal static EventDto WithPermissions(this EventDto dto, MemberSession viewer, Event e, Rsvp? mine, DateTimeOffset now) => dto with
+    internal static EventDto WithPermissions(this EventDto dto, MemberSession viewer, Event e, Rsvp? mine, DateTimeOffset now, bool moderator = false) => dto with
     {
         CanManage = Manage(viewer) is null,
-        CanEdit = Edit(viewer, e.Status) is null,
-        CanPublish = Publish(viewer, e.Status) is null,
-        CanCancel = Cancel(viewer, e.Status) is null,
+        CanEdit = Edit(viewer, e.Status, moderator) is null,
+        CanPublish = Publish(viewer, e.Status, moderator) is null,
+        CanCancel = Cancel(viewer, e.Status, moderator) is null,
         CanCheckIn = CheckIn(viewer, e.Status) is null,
         CanCancelRsvp = CancelRsvp(mine, e, now) is null,
         CanApplyToPitch = ApplyToPitch(e, dto.Programme.Any(p => p.MemberId == viewer.MemberId), now) is null,

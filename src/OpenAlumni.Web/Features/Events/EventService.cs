@@ -41,35 +41,65 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         return path is null ? null : await files.OpenAsync(path, ct);
     }
 
-    /// <summary>Whether the current member may create events (the events list's "new event" button).</summary>
-    public async Task<bool> CanCreateAsync(CancellationToken ct) => EventRules.Manage(await current.RequireAsync(ct)) is null;
+    /// <summary>Whether the current member may create events (the events list's "new event" button); in a space, its moderators may.</summary>
+    public async Task<bool> CanCreateAsync(CancellationToken ct, long? spaceId = null)
+    {
+        var viewer = await current.RequireAsync(ct);
+        return EventRules.Hold(viewer, spaceId is { } s && await ModeratesAsync(db, viewer.MemberId, s, ct)) is null;
+    }
+
+    /// <summary>Whether the member moderates this space now (their row: moderator and still a member).</summary>
+    internal static Task<bool> ModeratesAsync(AlumniDb db, long memberId, long spaceId, CancellationToken ct) =>
+        db.Set<Spaces.SpaceMember>().AnyAsync(m => m.SpaceId == spaceId && m.MemberId == memberId
+            && m.Status == Spaces.SpaceMemberStatus.Member && m.Role == Spaces.SpaceRole.Moderator, ct);
+
+    /// <summary>Whether the member moderates the space this event belongs to (false for the network's own events).</summary>
+    internal static async Task<bool> ModeratesEventAsync(AlumniDb db, long memberId, long eventId, CancellationToken ct) =>
+        await db.Set<Event>().Where(e => e.Id == eventId).Select(e => e.SpaceId).FirstOrDefaultAsync(ct) is { } space
+        && await ModeratesAsync(db, memberId, space, ct);
 
     public async Task<Result<EventDto>> CreateAsync(EventInput input, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (EventRules.Manage(admin) is { } no) return no.As<EventDto>();
+        var moderator = input.SpaceId is { } sid && await ModeratesAsync(db, admin.MemberId, sid, ct);
+        if (EventRules.Hold(admin, moderator) is { } no) return no.As<EventDto>();
         var errors = new FieldErrors();
-        var e = new Event { Title = "", CreatedByMemberId = admin.MemberId, CreatedAt = clock.GetUtcNow(), Status = EventStatus.Draft };
+        if (input.SpaceId is { } space && !await db.Set<Spaces.Space>().AnyAsync(s => s.Id == space, ct)) errors.Add("spaceId", "Posts.SpaceNotFound");
+        var e = new Event { Title = "", CreatedByMemberId = admin.MemberId, CreatedAt = clock.GetUtcNow(), Status = EventStatus.Draft, SpaceId = input.SpaceId };
         Apply(e, input, errors, creating: true);
         if (errors.Any) return errors;
         e.UpdatedAt = e.CreatedAt;
         if (input.Publish) { e.Status = EventStatus.Published; e.PublishedAt = e.CreatedAt; }
         db.Add(e);
         await db.SaveChangesAsync(ct);
+        if (e.Status == EventStatus.Published) await AnnounceInSpaceAsync(e, ct);
         return (await GetAsync(e.Id, ct)).Value!;
+    }
+
+    /// <summary>A space's new event reaches the space's members who hear its highlights (within the event's audience).</summary>
+    async Task AnnounceInSpaceAsync(Event e, CancellationToken ct)
+    {
+        if (e.SpaceId is not { } space) return;
+        var kind = e.Audience switch { EventAudience.Alumni => MemberKind.Alumni, EventAudience.Employees => MemberKind.Employee, _ => (MemberKind?)null };
+        var audience = await Spaces.SpaceAudience.Hearing(db.Members.AsNoTracking().Approved().Matching(kind, e.Segment), db, [space], Spaces.SpaceNotify.Highlights)
+            .Select(m => m.Id).ToListAsync(ct);
+        await notifications.NotifyAsync(audience, Notifications.NotificationType.SpaceEvent, null, e.CreatedByMemberId, e.Title, ct, link: $"/events/{e.Id}");
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Edits an event. Capacity cannot drop below the seats already confirmed; raising it promotes the waitlist.</summary>
     public async Task<Result<EventDto>> UpdateAsync(long id, EventInput input, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
+        var moderator = await ModeratesEventAsync(db, admin.MemberId, id, ct);
+        if (EventRules.Hold(admin, moderator) is { } forbidden) return forbidden.As<EventDto>();
         var refused = await db.InTransactionAsync<Result<EventDto>?>(async tx =>
         {
             if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
             var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-            if (EventRules.Edit(admin, e.Status) is { } no) return no.As<EventDto>();
+            if (EventRules.Edit(admin, e.Status, moderator) is { } no) return no.As<EventDto>();
             var errors = new FieldErrors();
+            if (input.SpaceId is not null && input.SpaceId != e.SpaceId) errors.Add("spaceId", "Posts.SpaceFixed");
             Apply(e, input, errors, creating: false);
             if (e.CapacityInPerson is { } ip && ip < e.ConfirmedInPerson) errors.Add("capacity", "Events.CapacityBelowConfirmed", e.ConfirmedInPerson);
             if (e.CapacityOnline is { } on && on < e.ConfirmedOnline) errors.Add("capacityOnline", "Events.CapacityBelowConfirmed", e.ConfirmedOnline);
@@ -147,15 +177,17 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     public async Task<Result<EventDto>> PublishAsync(long id, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
+        var moderator = await ModeratesEventAsync(db, admin.MemberId, id, ct);
+        if (EventRules.Hold(admin, moderator) is { } forbidden) return forbidden.As<EventDto>();
         var now = clock.GetUtcNow();
         var status = await db.Set<Event>().Where(e => e.Id == id).Select(e => (EventStatus?)e.Status).FirstOrDefaultAsync(ct);
         if (status is null) return Result<EventDto>.NotFound();
-        if (EventRules.Publish(admin, status.Value) is { } no) return no.As<EventDto>();
+        if (EventRules.Publish(admin, status.Value, moderator) is { } no) return no.As<EventDto>();
         // Conditional, so that of two publishes at once one wins and the other is told.
         var changed = await db.Set<Event>().Where(e => e.Id == id && e.Status == EventStatus.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.UpdatedAt, now), ct);
         if (changed == 0) return Result<EventDto>.Conflict("status", "Events.NotDraft");
+        await AnnounceInSpaceAsync(await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == id, ct), ct);
         return (await GetAsync(id, ct)).Value!;
     }
 
@@ -163,18 +195,19 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     public async Task<Result<EventDto>> CancelAsync(long id, CancellationToken ct)
     {
         var admin = await current.RequireAsync(ct);
-        if (EventRules.Manage(admin) is { } forbidden) return forbidden.As<EventDto>();
+        var moderator = await ModeratesEventAsync(db, admin.MemberId, id, ct);
+        if (EventRules.Hold(admin, moderator) is { } forbidden) return forbidden.As<EventDto>();
         var refused = await db.InTransactionAsync<Result<EventDto>?>(async tx =>
         {
             if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
             var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
-            if (EventRules.Cancel(admin, e.Status) is { } no) return no.As<EventDto>();
+            if (EventRules.Cancel(admin, e.Status, moderator) is { } no) return no.As<EventDto>();
             var now = clock.GetUtcNow();
             var wasPublished = e.Status == EventStatus.Published;
             e.Status = EventStatus.Cancelled;
             e.CancelledAt = e.UpdatedAt = now;
             await audit.AddAsync("event.cancel", "event", id.ToString(), new { status = WireNames.Of(wasPublished ? EventStatus.Published : EventStatus.Draft) },
-                new { status = WireNames.Of(EventStatus.Cancelled) }, ct);
+                new { status = WireNames.Of(EventStatus.Cancelled), scope = e.SpaceId is { } sp ? $"space:{sp}" : "network" }, ct);
             if (wasPublished)
             {
                 var people = await db.Set<Rsvp>().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)
@@ -199,13 +232,21 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
     }
 
     /// <summary>Events the viewer may see: published (and cancelled) ones for their audience; admins see drafts too.</summary>
-    public async Task<Result<PageDto<EventSummaryDto>>> ListAsync(string? when, int page, CancellationToken ct)
+    /// <param name="spaceId">One space's events (404 for a space the viewer does not see, 403 for one they may not read).</param>
+    public async Task<Result<PageDto<EventSummaryDto>>> ListAsync(string? when, int page, CancellationToken ct, long? spaceId = null)
     {
         var viewer = await current.RequireAsync(ct);
         if (page is < 1 or > 100_000) return FieldErrors.Of("page", "Validation.PageInvalid");
         if (when is not null and not ("upcoming" or "past" or "all")) return FieldErrors.Of("when", "Validation.OneOf", "upcoming, past, all");
         var now = clock.GetUtcNow();
         var query = await VisibleAsync(viewer, ct);
+        if (spaceId is { } sid)
+        {
+            var reader = await MemberAudience.ReaderAsync(db, viewer.MemberId, ct);
+            if (!await Spaces.SpaceAudience.IsReadableAsync(db, reader, sid, ct))
+                return await Spaces.SpaceAudience.IsListedAsync(db, reader, sid, ct) ? Result<PageDto<EventSummaryDto>>.Forbidden() : Result<PageDto<EventSummaryDto>>.NotFound();
+            query = query.Where(e => e.SpaceId == sid);
+        }
         query = when switch
         {
             "past" => query.Where(e => e.EndsAt < now).OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id),
@@ -270,6 +311,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         {
             WaitlistPosition = position,
             Segment = viewer.IsAdmin ? SegmentRule.ToInput(null, e.Segment) : null,
-        }.WithPermissions(viewer, e, mine, now);
+            SpaceId = e.SpaceId,
+        }.WithPermissions(viewer, e, mine, now, e.SpaceId is { } space && await ModeratesAsync(db, viewer.MemberId, space, ct));
     }
 }

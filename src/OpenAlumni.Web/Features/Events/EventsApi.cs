@@ -20,13 +20,14 @@ public static class EventsApi
         member.MapPost("/{id:long}/pitches", ApplyPitch);
         member.MapPost("/{id:long}/pitches/{pitchId:long}/interest", Interest);
         member.MapPost("/{id:long}/feedback", Feedback);
+        // A space's moderators hold events in their space: the service decides (EventRules.Hold).
+        member.MapPost("/", Create);
+        member.MapPatch("/{id:long}", Update);
+        member.MapPost("/{id:long}/publish", Publish);
+        member.MapPost("/{id:long}/cancel", Cancel);
 
         var admin = app.MapGroup("/api/v1/events").RequireAuthorization(Policies.Admin).WithTags("Events (admin)")
             .AddEndpointFilter(TenantFeatures.Require(TenantFeature.Events));
-        admin.MapPost("/", Create);
-        admin.MapPatch("/{id:long}", Update);
-        admin.MapPost("/{id:long}/publish", Publish);
-        admin.MapPost("/{id:long}/cancel", Cancel);
         admin.MapGet("/{id:long}/attendees", Attendees).Produces<IReadOnlyList<AttendeeDto>>().Produces(200, contentType: "text/csv").ProducesProblem(404);
         admin.MapPost("/{id:long}/checkins", CheckIn);
         admin.MapPost("/{id:long}/pitches/{pitchId:long}/accept", AcceptPitch);
@@ -42,23 +43,24 @@ public static class EventsApi
         return app;
     }
 
-    static async Task<ApiResult<Ok<PageDto<EventSummaryDto>>, Problem.Invalid>> List(string? when, int? page, EventService events, CancellationToken ct) =>
-        (await events.ListAsync(when, page ?? 1, ct)).ToHttpResult();
+    static async Task<ApiResult<Ok<PageDto<EventSummaryDto>>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> List(
+        string? when, int? page, long? spaceId, EventService events, CancellationToken ct) =>
+        (await events.ListAsync(when, page ?? 1, ct, spaceId)).ToHttpResult();
 
     static async Task<ApiResult<Ok<EventDto>, Problem.NotFound>> Get(long id, EventService events, CancellationToken ct) =>
         (await events.GetAsync(id, ct)).ToHttpResult();
 
-    static async Task<ApiResult<Created<EventDto>, Problem.Invalid>> Create(EventInput input, EventService events, CancellationToken ct) =>
+    static async Task<ApiResult<Created<EventDto>, Problem.Invalid, Problem.Forbidden>> Create(EventInput input, EventService events, CancellationToken ct) =>
         (await events.CreateAsync(input, ct)).ToHttpResult(e => TypedResults.Created($"/api/v1/events/{e.Id}", e));
 
-    static async Task<ApiResult<Ok<EventDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Update(
+    static async Task<ApiResult<Ok<EventDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Update(
         long id, EventInput input, EventService events, CancellationToken ct) =>
         (await events.UpdateAsync(id, input, ct)).ToHttpResult();
 
-    static async Task<ApiResult<Ok<EventDto>, Problem.NotFound, Problem.Conflict>> Publish(long id, EventService events, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<EventDto>, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Publish(long id, EventService events, CancellationToken ct) =>
         (await events.PublishAsync(id, ct)).ToHttpResult();
 
-    static async Task<ApiResult<Ok<EventDto>, Problem.NotFound, Problem.Conflict>> Cancel(long id, EventService events, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<EventDto>, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Cancel(long id, EventService events, CancellationToken ct) =>
         (await events.CancelAsync(id, ct)).ToHttpResult();
 
     static async Task<ApiResult<Ok<RsvpDto>, Problem.Invalid, Problem.NotFound, Problem.Conflict>> Rsvp(

@@ -45,17 +45,23 @@ public static class SegmentRule
     /// "the reader is in this item's audience" (no kind or theirs, and every set part of the segment theirs).
     /// <paramref name="kindOf"/> may compute the kind in SQL, as events do from their audience.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="spaceOf"/> is the space the item belongs to: an item of a space is for the readers who may read
+    /// that space (its members, or everyone in the network for an open space), on top of its kind and segment.
+    /// </remarks>
     public static Expression<Func<T, bool>> Admits<T>(Reader r, Expression<Func<T, MemberKind?>> kindOf,
-        Expression<Func<T, Segment>> segmentOf, Expression<Func<T, bool, bool>> visible)
+        Expression<Func<T, Segment>> segmentOf, Expression<Func<T, long?>> spaceOf, Expression<Func<T, bool, bool>> visible)
     {
+        var spaces = r.ReadableSpaces.ToList();
         var me = r.Kind;
         var departments = r.Departments.ToList();
         var left = r.LeftYear;
         var location = r.Location;
         var openTo = r.OpenTo;
         var tags = r.TagKeys.ToList();
-        Expression<Func<MemberKind?, Segment, bool>> admitted = (kind, s) =>
-            (kind == null || kind == me)
+        Expression<Func<MemberKind?, Segment, long?, bool>> admitted = (kind, s, space) =>
+            (space == null || spaces.Contains(space.Value))
+            && (kind == null || kind == me)
             && (s.Department == null || departments.Contains(s.Department))
             && (s.LeftFrom == null || (left != null && left >= s.LeftFrom))
             && (s.LeftTo == null || (left != null && left <= s.LeftTo))
@@ -67,7 +73,8 @@ public static class SegmentRule
         var item = visible.Parameters[0];
         var rule = Substitute(admitted.Body,
             (admitted.Parameters[0], Substitute(kindOf.Body, (kindOf.Parameters[0], item))),
-            (admitted.Parameters[1], Substitute(segmentOf.Body, (segmentOf.Parameters[0], item))));
+            (admitted.Parameters[1], Substitute(segmentOf.Body, (segmentOf.Parameters[0], item))),
+            (admitted.Parameters[2], Substitute(spaceOf.Body, (spaceOf.Parameters[0], item))));
         return Expression.Lambda<Func<T, bool>>(Substitute(visible.Body, (visible.Parameters[1], rule)), item);
     }
 

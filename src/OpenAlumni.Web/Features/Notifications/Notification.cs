@@ -11,6 +11,8 @@ public enum NotificationType
     Message, ConsultationRequest, ConsultationAccepted, ConsultationProposed, ConsultationDeclined,
     // Events: a seat from the waitlist, and the day-before reminder (mail with the event's details by default).
     WaitlistPromoted, EventReminder,
+    // Spaces: a new post or event in a space one hears everything of; an invitation; a request admitted.
+    SpacePost, SpaceEvent, SpaceInvitation, SpaceJoined,
 }
 
 /// <summary>

@@ -30,6 +30,8 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         [NotificationType.ConsultationAccepted] = Delivery.Email, [NotificationType.ConsultationProposed] = Delivery.Email,
         [NotificationType.ConsultationDeclined] = Delivery.Email,
         [NotificationType.WaitlistPromoted] = Delivery.Email, [NotificationType.EventReminder] = Delivery.Email,
+        [NotificationType.SpacePost] = Delivery.InApp, [NotificationType.SpaceEvent] = Delivery.Email,
+        [NotificationType.SpaceInvitation] = Delivery.Email, [NotificationType.SpaceJoined] = Delivery.Email,
     };
 
     /// <summary>

@@ -41,6 +41,11 @@ public class Post : ITenantOwned
     public long? HiddenByMemberId { get; set; }
     public string? HiddenReason { get; set; }
     public int CommentCount { get; set; }
+    /// <summary>The space the post was written in; null for the network's own rooms.</summary>
+    public long? SpaceId { get; set; }
+    /// <summary>An announcement for the members of some spaces only (<see cref="SpaceTargets"/>); kept as a flag so that the feed tests it before the join.</summary>
+    public bool TargetsSpaces { get; set; }
+    public List<PostSpaceTarget> SpaceTargets { get; set; } = [];
 
     // Job openings (notices, category job).
     public string? JobRole { get; set; }
@@ -57,6 +62,15 @@ public class Post : ITenantOwned
     public NpgsqlTsVector? SearchVector { get; set; }
 
     public bool IsTargeted => SegmentKind is not null || !Segment.IsEveryone;
+}
+
+/// <summary>One space an announcement is for: its members read it (with the rest of its audience rule).</summary>
+public class PostSpaceTarget : ITenantOwned
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public long PostId { get; set; }
+    public long SpaceId { get; set; }
 }
 
 public class Comment : ITenantOwned
@@ -165,6 +179,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         b.HasIndex(p => new { p.TenantId, p.Status, p.Pinned, p.PublishedAt, p.Id });
         b.HasIndex(p => new { p.TenantId, p.Room, p.Status, p.Pinned, p.PublishedAt, p.Id });
         b.HasIndex(p => new { p.TenantId, p.AuthorMemberId });
+        // A space's feed, in the feed's order.
+        b.HasIndex(p => new { p.TenantId, p.SpaceId, p.Status, p.Pinned, p.PublishedAt, p.Id });
+        b.HasOne<Spaces.Space>().WithMany().HasForeignKey(p => p.SpaceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.SpaceTargets).WithOne().HasForeignKey(t => t.PostId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Member>().WithMany().HasForeignKey(p => p.AuthorMemberId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(p => p.IsTargeted);
     }
@@ -177,6 +195,15 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         });
 
     public static void ConfigureSqlite(ModelBuilder builder) => builder.Entity<Post>().Ignore(p => p.SearchVector);
+}
+
+internal sealed class PostSpaceTargetConfiguration : IEntityTypeConfiguration<PostSpaceTarget>
+{
+    public void Configure(EntityTypeBuilder<PostSpaceTarget> b)
+    {
+        b.HasIndex(t => new { t.TenantId, t.PostId, t.SpaceId }).IsUnique();
+        b.HasOne<Spaces.Space>().WithMany().HasForeignKey(t => t.SpaceId).OnDelete(DeleteBehavior.Cascade);
+    }
 }
 
 internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>

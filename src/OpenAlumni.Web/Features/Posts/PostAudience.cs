@@ -15,12 +15,24 @@ public static class PostAudience
 {
     public static Task<Reader> ReaderAsync(AlumniDb db, long memberId, CancellationToken ct) => MemberAudience.ReaderAsync(db, memberId, ct);
 
+    /// <remarks>
+    /// A post of a space is for those who may read the space (<see cref="SegmentRule.Admits{T}"/>); an announcement
+    /// aimed at spaces, for their members only. A space's moderators (and, for the network's own rooms but
+    /// announcements, its supporters) also see the posts they hid, so that they can restore them.
+    /// </remarks>
     public static IQueryable<Post> VisibleTo(this IQueryable<Post> posts, Reader r)
     {
         var me = r.MemberId;
         if (r.IsAdmin) return posts.Where(p => p.Status == PostStatus.Published || p.AuthorMemberId == me);
-        return posts.Where(SegmentRule.Admits<Post>(r, p => p.SegmentKind, p => p.Segment,
-            (p, admitted) => p.AuthorMemberId == me || (p.Status == PostStatus.Published && p.HiddenAt == null && admitted)));
+        var mine = r.MySpaces.ToList();
+        var moderated = r.ModeratedSpaces.ToList();
+        var supporter = r.IsSupporter;
+        return posts.Where(SegmentRule.Admits<Post>(r, p => p.SegmentKind, p => p.Segment, p => p.SpaceId,
+            (p, admitted) => p.AuthorMemberId == me || (p.Status == PostStatus.Published && admitted
+                && (p.HiddenAt == null
+                    || (p.SpaceId != null && moderated.Contains(p.SpaceId.Value))
+                    || (p.SpaceId == null && supporter && p.Room != Room.Announcements))
+                && (!p.TargetsSpaces || p.SpaceTargets.Any(t => mine.Contains(t.SpaceId))))));
     }
 
     /// <summary>

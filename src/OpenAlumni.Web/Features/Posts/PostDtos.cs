@@ -2,10 +2,13 @@ using OpenAlumni.Web.Features.Members;
 
 namespace OpenAlumni.Web.Features.Posts;
 
-/// <summary>POST /posts and PATCH /posts/{id}. A field left out stays as it is when editing.</summary>
+/// <summary>
+/// POST /posts and PATCH /posts/{id}. A field left out stays as it is when editing. <c>SpaceId</c>: the space the post
+/// is written in (fixed once written); <c>SpaceIds</c>: the spaces an announcement is for (with its segment).
+/// </summary>
 public sealed record PostInput(string? Room = null, string? Category = null, string? Title = null, string? Body = null,
     bool Draft = false, string? JobRole = null, string? JobPlace = null, string? JobHowToApply = null, string? JobUntil = null,
-    SegmentInput? Segment = null, bool? Pinned = null);
+    SegmentInput? Segment = null, bool? Pinned = null, long? SpaceId = null, IReadOnlyList<long>? SpaceIds = null);
 
 public sealed record AuthorDto(long Id, string DisplayName, string Kind, bool FormerMember = false);
 
@@ -21,7 +24,7 @@ public sealed record PostDto(
     long Id, string Room, string? Category, string Title, string Body, string BodyHtml, AuthorDto Author,
     DateTimeOffset CreatedAt, DateTimeOffset? PublishedAt, DateTimeOffset? EditedAt, string Status, bool Pinned, bool Hidden,
     int CommentCount, ReactionsDto Reactions, int InterestCount, bool IInterested, JobDto? Job, bool Targeted,
-    SegmentInput? Segment = null)
+    SegmentInput? Segment = null, long? SpaceId = null, IReadOnlyList<long>? SpaceIds = null)
 {
     public bool CanEdit { get; init; }
     public bool CanDelete { get; init; }
@@ -31,8 +34,10 @@ public sealed record PostDto(
     /// <summary>May say "interested" (job openings and consultations, not one's own).</summary>
     public bool CanShowInterest { get; init; }
     public bool CanReport { get; init; }
-    /// <summary>May hide or restore it (the secretariat).</summary>
+    /// <summary>May hide or restore it (the secretariat; a space's moderators; for the network's rooms, its supporters).</summary>
     public bool CanModerate { get; init; }
+    /// <summary>May pin or unpin it (announcements: the secretariat; in a space: its moderators).</summary>
+    public bool CanPin { get; init; }
 }
 
 public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool Hidden,

@@ -115,14 +115,22 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         return (await Rows(db.Set<Report>().Where(r => r.Id == report.Id)).ToListAsync(ct)).Select(ToDto).First();
     }
 
-    public async Task<Result<PageDto<ReportDto>>> ReportsAsync(string? status, int page, CancellationToken ct)
+    /// <summary>
+    /// Reports to decide: all of them for the secretariat; with <paramref name="spaceId"/>, those about one space's posts, for
+    /// its moderators; with <paramref name="network"/>, those about the network's own rooms but announcements, for its supporters.
+    /// </summary>
+    public async Task<Result<PageDto<ReportDto>>> ReportsAsync(string? status, int page, CancellationToken ct, long? spaceId = null, bool network = false)
     {
-        if (!(await posts.ReaderAsync(ct)).Session.IsAdmin) return Result<PageDto<ReportDto>>.Forbidden();
+        var (me, reader) = await posts.ReaderAsync(ct);
+        if (spaceId is { } sid && !await Spaces.SpaceAudience.IsListedAsync(db, reader, sid, ct)) return Result<PageDto<ReportDto>>.NotFound();
+        if (!(spaceId is null && !network ? me.IsAdmin : PostFacts.ModeratedBy(reader, Room.Updates, spaceId))) return Result<PageDto<ReportDto>>.Forbidden();
         var errors = new FieldErrors();
         var s = Check.Enum<ReportStatus>(errors, "status", status, required: false) ?? ReportStatus.Open;
         if (page is < 1 or > 100_000) errors.Add("page", "Validation.PageInvalid");
         if (errors.Any) return errors;
         var query = db.Set<Report>().Where(r => r.Status == s);
+        if (spaceId is not null) query = query.Where(r => db.Set<Post>().Any(p => p.Id == r.PostId && p.SpaceId == spaceId));
+        else if (network) query = query.Where(r => db.Set<Post>().Any(p => p.Id == r.PostId && p.SpaceId == null && p.Room != Room.Announcements));
         var total = await query.CountAsync(ct);
         var rows = await Rows(query.OrderByDescending(r => r.Id).Skip((page - 1) * 50).Take(50)).ToListAsync(ct);
         return new PageDto<ReportDto>(rows.Select(ToDto).ToList(), page, 50, total);
@@ -152,13 +160,17 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         r.Excerpt is { Length: > 200 } e ? e[..200] : r.Excerpt, PersonName.Display(r.ReporterFamily ?? "", r.ReporterGiven ?? ""), r.Report.Reason,
         WireNames.Of(r.Report.Status), tenant.Tenant!.ToLocal(r.Report.CreatedAt), r.Report.DecidedAt is { } d ? tenant.Tenant.ToLocal(d) : null, r.Report.DecisionNote);
 
-    /// <summary>An admin decides a report: hide the post or comment, or dismiss. The reporter is told.</summary>
+    /// <summary>
+    /// An admin, or a moderator of the post's scope, decides a report: hide the post or comment, or dismiss. The reporter
+    /// is told; the decision is in the moderation log and the audit log with its scope.
+    /// </summary>
     public async Task<Result<ReportDto>> DecideReportAsync(long reportId, bool hide, ModerationInput input, CancellationToken ct)
     {
-        var (me, _) = await posts.ReaderAsync(ct);
-        if (!me.IsAdmin) return Result<ReportDto>.Forbidden();
+        var (me, reader) = await posts.ReaderAsync(ct);
         var report = await db.Set<Report>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == reportId, ct);
-        if (report is null) return Result<ReportDto>.NotFound();
+        if (report is null) return me.IsAdmin ? Result<ReportDto>.NotFound() : Result<ReportDto>.Forbidden();
+        var scope = await db.Set<Post>().Where(p => p.Id == report.PostId).Select(p => new { p.Room, p.SpaceId }).FirstAsync(ct);
+        if (!PostFacts.ModeratedBy(reader, scope.Room, scope.SpaceId)) return Result<ReportDto>.Forbidden();
         var errors = new FieldErrors();
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
         if (errors.Any) return errors;
@@ -174,7 +186,7 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
             db.Add(new ModerationAction { TargetType = report.TargetType, TargetId = report.TargetId, PostId = report.PostId, ReportId = reportId,
                 Action = hide ? ModerationKind.Hide : ModerationKind.Dismiss, ByMemberId = me.MemberId, Reason = note, At = now });
             await audit.AddAsync(hide ? "content.hide" : "report.dismiss", WireNames.Of(report.TargetType), report.TargetId.ToString(),
-                null, new { report = reportId, hasReason = note is not null }, ct);
+                null, new { report = reportId, hasReason = note is not null, scope = Scope(scope.SpaceId) }, ct);
             // Every open report of the same target is settled by one decision.
             var same = await db.Set<Report>().Where(r => r.TargetType == report.TargetType && r.TargetId == report.TargetId
                 && (r.Status == ReportStatus.Open || r.Id == reportId)).ToListAsync(ct);
@@ -209,22 +221,21 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
     /// <param name="postId">For a comment: the post it must belong to (the page passes it; the API does not).</param>
     public async Task<Result<bool>> SetHiddenAsync(ReportTarget target, long id, bool hidden, ModerationInput input, CancellationToken ct, long? postId = null)
     {
-        var (me, _) = await posts.ReaderAsync(ct);
-        if (PostRules.ModerateComment(me) is { } forbidden) return forbidden.As<bool>();
-        if (target == ReportTarget.Post)
-        {
-            var post = await db.Set<Post>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-            if (post is null) return Result<bool>.NotFound();
-            if (PostRules.Moderate(me, PostFacts.Of(post)) is { } no) return no.As<bool>();
-        }
-        else if (!await db.Set<Comment>().AnyAsync(c => c.Id == id && (postId == null || c.PostId == postId), ct)) return Result<bool>.NotFound();
+        var (me, reader) = await posts.ReaderAsync(ct);
+        var ofPost = target == ReportTarget.Post ? id
+            : await db.Set<Comment>().Where(c => c.Id == id && (postId == null || c.PostId == postId)).Select(c => (long?)c.PostId).FirstOrDefaultAsync(ct);
+        // A volunteer moderates what they can read; to anyone else the post is not there (the secretariat is told "not found").
+        var post = ofPost is null ? null : await (me.IsAdmin ? db.Set<Post>() : db.Set<Post>().VisibleTo(reader)).AsNoTracking().FirstOrDefaultAsync(p => p.Id == ofPost, ct);
+        if (post is null) return Result<bool>.NotFound();
+        var facts = PostFacts.Of(post, reader);
+        if ((target == ReportTarget.Post ? PostRules.Moderate(me, facts) : PostRules.ModerateComment(me, facts)) is { } no) return no.As<bool>();
         var errors = new FieldErrors();
         var note = Check.Text(errors, "reason", input.Reason, PostLimits.Reason);
         if (errors.Any) return errors;
         var postOf = target == ReportTarget.Post ? id : await db.Set<Comment>().Where(c => c.Id == id).Select(c => c.PostId).FirstAsync(ct);
         db.Add(new ModerationAction { TargetType = target, TargetId = id, PostId = postOf, Action = hidden ? ModerationKind.Hide : ModerationKind.Restore,
             ByMemberId = me.MemberId, Reason = note, At = clock.GetUtcNow() });
-        await audit.AddAsync(hidden ? "content.hide" : "content.restore", WireNames.Of(target), id.ToString(), null, new { hasReason = note is not null }, ct);
+        await audit.AddAsync(hidden ? "content.hide" : "content.restore", WireNames.Of(target), id.ToString(), null, new { hasReason = note is not null, scope = Scope(post.SpaceId) }, ct);
         await db.SaveChangesAsync(ct);
         if (hidden) await HideTargetAsync(target, id, me.MemberId, note, clock.GetUtcNow(), ct);
         else if (target == ReportTarget.Post)
@@ -232,6 +243,25 @@ public sealed class PostInteractionService(AlumniDb db, PostService posts, ITena
         else
             await db.Set<Comment>().Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.HiddenAt, (DateTimeOffset?)null), ct);
         return true;
+    }
+
+    /// <summary>The scope a moderation action was taken in, as the audit log records it.</summary>
+    static string Scope(long? spaceId) => spaceId is { } s ? $"space:{s}" : "network";
+
+    /// <summary>Pins or unpins a published post: announcements by the secretariat; in a space, any post by its moderators.</summary>
+    public async Task<Result<PostDto>> PinAsync(long id, bool pinned, CancellationToken ct)
+    {
+        var (me, reader) = await posts.ReaderAsync(ct);
+        var post = await db.Set<Post>().VisibleTo(reader).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (post is null) return Result<PostDto>.NotFound();
+        if (PostRules.Pin(me, PostFacts.Of(post, reader)) is { } no) return no.As<PostDto>();
+        if (post.Pinned != pinned)
+        {
+            post.Pinned = pinned;
+            await audit.AddAsync(pinned ? "content.pin" : "content.unpin", "post", id.ToString(), null, new { scope = Scope(post.SpaceId) }, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        return (await posts.ProjectWithFactsAsync(db.Set<Post>().AsNoTracking().Where(p => p.Id == id), me, ct, reader)).First().Post;
     }
 
     public sealed record ModerationActionDto(long Id, string TargetType, long TargetId, long PostId, string Action, string By, string? Reason, long? ReportId, DateTimeOffset At);

@@ -11,9 +11,10 @@ public sealed partial class PostService
     {
         var (me, reader) = await ReaderAsync(ct);
         var closed = ClosedRooms();
-        var found = (await ProjectWithFactsAsync(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id && !closed.Contains(p.Room)), me, ct)).FirstOrDefault();
+        var found = (await ProjectWithFactsAsync(db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => p.Id == id && !closed.Contains(p.Room)), me, ct, reader)).FirstOrDefault();
         if (found.Post is not { } post) return Result<PostDetailDto>.NotFound();
-        var isAdmin = me.IsAdmin;
+        // The secretariat, and the moderators of the post's scope, see hidden comments (to restore them).
+        var isAdmin = me.IsAdmin || found.Facts.Moderated;
         // The author by a join, as the feed's cards: a correlated FirstOrDefault numbers every member of the network.
         var comments = await (
             from c in db.Set<Comment>().AsNoTracking().Where(c => c.PostId == id && (c.HiddenAt == null || isAdmin))
@@ -32,7 +33,7 @@ public sealed partial class PostService
         var tree = comments.Where(x => x.c.ParentCommentId is null).Select(top => ToDto(top.c, top.Author!.FamilyName, top.Author.GivenName, top.Author.RomanizedName, top.Author.Kind, top.Author.Status,
             comments.Where(x => x.c.ParentCommentId == top.c.Id).Select(x => ToDto(x.c, x.Author!.FamilyName, x.Author.GivenName, x.Author.RomanizedName, x.Author.Kind, x.Author.Status, [])).ToList())).ToList();
         IReadOnlyList<AuthorDto>? interested = null;
-        if (post.CanEdit || isAdmin)
+        if (post.CanEdit || me.IsAdmin)
             interested = (await db.Set<PostInterest>().AsNoTracking().Where(i => i.PostId == id).OrderBy(i => i.Id)
                 .Join(db.Members, i => i.MemberId, m => m.Id, (i, m) => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName, m.Kind }).ToListAsync(ct))
                 .Select(m => new AuthorDto(m.Id, PersonName.Display(m.FamilyName, m.GivenName, m.RomanizedName), m.Kind.ToString())).ToList();

@@ -5,6 +5,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Notifications;
+using OpenAlumni.Web.Features.Spaces;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Markdown;
@@ -50,14 +51,18 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
 
     public async Task<Result<PostDto>> CreateAsync(PostInput input, CancellationToken ct)
     {
-        var (me, _) = await ReaderAsync(ct);
+        var (me, reader) = await ReaderAsync(ct);
         var errors = new FieldErrors();
+        // A space's posts are written by its members (and the secretariat); to anyone else the space is not there.
+        if (input.SpaceId is { } spaceId && !(me.IsAdmin ? await db.Set<Spaces.Space>().AnyAsync(x => x.Id == spaceId, ct) : reader.MySpaces.Contains(spaceId)))
+            return await Spaces.SpaceAudience.IsListedAsync(db, reader, spaceId, ct) ? Result<PostDto>.Forbidden() : Result<PostDto>.NotFound();
         var room = Check.Enum<Room>(errors, "room", input.Room, required: true);
         if (room is { } r && ClosedRooms().Contains(r)) errors.Add("room", "Validation.RoomClosed");
         if (room is { } chosen && !PostRules.MayWriteIn(me, chosen)) return Result<PostDto>.Forbidden();
         var now = clock.GetUtcNow();
-        var post = new Post { Title = "", Body = "", BodyHtml = "", AuthorMemberId = me.MemberId, CreatedAt = now, Room = room ?? Room.Updates };
-        Apply(post, input, errors, creating: true, me);
+        var post = new Post { Title = "", Body = "", BodyHtml = "", AuthorMemberId = me.MemberId, CreatedAt = now, Room = room ?? Room.Updates, SpaceId = input.SpaceId };
+        Apply(post, input, errors, creating: true, me, reader);
+        await TargetSpacesAsync(post, input.SpaceIds, errors, me, ct);
         if (errors.Any) return errors;
         post.Status = input.Draft ? PostStatus.Draft : PostStatus.Published;
         if (!input.Draft) post.PublishedAt = now;
@@ -70,7 +75,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
 
     public async Task<Result<PostDto>> UpdateAsync(long id, PostInput input, CancellationToken ct)
     {
-        var (me, _) = await ReaderAsync(ct);
+        var (me, reader) = await ReaderAsync(ct);
         var post = await db.Set<Post>().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (post is null) return Result<PostDto>.NotFound();
         if (PostRules.Edit(me, PostFacts.Of(post)) is { } no) return no.As<PostDto>();
@@ -78,7 +83,18 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         var bodyBefore = post.Body;
         if (input.Room is not null && !string.Equals(input.Room, post.Room.ToString(), StringComparison.OrdinalIgnoreCase))
             errors.Add("room", "Posts.RoomFixed");
-        Apply(post, input, errors, creating: false, me);
+        if (input.SpaceId is not null && input.SpaceId != post.SpaceId) errors.Add("spaceId", "Posts.SpaceFixed");
+        Apply(post, input, errors, creating: false, me, reader);
+        if (input.SpaceIds is not null)
+        {
+            if (post.Status == PostStatus.Published) errors.Add("spaceIds", "Posts.SegmentFixed");
+            else
+            {
+                await db.Entry(post).Collection(p => p.SpaceTargets).LoadAsync(ct);
+                post.SpaceTargets.Clear();
+                await TargetSpacesAsync(post, input.SpaceIds, errors, me, ct);
+            }
+        }
         if (errors.Any) return errors;
         if (post.Status == PostStatus.Published) post.EditedAt = clock.GetUtcNow();
         PostAudience.IndexForSearch(post, me.DisplayName);
@@ -120,7 +136,19 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         return true;
     }
 
-    void Apply(Post post, PostInput r, FieldErrors errors, bool creating, MemberSession me)
+    /// <summary>The spaces an announcement is for: the secretariat's choice, each an existing space of the network.</summary>
+    async Task TargetSpacesAsync(Post post, IReadOnlyList<long>? spaceIds, FieldErrors errors, MemberSession me, CancellationToken ct)
+    {
+        var ids = (spaceIds ?? []).Distinct().ToList();
+        post.TargetsSpaces = false;
+        if (ids.Count == 0) return;
+        if (post.Room != Room.Announcements || post.SpaceId is not null) { errors.Add("spaceIds", "Posts.SpacesAnnouncementsOnly"); return; }
+        if (ids.Count > 50 || await db.Set<Spaces.Space>().CountAsync(x => ids.Contains(x.Id), ct) != ids.Count) { errors.Add("spaceIds", "Posts.SpaceNotFound"); return; }
+        post.TargetsSpaces = true;
+        post.SpaceTargets.AddRange(ids.Select(x => new PostSpaceTarget { SpaceId = x }));
+    }
+
+    void Apply(Post post, PostInput r, FieldErrors errors, bool creating, MemberSession me, Reader reader)
     {
         if (creating || r.Title is not null) post.Title = Check.Text(errors, "title", r.Title, PostLimits.Title, required: true) ?? post.Title;
         if (creating || r.Body is not null)
@@ -142,7 +170,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         }
         if (r.Pinned is { } pinned)
         {
-            if (!PostRules.MayPin(me, post.Room)) errors.Add("pinned", "Posts.PinAnnouncementsOnly");
+            var mayPin = post.SpaceId is null ? PostRules.MayPin(me, post.Room) : PostFacts.ModeratedBy(reader, post.Room, post.SpaceId);
+            if (!mayPin) errors.Add("pinned", "Posts.PinAnnouncementsOnly");
             else post.Pinned = pinned;
         }
         if (r.Segment is { } s)
@@ -170,8 +199,17 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     {
         if (post.Room == Room.Announcements)
         {
-            var audience = await db.Members.AsNoTracking().Reached(post.SegmentKind, post.Segment).Select(m => m.Id).ToListAsync(ct);
+            // In a space, or aimed at spaces: their members who still hear of them (SpaceNotify), within the segment.
+            var listeners = post.SpaceId is { } sid ? [sid] : post.TargetsSpaces ? post.SpaceTargets.Select(t => t.SpaceId).ToList() : null;
+            var reached = db.Members.AsNoTracking().Reached(post.SegmentKind, post.Segment);
+            if (listeners is not null) reached = reached.Hearing(db, listeners, Spaces.SpaceNotify.Highlights);
+            var audience = await reached.Select(m => m.Id).ToListAsync(ct);
             await notifications.NotifyAsync(audience, NotificationType.Announcement, post.Id, post.AuthorMemberId, post.Title, ct);
+        }
+        else if (post.SpaceId is { } space)
+        {
+            var audience = await db.Members.AsNoTracking().Approved().Hearing(db, [space], Spaces.SpaceNotify.Everything).Select(m => m.Id).ToListAsync(ct);
+            await notifications.NotifyAsync(audience, NotificationType.SpacePost, post.Id, post.AuthorMemberId, post.Title, ct);
         }
         await NotifyMentionsAsync(post, post.Body, ct);
         await db.SaveChangesAsync(ct);
@@ -214,7 +252,9 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
     public const int CountLimit = 10_000;
     public const int SearchCountLimit = 1_000;
 
-    public async Task<Result<FeedDto>> ListAsync(string? roomText, string? categoryText, string? q, string? mine, int page, int pageSize, CancellationToken ct)
+    /// <param name="spaceId">One space's feed; without it, the network's rooms and the spaces the reader is a member of.</param>
+    public async Task<Result<FeedDto>> ListAsync(string? roomText, string? categoryText, string? q, string? mine, int page, int pageSize, CancellationToken ct,
+        long? spaceId = null)
     {
         var (me, reader) = await ReaderAsync(ct);
         var errors = new FieldErrors();
@@ -226,8 +266,16 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         if (mine is not null and not "drafts") errors.Add("mine", "Validation.OneOf", "drafts");
         if (errors.Any) return errors;
 
+        if (spaceId is { } sid && !await Spaces.SpaceAudience.IsReadableAsync(db, reader, sid, ct))
+            return await Spaces.SpaceAudience.IsListedAsync(db, reader, sid, ct) ? Result<FeedDto>.Forbidden() : Result<FeedDto>.NotFound();
+
         var closed = ClosedRooms();
         var query = db.Set<Post>().AsNoTracking().VisibleTo(reader).Where(p => !closed.Contains(p.Room));
+        var mySpaces = reader.MySpaces.ToList();
+        if (spaceId is not null) query = query.Where(p => p.SpaceId == spaceId);
+        // One company-wide feed would drown the spaces' own talk: the network's feed carries the spaces one is in.
+        else if (mySpaces.Count == 0) query = query.Where(p => p.SpaceId == null);
+        else query = query.Where(p => p.SpaceId == null || mySpaces.Contains(p.SpaceId.Value));
         query = mine == "drafts"
             ? query.Where(p => p.AuthorMemberId == me.MemberId && p.Status == PostStatus.Draft)
             : query.Where(p => p.Status == PostStatus.Published);
@@ -278,7 +326,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 ? await ordered.Take(limit + 1).CountAsync(ct)
                 : await query.OrderBy(p => p.Id).Take(limit + 1).CountAsync(ct);
         }
-        var items = await Project(ordered.Skip((page - 1) * pageSize).Take(pageSize), me, ct);
+        var items = (await ProjectWithFactsAsync(ordered.Skip((page - 1) * pageSize).Take(pageSize), me, ct, reader)).ConvertAll(x => x.Post);
         return new FeedDto(items, page, pageSize, Math.Min(total, limit), total > limit);
     }
 
@@ -287,7 +335,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
         (await ProjectWithFactsAsync(query, me, ct)).ConvertAll(x => x.Post);
 
     /// <summary>As <see cref="Project"/>, with what <see cref="PostRules"/> know of each post.</summary>
-    internal async Task<List<(PostDto Post, PostFacts Facts)>> ProjectWithFactsAsync(IQueryable<Post> query, MemberSession me, CancellationToken ct)
+    internal async Task<List<(PostDto Post, PostFacts Facts)>> ProjectWithFactsAsync(IQueryable<Post> query, MemberSession me, CancellationToken ct, Reader? reader = null)
     {
         var id = me.MemberId;
         // Every column the card shows and nothing else: the search columns (tsvector, bigram tokens,
@@ -305,7 +353,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                     AuthorMemberId = p.AuthorMemberId, Status = p.Status, Pinned = p.Pinned, CreatedAt = p.CreatedAt,
                     PublishedAt = p.PublishedAt, EditedAt = p.EditedAt, HiddenAt = p.HiddenAt, CommentCount = p.CommentCount,
                     JobRole = p.JobRole, JobPlace = p.JobPlace, JobHowToApply = p.JobHowToApply, JobUntil = p.JobUntil,
-                    SegmentKind = p.SegmentKind,
+                    SegmentKind = p.SegmentKind, SpaceId = p.SpaceId, TargetsSpaces = p.TargetsSpaces,
                     // Field by field: projecting the complex property whole makes EF Core read the whole row.
                     Segment = new Segment
                     {
@@ -321,12 +369,13 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 Mine = db.Set<Reaction>().Where(r => r.PostId == p.Id && r.MemberId == id).Select(r => r.Kind).ToList(),
                 Interest = db.Set<PostInterest>().Count(i => i.PostId == p.Id),
                 IInterested = db.Set<PostInterest>().Any(i => i.PostId == p.Id && i.MemberId == id),
+                Targets = p.TargetsSpaces ? p.SpaceTargets.Select(x => x.SpaceId).ToList() : null,
             }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.Select(r =>
         {
             var p = r.Post;
-            var facts = PostFacts.Of(p);
+            var facts = PostFacts.Of(p, reader);
             return (new PostDto(p.Id, WireNames.Of(p.Room), p.Category is { } c ? WireNames.Of(c) : null, p.Title, p.Body, p.BodyHtml,
                 r.Author is null ? new AuthorDto(p.AuthorMemberId, "", "", FormerMember: true) : new AuthorDto(p.AuthorMemberId, PersonName.Display(r.Author.FamilyName, r.Author.GivenName, r.Author.RomanizedName), r.Author.Kind.ToString()),
                 t.ToLocal(p.CreatedAt), p.PublishedAt is { } pa ? t.ToLocal(pa) : null, p.EditedAt is { } e ? t.ToLocal(e) : null,
@@ -334,7 +383,8 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 new ReactionsDto(r.Like, r.Thanks, r.Celebrate, r.Insightful, r.Mine.Select(WireNames.Of).ToList()), r.Interest, r.IInterested,
                 p.Category == NoticeCategory.Job ? new JobDto(p.JobRole, p.JobPlace, p.JobHowToApply, p.JobUntil is { } u ? t.ToLocal(u) : null) : null,
                 p.IsTargeted,
-                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? SegmentRule.ToInput(p.SegmentKind, p.Segment) : null)
+                p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? SegmentRule.ToInput(p.SegmentKind, p.Segment) : null,
+                p.SpaceId, me.IsAdmin || p.AuthorMemberId == id ? r.Targets : null)
                 .WithPermissions(me, facts), facts);
         }).ToList();
     }

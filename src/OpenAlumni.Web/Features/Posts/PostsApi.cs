@@ -25,6 +25,18 @@ public static class PostsApi
         api.MapPost("/comments/{commentId:long}/reports", ReportComment);
         api.MapPost("/images", UploadImage).DisableAntiforgery();
         api.MapPost("/preview", Preview);
+        // Volunteers moderate their scope (a space's moderators, the network's supporters); the rule is PostRules.Moderate.
+        api.MapPost("/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Post, id, true, input, s, ct));
+        api.MapPost("/{id:long}/restore", (long id, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Post, id, false, null, s, ct));
+        api.MapPost("/comments/{commentId:long}/hide", (long commentId, ModerationInput? input, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Comment, commentId, true, input, s, ct));
+        api.MapPost("/comments/{commentId:long}/restore", (long commentId, PostInteractionService s, CancellationToken ct) => SetHidden(ReportTarget.Comment, commentId, false, null, s, ct));
+        api.MapPost("/{id:long}/pin", (long id, PostInteractionService s, CancellationToken ct) => Pin(id, true, s, ct));
+        api.MapDelete("/{id:long}/pin", (long id, PostInteractionService s, CancellationToken ct) => Pin(id, false, s, ct));
+
+        var moderation = app.MapGroup("/api/v1/moderation").RequireAuthorization(Policies.Member).WithTags("Moderation");
+        moderation.MapGet("/reports", ScopedReports);
+        moderation.MapPost("/reports/{id:long}/hide", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => Decide(id, true, input, s, ct));
+        moderation.MapPost("/reports/{id:long}/dismiss", (long id, ModerationInput? input, PostInteractionService s, CancellationToken ct) => Decide(id, false, input, s, ct));
 
         var admin = app.MapGroup("/api/v1/admin").RequireAuthorization(Policies.Admin).WithTags("Moderation");
         admin.MapPost("/posts/audience", Audience);
@@ -43,11 +55,11 @@ public static class PostsApi
 
     public sealed record ImageDto(string Markdown);
 
-    static async Task<ApiResult<Ok<FeedDto>, Problem.Invalid>> List(
-        string? room, string? category, string? q, string? mine, int? page, int? pageSize, PostService posts, CancellationToken ct) =>
-        (await posts.ListAsync(room, category, q, mine, page ?? 1, pageSize ?? 20, ct)).ToHttpResult();
+    static async Task<ApiResult<Ok<FeedDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> List(
+        string? room, string? category, string? q, string? mine, int? page, int? pageSize, long? spaceId, PostService posts, CancellationToken ct) =>
+        (await posts.ListAsync(room, category, q, mine, page ?? 1, pageSize ?? 20, ct, spaceId)).ToHttpResult();
 
-    static async Task<ApiResult<Created<PostDto>, Problem.Invalid, Problem.Forbidden>> Create(PostInput input, PostService posts, CancellationToken ct) =>
+    static async Task<ApiResult<Created<PostDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> Create(PostInput input, PostService posts, CancellationToken ct) =>
         (await posts.CreateAsync(input, ct)).ToHttpResult(p => TypedResults.Created($"/api/v1/posts/{p.Id}", p));
 
     static async Task<ApiResult<Ok<PostDetailDto>, Problem.NotFound>> Get(long id, PostService posts, CancellationToken ct) =>
@@ -108,13 +120,21 @@ public static class PostsApi
     static async Task<ApiResult<Ok<PageDto<PostInteractionService.ModerationActionDto>>>> Log(int? page, PostInteractionService s, CancellationToken ct) =>
         (await s.ModerationLogAsync(page ?? 1, ct)).ToHttpResult();
 
+    /// <summary>Reports in a volunteer's scope: <c>spaceId</c> (its moderators), or without it the network's own rooms (its supporters).</summary>
+    static async Task<ApiResult<Ok<PageDto<ReportDto>>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> ScopedReports(
+        long? spaceId, string? status, int? page, PostInteractionService s, CancellationToken ct) =>
+        (await s.ReportsAsync(status, page ?? 1, ct, spaceId, network: spaceId is null)).ToHttpResult();
+
+    static async Task<ApiResult<Ok<PostDto>, Problem.Forbidden, Problem.NotFound, Problem.Conflict>> Pin(long id, bool pinned, PostInteractionService s, CancellationToken ct) =>
+        (await s.PinAsync(id, pinned, ct)).ToHttpResult();
+
     static async Task<ApiResult<Ok<PageDto<ReportDto>>, Problem.Invalid>> Reports(string? status, int? page, PostInteractionService s, CancellationToken ct) =>
         (await s.ReportsAsync(status, page ?? 1, ct)).ToHttpResult();
 
-    static async Task<ApiResult<Ok<ReportDto>, Problem.Conflict>> Decide(long id, bool hide, ModerationInput? input, PostInteractionService s, CancellationToken ct) =>
+    static async Task<ApiResult<Ok<ReportDto>, Problem.Forbidden, Problem.Conflict>> Decide(long id, bool hide, ModerationInput? input, PostInteractionService s, CancellationToken ct) =>
         (await s.DecideReportAsync(id, hide, input ?? new ModerationInput(null), ct)).ToHttpResult();
 
-    static async Task<ApiResult<NoContent>> SetHidden(
+    static async Task<ApiResult<NoContent, Problem.Forbidden, Problem.NotFound>> SetHidden(
         ReportTarget target, long id, bool hidden, ModerationInput? input, PostInteractionService s, CancellationToken ct) =>
         (await s.SetHiddenAsync(target, id, hidden, input ?? new ModerationInput(null), ct)).ToHttpResult(_ => TypedResults.NoContent());
 }

@@ -76,6 +76,13 @@ public sealed class MatrixNetwork
         net.Ids["reports"] = [await IdAsync(me, $"/api/v1/posts/{await IdAsync(them2, "/api/v1/posts", Post())}/reports", new { reason = marker }),
             await IdAsync(them, $"/api/v1/posts/{await IdAsync(them2, "/api/v1/posts", Post())}/reports", new { reason = marker })];
 
+        // Spaces: an open one the member is in (with a picture), and a secret one they are not.
+        var openSpace = await IdAsync(admin, "/api/v1/spaces", new { name = marker, description = marker, kind = "interest", visibility = "open" });
+        var secretSpace = await IdAsync(admin, "/api/v1/spaces", new { name = marker, description = marker, kind = "project", visibility = "secret" });
+        await Ok(me.PostAsync($"/api/v1/spaces/{openSpace}/join", null, ct));
+        await Ok(admin.PutAsync($"/api/v1/spaces/{openSpace}/image", Image("image"), ct));
+        net.Ids["spaces"] = [openSpace, secretSpace];
+
         // Conversations: the member's with a bystander, and one between two others; a message of each to report.
         var mine = await IdAsync(me, "/api/v1/conversations", new { memberIds = new[] { bystander.Id }, body = marker });
         var theirs = await IdAsync(them, "/api/v1/conversations", new { memberIds = new[] { bystander2.Id }, body = marker });

@@ -727,6 +727,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SignupDeadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -780,6 +783,10 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         });
 
                     b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("SpaceId", "TenantId");
+
+                    b.HasIndex("TenantId", "SpaceId", "StartsAt");
 
                     b.HasIndex("TenantId", "Status", "StartsAt");
 
@@ -1955,10 +1962,16 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("TargetsSpaces")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -2001,6 +2014,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AuthorMemberId", "TenantId");
 
+                    b.HasIndex("SpaceId", "TenantId");
+
                     b.HasIndex("TenantId", "AuthorMemberId");
 
                     b.HasIndex("TenantId", "SearchVector");
@@ -2010,6 +2025,8 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Status", "Pinned", "PublishedAt", "Id");
 
                     b.HasIndex("TenantId", "Room", "Status", "Pinned", "PublishedAt", "Id");
+
+                    b.HasIndex("TenantId", "SpaceId", "Status", "Pinned", "PublishedAt", "Id");
 
                     b.ToTable("Post");
                 });
@@ -2044,6 +2061,35 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("PostInterest");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostSpaceTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("PostId", "TenantId");
+
+                    b.HasIndex("SpaceId", "TenantId");
+
+                    b.HasIndex("TenantId", "PostId", "SpaceId")
+                        .IsUnique();
+
+                    b.ToTable("PostSpaceTarget");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Reaction", b =>
@@ -2378,6 +2424,147 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("RosterEntry");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Space", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("CreatedByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("TenantId", "Visibility");
+
+                    b.ToTable("Space");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.SpaceMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("JoinedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("MemberId", "TenantId");
+
+                    b.HasIndex("SpaceId", "TenantId");
+
+                    b.HasIndex("TenantId", "MemberId", "Status");
+
+                    b.HasIndex("TenantId", "SpaceId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("SpaceMember");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Supporter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AppointedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("AppointedByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("MemberId", "TenantId");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("Supporter");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2693,6 +2880,14 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Events.Event", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.EventFeedback", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
@@ -2918,6 +3113,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasForeignKey("AuthorMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostInterest", b =>
@@ -2931,6 +3131,21 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostSpaceTarget", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
+                        .WithMany("SpaceTargets")
+                        .HasForeignKey("PostId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2989,6 +3204,30 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.SpaceMember", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Supporter", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", null)
@@ -3024,6 +3263,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Conversation", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Post", b =>
+                {
+                    b.Navigation("SpaceTargets");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>

@@ -690,6 +690,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.Property<long?>("SignupDeadline")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
 
@@ -746,6 +749,10 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("TenantId", "SpaceId", "StartsAt");
 
                     b.HasIndex("TenantId", "Status", "StartsAt");
 
@@ -1851,10 +1858,16 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SpaceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TargetsSpaces")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TenantId")
                         .HasColumnType("INTEGER");
@@ -1900,11 +1913,15 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AuthorMemberId");
 
+                    b.HasIndex("SpaceId");
+
                     b.HasIndex("TenantId", "AuthorMemberId");
 
                     b.HasIndex("TenantId", "Status", "Pinned", "PublishedAt", "Id");
 
                     b.HasIndex("TenantId", "Room", "Status", "Pinned", "PublishedAt", "Id");
+
+                    b.HasIndex("TenantId", "SpaceId", "Status", "Pinned", "PublishedAt", "Id");
 
                     b.ToTable("Post");
                 });
@@ -1937,6 +1954,33 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PostInterest");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostSpaceTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("TenantId", "PostId", "SpaceId")
+                        .IsUnique();
+
+                    b.ToTable("PostSpaceTarget");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Reaction", b =>
@@ -2258,6 +2302,141 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("RosterEntry");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Space", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImagePath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Visibility");
+
+                    b.ToTable("Space");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.SpaceMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notify")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SpaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SpaceId");
+
+                    b.HasIndex("TenantId", "MemberId", "Status");
+
+                    b.HasIndex("TenantId", "SpaceId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("SpaceMember");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Supporter", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppointedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AppointedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("TenantId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("Supporter");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2566,6 +2745,14 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Events.Event", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.EventFeedback", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
@@ -2791,6 +2978,11 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasForeignKey("AuthorMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostInterest", b =>
@@ -2804,6 +2996,21 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
                         .WithMany()
                         .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Posts.PostSpaceTarget", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Posts.Post", null)
+                        .WithMany("SpaceTargets")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2862,6 +3069,30 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.SpaceMember", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Spaces.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Supporter", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Storage.StoredFile", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", null)
@@ -2897,6 +3128,11 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Conversation", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Post", b =>
+                {
+                    b.Navigation("SpaceTargets");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Tenancy.Tenant", b =>
