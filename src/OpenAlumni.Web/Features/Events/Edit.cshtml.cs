@@ -7,12 +7,15 @@ using OpenAlumni.Web.Infrastructure.Localization;
 namespace OpenAlumni.Web.Features.Events;
 
 /// <summary>
-/// The secretariat's event form (admins only, by AppSetup's convention): new without ?id, editing with it.
-/// Its other handlers are the admin actions of the event page: publish, cancel, decide pitches.
+/// The event form: new without ?id (in a space with ?spaceId), editing with it. The secretariat holds any event, a
+/// space's moderators their space's (EventRules.Hold); anyone else is refused. Its other handlers are the actions of
+/// the event page: publish, cancel, decide pitches, each refused by its service to whoever may not.
 /// </summary>
 public sealed class EditModel(EventService events, PitchService pitches, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<EventTexts> E) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    /// <summary>The space a new event is held in (its moderators' form).</summary>
+    [BindProperty(SupportsGet = true)] public long? SpaceId { get; set; }
     [BindProperty] public EventForm Input { get; set; } = new();
     /// <summary>The event being edited (null for a new one).</summary>
     public EventDto? Existing { get; private set; }
@@ -44,10 +47,12 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Id is null) return Page();
+        if (Id is null) return await events.CanCreateAsync(ct, SpaceId) ? Page() : Forbid();
         var result = await events.GetAsync(Id.Value, ct);
         if (!result.IsOk) return NotFound();
         var e = Existing = result.Value!;
+        if (!e.CanEdit && !e.CanManage) return Forbid();
+        SpaceId = e.SpaceId;
         Input = new EventForm
         {
             Title = e.Title, Description = e.Description, Kind = e.Kind, Format = e.Format,
@@ -73,7 +78,8 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
             Input.SignupDeadline ?? "", Input.Audience, Input.Publish,
             new Members.SegmentInput(null, Input.SegmentDepartment, leftFrom, leftTo, Input.SegmentLocation, null, Input.SegmentTag),
             // An emptied capacity field means "no limit" (the form always sends every field).
-            NoCapacityLimit: string.IsNullOrWhiteSpace(Input.Capacity), NoOnlineCapacityLimit: string.IsNullOrWhiteSpace(Input.CapacityOnline));
+            NoCapacityLimit: string.IsNullOrWhiteSpace(Input.Capacity), NoOnlineCapacityLimit: string.IsNullOrWhiteSpace(Input.CapacityOnline),
+            SpaceId: Id is null ? SpaceId : null);
         if (!errors.Any)
         {
             var result = Id is { } id ? await events.UpdateAsync(id, input, ct) : await events.CreateAsync(input, ct);
@@ -83,6 +89,7 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
                 return Redirect($"/events/{result.Value!.Id}");
             }
             if (result.Status == ResultStatus.NotFound) return NotFound();
+            if (result.Status == ResultStatus.Forbidden) return Forbid();
             errors = result.Errors!;
         }
         ModelState.AddErrors(errors, texts);

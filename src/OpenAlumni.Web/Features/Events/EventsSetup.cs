@@ -21,7 +21,6 @@ public static class EventsSetup
         services.AddPageRules(pages =>
         {
             pages.AuthorizeFolder("/Events", Policies.Member).RequireFeature("/Events", TenantFeature.Events);
-            pages.AuthorizePage("/Events/Edit", Policies.Admin);
             pages.AuthorizePage("/Events/Attendees", Policies.Admin);
             pages.AuthorizePage("/Events/CheckIn", Policies.Admin);
         });

@@ -4,6 +4,7 @@ using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Auth;
 using OpenAlumni.Web.Infrastructure.Search;
 using OpenAlumni.Web.Features.Privacy;
+using OpenAlumni.Web.Features.Spaces;
 
 namespace OpenAlumni.Web.Features.Members;
 
@@ -45,6 +46,14 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         // Listed only with consent (APPI purpose "directory"); the secretariat still sees everyone.
         if (!viewer.IsAdmin) query = query.Consenting(Privacy.Purpose.Directory);
         if (kind is not null) query = query.Where(m => m.Kind == kind);
+        if (q.SpaceId is { } spaceId)
+        {
+            // A space's members, for those who may read the space (a secret one is not there for anyone else).
+            var reader = await MemberAudience.ReaderAsync(db, me, ct);
+            if (!await Spaces.SpaceAudience.IsReadableAsync(db, reader, spaceId, ct))
+                return await Spaces.SpaceAudience.IsListedAsync(db, reader, spaceId, ct) ? Result<DirectoryPageDto>.Forbidden() : Result<DirectoryPageDto>.NotFound();
+            query = query.InSpace(db, spaceId);
+        }
 
         // The members whose text at the viewer's level holds every gram of these normalised texts: GIN on
         // PostgreSQL, the FTS5 index over the same tokens on SQLite (migration MemberSearchFts; each gram a quoted

@@ -22,10 +22,11 @@ public static class MembersApi
     }
 
     /// <summary>The directory. Follow <c>nextCursor</c> (as <c>cursor</c>) for the next page; <c>page</c> is for jumping.</summary>
-    static async Task<ApiResult<Ok<DirectoryPageDto>, Problem.Invalid>> Search(
+    /// <remarks><c>spaceId</c>: the members of a space (403 for a space the caller may not read, 404 for one they do not see).</remarks>
+    static async Task<ApiResult<Ok<DirectoryPageDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> Search(
         string? q, string? kind, string? skill, string? department, string? organization, string? openTo,
-        int? page, int? pageSize, string? cursor, DirectoryService directory, CancellationToken ct) =>
-        (await directory.SearchAsync(new DirectoryQuery(q, kind, skill, department, organization, openTo, page ?? 1, pageSize ?? 20, cursor), ct)).ToHttpResult();
+        int? page, int? pageSize, string? cursor, long? spaceId, DirectoryService directory, CancellationToken ct) =>
+        (await directory.SearchAsync(new DirectoryQuery(q, kind, skill, department, organization, openTo, page ?? 1, pageSize ?? 20, cursor, spaceId), ct)).ToHttpResult();
 
     static async Task<ApiResult<Ok<MemberDto>, Problem.NotFound>> Get(long id, MemberService members, CancellationToken ct) =>
         (await members.GetAsync(id, ct)).ToHttpResult();

@@ -81,6 +81,10 @@ public sealed class DetailsModel(PostService posts, PostInteractionService inter
             commentId is { } cc ? $"#comment-{cc}" : "", ct);
     }
 
+    /// <summary>A space's moderators pin a post to the top of the space's feed (or unpin it).</summary>
+    public async Task<IActionResult> OnPostPinAsync(long id, bool pinned, CancellationToken ct) =>
+        await AfterAsync(id, await interactions.PinAsync(id, pinned, ct), "hide-post", pinned ? P["PinnedDone"] : P["UnpinnedDone"], "", ct);
+
     async Task<IActionResult> AfterAsync<T>(long id, Result<T> result, string form, string? flash, string anchor, CancellationToken ct)
     {
         switch (result.Status)

@@ -13,9 +13,14 @@ namespace OpenAlumni.Web.Features.Posts;
 /// announcement's audience and uploading an image post the whole form, so nothing typed is lost and no script is needed.
 /// </summary>
 public sealed class EditModel(PostService posts, PostInteractionService interactions, CurrentMember current,
-    IStringLocalizer<ValidationTexts> texts, IStringLocalizer<PostTexts> P) : PageModel
+    IStringLocalizer<ValidationTexts> texts, IStringLocalizer<PostTexts> P, Spaces.SpaceService spaces) : PageModel
 {
     [BindProperty(SupportsGet = true)] public long? Id { get; set; }
+    /// <summary>The space a new post is written in (from its page's "write" button).</summary>
+    [BindProperty(SupportsGet = true)] public long? SpaceId { get; set; }
+    public Spaces.SpaceDto? Space { get; private set; }
+    /// <summary>The spaces a new network announcement may be aimed at (the secretariat's form).</summary>
+    public IReadOnlyList<Spaces.SpaceDto> TargetableSpaces { get; private set; } = [];
     [BindProperty] public PostForm Input { get; set; } = new();
     public PostDto? Existing { get; private set; }
     public MemberSession Me { get; private set; } = null!;
@@ -34,6 +39,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
         public string? JobUntil { get; set; }
         public bool Pinned { get; set; }
         public SegmentForm Segment { get; set; } = new();
+        public List<long> SpaceIds { get; set; } = [];
     }
 
     public sealed class SegmentForm
@@ -55,6 +61,8 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
         .Where(r => PostRules.MayWriteIn(Me, r)).Select(r => WireNames.Of(r));
     /// <summary>Pin and audience, for whoever may pin announcements: on an announcement, or a new post that may become one.</summary>
     public bool AnnouncementOptions => PostRules.MayPin(Me, Posts.Room.Announcements) && (IsAnnouncement || Existing is null);
+    /// <summary>A network announcement (not one written in a space) may be aimed at spaces.</summary>
+    public bool SpaceTargets => AnnouncementOptions && SpaceId is null && Existing?.SpaceId is null && TargetableSpaces.Count > 0;
     /// <summary>The audience is chosen while the announcement is new or a draft (I am its author: a draft is what I may publish); published, it is fixed.</summary>
     public bool SegmentEditable => Existing is null || Existing.CanPublish;
 
@@ -68,7 +76,7 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
             {
                 Room = p.Room, Category = p.Category, Title = p.Title, Body = p.Body,
                 JobRole = p.Job?.Role, JobPlace = p.Job?.Place, JobHowToApply = p.Job?.HowToApply, JobUntil = p.Job?.Until?.ToString("yyyy-MM-dd"),
-                Pinned = p.Pinned,
+                Pinned = p.Pinned, SpaceIds = p.SpaceIds?.ToList() ?? [],
                 Segment = new SegmentForm
                 {
                     Kind = s?.Kind, Department = s?.Department, LeftFrom = s?.LeftFrom?.ToString(), LeftTo = s?.LeftTo?.ToString(),
@@ -84,10 +92,21 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
     async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
         Me = await current.RequireAsync(ct);
-        if (Id is not { } id) return null;
+        if (Me.IsAdmin) TargetableSpaces = (await spaces.ListAsync(null, null, false, 1, ct)).Value?.Items ?? [];
+        if (Id is not { } id)
+        {
+            if (SpaceId is not { } space) return null;
+            var found = await spaces.GetAsync(space, ct);
+            if (!found.IsOk) return NotFound();
+            if (!found.Value!.CanPost) return Forbid();
+            Space = found.Value;
+            return null;
+        }
         var result = await posts.GetAsync(id, ct);
         if (!result.IsOk || !result.Value!.Post.CanEdit) return NotFound();
         Existing = result.Value.Post;
+        SpaceId = Existing.SpaceId;
+        if (SpaceId is { } of) Space = (await spaces.GetAsync(of, ct)).Value;
         return null;
     }
 
@@ -183,7 +202,9 @@ public sealed class EditModel(PostService posts, PostInteractionService interact
             JobRole: job ? i.JobRole ?? "" : null, JobPlace: job ? i.JobPlace ?? "" : null,
             JobHowToApply: job ? i.JobHowToApply ?? "" : null, JobUntil: job ? i.JobUntil ?? "" : null,
             Segment: IsAnnouncement && SegmentEditable ? ToSegment(errors) : null,
-            Pinned: IsAnnouncement && PostRules.MayPin(Me, Posts.Room.Announcements) ? i.Pinned : null);
+            Pinned: IsAnnouncement && PostRules.MayPin(Me, Posts.Room.Announcements) ? i.Pinned : null,
+            SpaceId: Existing is null ? SpaceId : null,
+            SpaceIds: IsAnnouncement && SegmentEditable && SpaceTargets ? i.SpaceIds : null);
     }
 
     SegmentInput ToSegment(FieldErrors errors)

@@ -218,6 +218,7 @@ public static class AccessTable
         ["/messages"] = Member(), ["/messages/blocks"] = Member(), ["/messages/new/{memberId}"] = Member(), ["/messages/{id}"] = Owner(),
         ["/notifications"] = Member(), ["/notifications/settings"] = Member(),
         ["/posts"] = Member(), ["/posts/index"] = Member(), ["/posts/{id}"] = Member(), ["/posts/edit"] = new(Who.Owner, QueryId: "posts"),
+        ["/spaces"] = Member(), ["/spaces/{id}"] = Member(onTheirs: Who.Admin), ["/spaces/edit/{id?}"] = Admin(),
     };
 
     /// <summary>The endpoints the OpenAPI document leaves out: files, the calendar feed, the hub, the language switch.</summary>

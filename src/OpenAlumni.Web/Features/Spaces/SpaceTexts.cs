@@ -1,0 +1,4 @@
+namespace OpenAlumni.Web.Features.Spaces;
+
+/// <summary>Marker for the spaces' strings (SpaceTexts.resx, SpaceTexts.ja.resx).</summary>
+public sealed class SpaceTexts;
