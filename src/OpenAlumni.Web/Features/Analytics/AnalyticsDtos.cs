@@ -1,7 +1,7 @@
 namespace OpenAlumni.Web.Features.Analytics;
 
 /// <summary>The dashboard's filters: a period (local dates, inclusive) and a segment of members.</summary>
-public sealed record AnalyticsQuery(string? From = null, string? To = null, string? Kind = null, string? Department = null);
+public sealed record AnalyticsQuery(string? From = null, string? To = null, string? Kind = null, string? Department = null, long? SpaceId = null);
 
 /// <summary>One labelled series of a chart (a line, a bar group).</summary>
 public sealed record SeriesDto(string Name, IReadOnlyList<double> Values);
@@ -18,5 +18,7 @@ public sealed record HeadlineDto(int Members, int NewMembers, int ActiveMonthly,
 public sealed record AnalyticsDto(string From, string To, string? Kind, string? Department, HeadlineDto Headline, IReadOnlyList<ChartDto> Charts,
     IReadOnlyList<FeaturedCollaborationDto>? Featured = null)
 {
+    /// <summary>The space segment, if any: the figures are those of its members.</summary>
+    public long? SpaceId { get; init; }
     public ChartDto? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
 }

@@ -11,16 +11,19 @@ namespace OpenAlumni.Web.Features.Analytics;
 /// The dashboard and the value report read the same figures with the same filters (period, kind,
 /// department); they differ only in which charts they draw.
 /// </summary>
-public abstract class AnalyticsPageModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> a) : PageModel
+public abstract class AnalyticsPageModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> a, Spaces.SpaceService spaces) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }
+    [BindProperty(SupportsGet = true, Name = "spaceId")] public long? Space { get; set; }
+    /// <summary>The network's spaces, for the segment filter.</summary>
+    public IReadOnlyList<Spaces.SpaceDto> Spaces { get; private set; } = [];
     public AnalyticsDto? Data { get; private set; }
     public string ChartsJson { get; private set; } = "[]";
 
-    public string Query => QueryString.Create(new Dictionary<string, string?> { ["from"] = From, ["to"] = To, ["kind"] = Kind, ["department"] = Department }
+    public string Query => QueryString.Create(new Dictionary<string, string?> { ["from"] = From, ["to"] = To, ["kind"] = Kind, ["department"] = Department, ["spaceId"] = Space?.ToString() }
         .Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 
     /// <summary>The charts this page draws; all of them unless narrowed.</summary>
@@ -28,8 +31,9 @@ public abstract class AnalyticsPageModel(AnalyticsService analytics, IStringLoca
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await analytics.GetAsync(new AnalyticsQuery(From, To, Kind, Department), ct);
+        var result = await analytics.GetAsync(new AnalyticsQuery(From, To, Kind, Department, Space), ct);
         if (result.Status == ResultStatus.Forbidden) return Forbid();
+        Spaces = (await spaces.ListAsync(null, null, false, 1, ct)).Value?.Items ?? [];
         if (!result.IsOk)
         {
             ModelState.AddErrors(result.Errors!, texts, prefix: "");

@@ -18,10 +18,10 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
 {
     public const int MaxMonths = 36;
 
-    /// <summary>Whether the query has a segment (kind or department); set by <see cref="GetAsync"/>.</summary>
+    /// <summary>Whether the query has a segment (kind, department or space); set by <see cref="GetAsync"/>.</summary>
     bool segmented;
 
-    sealed record Period(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, MemberKind? Kind, string? Department);
+    sealed record Period(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End, MemberKind? Kind, string? Department, long? SpaceId = null);
 
     public async Task<Result<AnalyticsDto>> GetAsync(AnalyticsQuery q, CancellationToken ct)
     {
@@ -31,8 +31,9 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var p = Read(errors, q);
         if (errors.Any) return errors;
 
+        if (p!.SpaceId is { } space && !await db.Set<Spaces.Space>().AnyAsync(s => s.Id == space, ct)) return FieldErrors.Of("spaceId", "Posts.SpaceNotFound");
         var members = Segment(db.Members.AsNoTracking().NotFormer(), p!);
-        segmented = p!.Kind is not null || p.Department is not null;
+        segmented = p!.Kind is not null || p.Department is not null || p.SpaceId is not null;
         var months = Months(p!);
         var active = await ActiveAsync(members, p!, months, ct);
         var charts = new List<ChartDto>
@@ -64,7 +65,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
             signups == 0 ? 0 : Math.Round((double)attended / signups, 3), stale.Stale, stale.Share,
             (int)Sum("consultations"), (int)Sum("consultations", 1), (int)collaborations, (int)Sum("rehires"));
         return new AnalyticsDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), p.Kind?.ToString(), p.Department, headline, charts,
-            await FeaturedAsync(p, ct));
+            await FeaturedAsync(p, ct)) { SpaceId = p.SpaceId };
     }
 
     Period? Read(FieldErrors errors, AnalyticsQuery q)
@@ -86,7 +87,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var kind = Check.Enum<MemberKind>(errors, "kind", q.Kind, required: false);
         var department = Check.Text(errors, "department", q.Department, MemberLimits.Department);
         if (errors.Any) return null;
-        return new Period(from, to, Utc(from), Utc(to.AddDays(1)), kind, department);
+        return new Period(from, to, Utc(from), Utc(to.AddDays(1)), kind, department, q.SpaceId);
     }
 
     /// <summary>Midnight of a local date in the network's time zone, as UTC.</summary>
@@ -97,9 +98,10 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         return new DateTimeOffset(local, tz.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    static IQueryable<Member> Segment(IQueryable<Member> members, Period p)
+    IQueryable<Member> Segment(IQueryable<Member> members, Period p)
     {
         if (p.Kind is { } kind) members = members.Where(m => m.Kind == kind);
+        if (p.SpaceId is { } space) members = Spaces.SpaceAudience.InSpace(members, db, space);
         if (p.Department is { } dep) members = members.Where(m => m.Career.Any(c => c.Department == dep));
         return members;
     }
@@ -168,7 +170,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         var rollup = db.Set<ActivityRollup>().AsNoTracking().Where(r => r.Day >= lo && r.Day <= hi);
         if (p.Kind is { } kind) rollup = rollup.Where(r => r.Kind == kind);
         List<GapCount> rows;
-        if (p.Department is null)
+        if (p.Department is null && p.SpaceId is null)
             rows = await rollup.GroupBy(r => new { r.Day, r.Gap }).Select(g => new GapCount(g.Key.Day, g.Key.Gap, g.Sum(r => r.Members))).ToListAsync(ct);
         else
         {

@@ -4,8 +4,8 @@ using OpenAlumni.Web.Infrastructure.Localization;
 namespace OpenAlumni.Web.Features.Analytics;
 
 /// <summary>The value report: one printable page for management (the browser's print makes the PDF).</summary>
-public sealed class ReportModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> a)
-    : AnalyticsPageModel(analytics, texts, a)
+public sealed class ReportModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> a, Spaces.SpaceService spaces)
+    : AnalyticsPageModel(analytics, texts, a, spaces)
 {
     public static readonly string[] KeyCharts = ["members", "active", "rooms", "events"];
 

@@ -77,6 +77,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         await db.SaveChangesAsync(ct);
         await DemoEvents.SeedAsync(db, now, ct);
         await DemoPosts.SeedAsync(db, now, ct);
+        await DemoSpaces.SeedAsync(db, now, ct);
         await DemoRoster.SeedAsync(db, tenantId, now, ct);
         await DemoConnections.SeedAsync(db, tenantId, now, ct);
         await DemoMessages.SeedAsync(db, now, ct);

@@ -15,8 +15,9 @@ namespace OpenAlumni.Web.Features.Notifications;
 
 /// <summary>
 /// The weekly digest, for members who chose it for at least one kind of notification: those notifications,
-/// the week's most discussed posts they may read, and upcoming events, in their language. Queued once per
-/// member and ISO week (the outbox key), from Monday 08:00 in the network's time zone.
+/// the week's most discussed posts of the network's rooms and its upcoming events, then a section per space they
+/// are in (as much as they chose to hear of it: everything, or only announcements and events), in their language.
+/// Queued once per member and ISO week (the outbox key), from Monday 08:00 in the network's time zone.
 /// </summary>
 public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocalizer<NotificationTexts> texts, AppLinks links)
 {
@@ -43,14 +44,28 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 .Where(n => n.MemberId == memberId && n.CreatedAt >= since && digestTypes.Contains(n.Type) && (companyNews || n.Type != NotificationType.Announcement))
                 .OrderByDescending(n => n.Id).Take(20).Select(n => new { n.Type, n.Subject, n.PostId, n.Link }).ToListAsync(ct);
             var reader = await PostAudience.ReaderAsync(db, memberId, ct);
-            var top = await db.Set<Post>().AsNoTracking().VisibleTo(reader)
-                .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since && (companyNews || p.Room != Room.Announcements))
-                .OrderByDescending(p => p.CommentCount + db.Set<Reaction>().Count(r => r.PostId == p.Id)).ThenByDescending(p => p.Id)
-                .Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
-            var events = await db.Set<Event>().AsNoTracking().VisibleTo(reader)
-                .Where(e => e.Status == EventStatus.Published && e.StartsAt > now && e.StartsAt < now.AddDays(21))
-                .OrderBy(e => e.StartsAt).Take(5).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct);
-            if (news.Count == 0 && top.Count == 0 && events.Count == 0) continue;
+            IQueryable<Post> WeeksPosts(long? space, bool highlightsOnly) => db.Set<Post>().AsNoTracking().VisibleTo(reader)
+                .Where(p => p.SpaceId == space && p.Status == PostStatus.Published && p.HiddenAt == null && p.PublishedAt >= since
+                    && (companyNews || p.Room != Room.Announcements) && (!highlightsOnly || p.Room == Room.Announcements))
+                .OrderByDescending(p => p.CommentCount + db.Set<Reaction>().Count(r => r.PostId == p.Id)).ThenByDescending(p => p.Id);
+            IQueryable<Event> Upcoming(long? space) => db.Set<Event>().AsNoTracking().VisibleTo(reader)
+                .Where(e => e.SpaceId == space && e.Status == EventStatus.Published && e.StartsAt > now && e.StartsAt < now.AddDays(21))
+                .OrderBy(e => e.StartsAt);
+            var top = await WeeksPosts(null, false).Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
+            var events = await Upcoming(null).Take(5).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct);
+            var spaces = await db.Set<Spaces.SpaceMember>().AsNoTracking()
+                .Where(m => m.MemberId == memberId && m.Status == Spaces.SpaceMemberStatus.Member && m.Notify != Spaces.SpaceNotify.Nothing)
+                .Join(db.Set<Spaces.Space>(), m => m.SpaceId, s => s.Id, (m, s) => new { s.Id, s.Name, s.NameEn, m.Notify })
+                .OrderBy(s => s.Name).ToListAsync(ct);
+            var bySpace = new List<(string Name, string? NameEn, List<(long Id, string Title)> Posts, List<(long Id, string Title, DateTimeOffset StartsAt)> Events)>();
+            foreach (var s in spaces)
+            {
+                var posts = (await WeeksPosts(s.Id, s.Notify == Spaces.SpaceNotify.Highlights).Take(3).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+                    .Select(p => (p.Id, p.Title)).ToList();
+                var held = (await Upcoming(s.Id).Take(3).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct)).Select(e => (e.Id, e.Title, e.StartsAt)).ToList();
+                if (posts.Count > 0 || held.Count > 0) bySpace.Add((s.Name, s.NameEn, posts, held));
+            }
+            if (news.Count == 0 && top.Count == 0 && events.Count == 0 && bySpace.Count == 0) continue;
 
             string subject;
             var body = new StringBuilder();
@@ -73,6 +88,13 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 {
                     body.AppendLine(texts["Digest.Events"]);
                     foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {links.To($"/events/{e.Id}")}");
+                    body.AppendLine();
+                }
+                foreach (var s in bySpace)
+                {
+                    body.AppendLine(texts["Digest.Space", CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" && !string.IsNullOrWhiteSpace(s.NameEn) ? s.NameEn : s.Name]);
+                    foreach (var p in s.Posts) body.AppendLine($"- {p.Title} {links.To($"/posts/{p.Id}")}");
+                    foreach (var e in s.Events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {links.To($"/events/{e.Id}")}");
                     body.AppendLine();
                 }
                 body.AppendLine(texts["Digest.Footer", links.To("/notifications/settings")]);
