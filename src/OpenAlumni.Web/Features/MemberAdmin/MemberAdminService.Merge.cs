@@ -41,6 +41,8 @@ public sealed partial class MemberAdminService
             await db.Set<EventFeedback>().Where(x => x.MemberId == d && db.Set<EventFeedback>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
             await db.Set<Pitch>().Where(x => x.MemberId == d && db.Set<Pitch>().Any(y => y.MemberId == k && y.EventId == x.EventId)).ExecuteDeleteAsync(ct);
             await db.Set<NotificationPreference>().Where(x => x.MemberId == d).ExecuteDeleteAsync(ct);
+            await db.Set<Spaces.SpaceMember>().Where(x => x.MemberId == d && db.Set<Spaces.SpaceMember>().Any(y => y.MemberId == k && y.SpaceId == x.SpaceId)).ExecuteDeleteAsync(ct);
+            await db.Set<Spaces.Supporter>().Where(x => x.MemberId == d && db.Set<Spaces.Supporter>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
             await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d && db.Set<Jobs.JobInterest>().Any(y => y.MemberId == k && y.OpeningId == x.OpeningId)).ExecuteDeleteAsync(ct);
             await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d && db.Set<Collaborations.CollaborationMember>().Any(y => y.MemberId == k && y.CollaborationId == x.CollaborationId)).ExecuteDeleteAsync(ct);
             await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
@@ -72,6 +74,10 @@ public sealed partial class MemberAdminService
             await db.Set<ModerationAction>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
             await db.Set<Attachment>().Where(x => x.UploaderMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.UploaderMemberId, k), ct);
             await db.Set<Event>().Where(x => x.CreatedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedByMemberId, k), ct);
+            await db.Set<Spaces.SpaceMember>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<Spaces.Supporter>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<Spaces.Supporter>().Where(x => x.AppointedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AppointedByMemberId, k), ct);
+            await db.Set<Spaces.Space>().Where(x => x.CreatedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedByMemberId, k), ct);
             await db.Set<Rsvp>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<Rsvp>().Where(x => x.CheckedInByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.CheckedInByMemberId, k), ct);
             await db.Set<Pitch>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);

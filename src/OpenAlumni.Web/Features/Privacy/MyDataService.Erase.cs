@@ -208,6 +208,16 @@ public sealed partial class MyDataService
             await db.Set<JobOpening>().Where(j => j.PostedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(j => j.PostedByMemberId, former), ct);
         }
 
+        // Spaces: memberships, requests, invitations and volunteer roles go with the person.
+        await db.Set<Spaces.SpaceMember>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        await db.Set<Spaces.Supporter>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<Spaces.Space>().AnyAsync(x => x.CreatedByMemberId == id, ct) || await db.Set<Spaces.Supporter>().AnyAsync(x => x.AppointedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Spaces.Space>().Where(x => x.CreatedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.CreatedByMemberId, former), ct);
+            await db.Set<Spaces.Supporter>().Where(x => x.AppointedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AppointedByMemberId, former), ct);
+        }
+
         // Collaborations.
         await db.Set<CollaborationMember>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
         if (await db.Set<Collaboration>().AnyAsync(c => c.ProposedByMemberId == id, ct))

@@ -97,6 +97,10 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
         var consents = await db.Set<ConsentRecord>().AsNoTracking().Where(c => c.MemberId == id).OrderBy(c => c.Id)
             .Select(c => new { c.Purpose, c.Granted, c.PolicyVersion, c.At }).ToListAsync(ct);
         var activity = await db.Set<MemberActivity>().AsNoTracking().Where(a => a.MemberId == id).OrderBy(a => a.Day).Select(a => a.Day).ToListAsync(ct);
+        var spaces = await db.Set<Spaces.SpaceMember>().AsNoTracking().Where(s => s.MemberId == id).OrderBy(s => s.Id)
+            .Join(db.Set<Spaces.Space>(), s => s.SpaceId, x => x.Id, (s, x) => new { s.SpaceId, Space = x.Name, Status = s.Status.ToString(), Role = s.Role.ToString(), Notify = s.Notify.ToString(), s.CreatedAt, s.JoinedAt })
+            .ToListAsync(ct);
+        var supporter = await db.Set<Spaces.Supporter>().AsNoTracking().Where(s => s.MemberId == id).Select(s => new { s.AppointedAt }).FirstOrDefaultAsync(ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
 
         var more = await CollectConnectionsAsync(id, m.User?.Email, ct);
@@ -128,7 +132,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
                 history = consents.Select(c => new { Purpose = Consents.WireName(c.Purpose), c.Granted, c.PolicyVersion, c.At }),
             },
             posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
-            notifications, notificationSettings = preferences, activityDays = activity,
+            notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter,
             more.Conversations, more.Blocks, more.MessageReports, more.Consultations,
             more.JobsPosted, more.JobInterests, more.JobReferrals, more.Collaborations, more.CollaborationStageChanges,
             more.FeaturedStory, more.Roster, more.Invitations,

@@ -8,8 +8,12 @@ using OpenAlumni.Web.Infrastructure.Localization;
 namespace OpenAlumni.Web.Features.Spaces;
 
 /// <summary>Browse, search and join spaces; "my spaces" in their own tab. Same service as GET /api/v1/spaces.</summary>
-public sealed class IndexModel(SpaceService spaces, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<SpaceTexts> S) : PageModel
+public sealed class IndexModel(SpaceService spaces, DirectoryService directory, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<SpaceTexts> S) : PageModel
 {
+    /// <summary>The secretariat's search for a member to appoint as a network supporter.</summary>
+    [FromQuery(Name = "supporter")] public string? SupporterQuery { get; set; }
+    public IReadOnlyList<SupporterDto> Supporters { get; private set; } = [];
+    public IReadOnlyList<MemberCardDto> SupporterResults { get; private set; } = [];
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "kind")] public string? Kind { get; set; }
     [FromQuery(Name = "mine")] public bool Mine { get; set; }
@@ -29,6 +33,19 @@ public sealed class IndexModel(SpaceService spaces, IStringLocalizer<ValidationT
         Items = result.Value!;
         var (_, reader) = await spaces.ReaderAsync(ct);
         CanCreate = SpaceRules.Manage(reader) is null;
+        if (!CanCreate) return;
+        Supporters = (await spaces.SupportersAsync(ct)).Value ?? [];
+        if (!string.IsNullOrWhiteSpace(SupporterQuery))
+            SupporterResults = (await directory.SearchAsync(new DirectoryQuery(SupporterQuery, PageSize: 10), ct)).Value?.Items ?? [];
+    }
+
+    /// <summary>The secretariat appoints or stands down a network supporter.</summary>
+    public async Task<IActionResult> OnPostSupporterAsync(long memberId, bool supporter, CancellationToken ct)
+    {
+        var result = await spaces.SetSupporterAsync(memberId, supporter, ct);
+        if (result.Status == ResultStatus.Forbidden) return Forbid();
+        TempData["Flash"] = result.IsOk ? S["SupportersSaved"].Value : result.Message(texts);
+        return Redirect("/spaces#supporters");
     }
 
     /// <summary>Joins (or asks to join) from the list, and comes back to it.</summary>
