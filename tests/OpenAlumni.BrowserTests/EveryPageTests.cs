@@ -45,7 +45,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
 
     /// <summary>What the walk seeded: ids that fill the routes' parameters.</summary>
     sealed record Seed(long Hanako, long OtherMember, long ConsultableMember, long Post, long OwnPost, long Event, long Job,
-        long Collaboration, long Conversation);
+        long Collaboration, long Conversation, long Space);
 
     /// <summary>One visit: the page (its view path), the address, who opens it and the status it answers with.</summary>
     sealed record Visit(string Page, string Url, Who Who, int Status = 200, string? Then = null);
@@ -117,7 +117,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
     }
 
     /// <summary>The pages that used to scroll sideways, pictured at 360 px in the output folder's screenshots/.</summary>
-    static readonly HashSet<string> Pictured = ["/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
+    static readonly HashSet<string> Pictured = ["/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
 
     const string HanakoEmail = "hanako.yamada@demo.localhost";
 
@@ -214,6 +214,15 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Jobs/Recruiters", "/jobs/recruiters", Who.Admin),
         new("/Jobs/Edit", "/jobs/edit", Who.Admin),
         new("/Jobs/Edit", $"/jobs/edit/{s.Job}", Who.Admin),
+        new("/Spaces/Index", "/spaces", Who.Member),
+        new("/Spaces/Details", $"/spaces/{s.Space}", Who.Member),
+        new("/Spaces/Details", $"/spaces/{s.Space}?tab=events", Who.Member),
+        new("/Spaces/Details", $"/spaces/{s.Space}?tab=members", Who.Member),
+        new("/Spaces/Details", $"/spaces/{s.Space}?tab=requests", Who.Member),
+        new("/Spaces/Details", $"/spaces/{s.Space}?tab=reports", Who.Member),
+        new("/Spaces/Details", $"/spaces/{s.Space}?tab=activity", Who.Member),
+        new("/Posts/Edit", $"/posts/edit?spaceId={s.Space}", Who.Member),
+        new("/Events/Edit", $"/events/edit?spaceId={s.Space}", Who.Member),
         new("/Collaborations/Index", "/collaborations", Who.Member),
         new("/Collaborations/Details", $"/collaborations/{s.Collaboration}", Who.Member),
         new("/Collaborations/Edit", "/collaborations/edit", Who.Member),
@@ -231,6 +240,9 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
 
         new("/Index", "/", Who.Admin),
         new("/Events/Edit", "/events/edit", Who.Admin),
+        new("/Spaces/Index", "/spaces?supporter=山", Who.Admin),
+        new("/Spaces/Edit", "/spaces/edit", Who.Admin),
+        new("/Spaces/Edit", $"/spaces/edit/{s.Space}", Who.Admin),
         new("/Events/Edit", $"/events/edit?id={s.Event}", Who.Admin),
         new("/Events/Attendees", $"/events/attendees?id={s.Event}", Who.Admin),
         new("/Events/CheckIn", $"/events/checkin?id={s.Event}", Who.Admin),
@@ -285,7 +297,10 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
             var collaboration = await db.Set<Collaboration>().Where(c => c.Members.Any(m => m.MemberId == hanako)).Select(c => (long?)c.Id).FirstOrDefaultAsync()
                 ?? await db.Set<Collaboration>().OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
             var conversation = await db.Set<Conversation>().Where(c => c.Participants.Any(p => p.MemberId == hanako)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            return new Seed(hanako, other, consultable, post, ownPost ?? post, evt.Id, job, collaboration, conversation);
+            // The space Hanako moderates, so that its moderators' tabs are walked too.
+            var space = await db.Set<OpenAlumni.Web.Features.Spaces.SpaceMember>()
+                .Where(m => m.MemberId == hanako && m.Role == OpenAlumni.Web.Features.Spaces.SpaceRole.Moderator).Select(m => m.SpaceId).FirstAsync();
+            return new Seed(hanako, other, consultable, post, ownPost ?? post, evt.Id, job, collaboration, conversation, space);
         });
         return (tenant, seed);
     }
