@@ -38,12 +38,16 @@ public sealed class CommunityService(AlumniDb db, CurrentMember current, ITenant
         var now = clock.GetUtcNow();
         var byKind = await db.Members.AsNoTracking().Approved().GroupBy(m => m.Kind)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var held = await db.Set<Event>().CountAsync(e => e.Status == EventStatus.Published && e.EndsAt <= now, ct);
+        // A space's events reach the public page only from an open space (what everyone in the network may read):
+        // a secret space's are not even counted.
+        var open = db.Set<Spaces.Space>().Where(x => x.Visibility == Spaces.SpaceVisibility.Open).Select(x => (long?)x.Id);
+        var networkWide = db.Set<Event>().Where(e => e.SpaceId == null || open.Contains(e.SpaceId));
+        var held = await networkWide.CountAsync(e => e.Status == EventStatus.Published && e.EndsAt <= now, ct);
         var collaborations = await db.Set<Collaboration>().CountAsync(c => c.Status == CollaborationStatus.Accepted, ct);
         var t = tenant.Tenant!;
         // Only events every member may see: audience all and no segment (a segment would tell who it is for).
         var everyone = new Segment();
-        var events = (await db.Set<Event>().AsNoTracking()
+        var events = (await networkWide.AsNoTracking()
                 .Where(e => e.Status == EventStatus.Published && e.Audience == EventAudience.All && e.StartsAt > now && e.Segment == everyone)
                 .OrderBy(e => e.StartsAt).Take(CommunityLimits.UpcomingEvents).Select(e => new { e.Title, e.StartsAt, e.EndsAt }).ToListAsync(ct))
             .Select(e => new CommunityEventDto(e.Title, t.ToLocal(e.StartsAt), t.ToLocal(e.EndsAt))).ToList();

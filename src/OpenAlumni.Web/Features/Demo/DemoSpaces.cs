@@ -92,7 +92,7 @@ internal static class DemoSpaces
             },
             new Event
             {
-                SpaceId = health.Id, Title = "ヘルスケア起業ナイト", Kind = EventKind.Pitch, Format = EventFormat.Online, Status = EventStatus.Published,
+                SpaceId = health.Id, Title = "ヘルスケア起業ナイト", Kind = EventKind.Meetup, Format = EventFormat.Online, Status = EventStatus.Published,
                 Description = "ヘルスケア領域で起業したアルムナイ3名が、事業と起業までの道のりを話します。",
                 StartsAt = Tokyo(pitchDay, 19), EndsAt = Tokyo(pitchDay, 20), OnlineUrl = "https://meet.example/health-night", CapacityOnline = 100,
                 CreatedByMemberId = hanako, CreatedAt = now.AddDays(-2), UpdatedAt = now.AddDays(-2), PublishedAt = now.AddDays(-2),

@@ -107,6 +107,7 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
         await using var stream = cover.OpenReadStream();
         var result = await events.SetCoverAsync(id, stream, cover.Length, ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
+        if (result.Status == ResultStatus.Forbidden) return Forbid();
         TempData["Flash"] = result.IsOk ? E["CoverSaved"].Value : result.Message(texts);
         return Redirect($"/events/edit?id={id}");
     }
@@ -133,6 +134,7 @@ public sealed class EditModel(EventService events, PitchService pitches, IString
     IActionResult Done<T>(long id, Result<T> result, string flash, string anchor = "")
     {
         if (result.Status == ResultStatus.NotFound) return NotFound();
+        if (result.Status == ResultStatus.Forbidden) return Forbid();
         if (result.IsOk) TempData["Flash"] = flash;
         else TempData["EventError"] = result.Message(texts);
         return Redirect($"/events/{id}{anchor}");

@@ -143,13 +143,14 @@ public sealed partial class SpaceService
         if (SpaceRules.Moderate(reader, id) is { } no) return no.As<SpaceActivityDto>();
         var zone = tenant.Tenant!.TimeZoneInfo;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var errors = new FieldErrors();
+        // Checked before any date arithmetic: 0001-01-01 minus 89 days does not exist (the fuzzer's kind of input).
+        if (from is { Year: < 2000 or > 2200 }) errors.Add("from", "Validation.DateOutOfRange", 2000, 2200);
+        if (to is { Year: < 2000 or > 2200 }) errors.Add("to", "Validation.DateOutOfRange", 2000, 2200);
+        if (errors.Any) return errors;
         var last = to ?? today;
         var first = from ?? last.AddDays(-89);
-        var errors = new FieldErrors();
-        if (first.Year is < 2000 or > 2200) errors.Add("from", "Validation.DateOutOfRange", 2000, 2200);
-        if (last.Year is < 2000 or > 2200) errors.Add("to", "Validation.DateOutOfRange", 2000, 2200);
-        if (!errors.Any && last < first) errors.Add("to", "Validation.DateRangeInvalid");
-        if (errors.Any) return errors;
+        if (last < first) return FieldErrors.Of("to", "Validation.DateRangeInvalid");
         DateTimeOffset Start(DateOnly d) { var local = d.ToDateTime(TimeOnly.MinValue); return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime(); }
         var start = Start(first);
         var end = Start(last.AddDays(1));

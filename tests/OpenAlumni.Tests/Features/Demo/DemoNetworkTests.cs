@@ -30,6 +30,17 @@ public abstract class DemoNetworkTests(AlumniApp app) : AppTest(app)
         var rooms = feed.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("room").GetString()).ToHashSet();
         Assert.Equal(["announcements", "notices", "updates"], rooms.Order());
         Assert.Contains(feed.GetProperty("items").EnumerateArray(), p => p.GetProperty("category").GetString() == "job");
+        // Spaces: the four of the issue, each with members; the request space has requests waiting; the secret one is listed to the secretariat.
+        var spaces = (await client.GetFromJsonAsync<JsonElement>("/api/v1/spaces", Ct)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["businessUnit", "cohort", "interest", "region"], spaces.Select(s => s.GetProperty("kind").GetString()).Order());
+        Assert.All(spaces, s => Assert.True(s.GetProperty("memberCount").GetInt32() >= 5));
+        Assert.True(spaces.Single(s => s.GetProperty("visibility").GetString() == "request").GetProperty("pendingCount").GetInt32() > 0);
+        Assert.Contains(spaces, s => s.GetProperty("visibility").GetString() == "secret");
+        foreach (var s in spaces)
+        {
+            var spaceFeed = await client.GetFromJsonAsync<JsonElement>($"/api/v1/posts?spaceId={s.GetProperty("id").GetInt64()}", Ct);
+            Assert.True(spaceFeed.GetProperty("total").GetInt32() > 0);
+        }
     }
 }
 

@@ -117,6 +117,25 @@ public abstract class SpaceReachTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task CommunityPage_ShowsAnOpenSpacesEvents_NeverARequestOrSecretSpaces()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/v1/admin/community", new { enabled = true }, Ct)).StatusCode);
+        foreach (var visibility in new[] { "open", "request", "secret" })
+        {
+            var space = await SpaceTestData.CreateAsync(admin, visibility, "スペース" + visibility);
+            var body = SpaceMembershipTests.WithSpace(EventTestData.Meetup(), space);
+            body["title"] = "イベント-" + visibility;
+            await EventTestData.CreateAsync(admin, body);
+        }
+
+        var page = await tenant.Client().GetFromJsonAsync<JsonElement>("/api/v1/community", Ct);
+
+        Assert.Equal(["イベント-open"], page.GetProperty("upcomingEvents").EnumerateArray().Select(e => e.GetProperty("title").GetString()).ToArray());
+    }
+
+    [Fact]
     public async Task Reports_OnASpacesPosts_AreItsModeratorsToDecide_AndNoOtherVolunteers()
     {
         var tenant = await App.CreateTenantAsync();
