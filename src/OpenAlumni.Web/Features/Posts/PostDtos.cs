@@ -38,6 +38,8 @@ public sealed record PostDto(
     public bool CanModerate { get; init; }
     /// <summary>May pin or unpin it (announcements: the secretariat; in a space: its moderators).</summary>
     public bool CanPin { get; init; }
+    /// <summary>The name of the space it was written in, in the reader's language (the network feed says where a post comes from).</summary>
+    public string? SpaceName { get; init; }
 }
 
 public sealed record CommentDto(long Id, long? ParentId, AuthorDto Author, string Body, string BodyHtml, DateTimeOffset CreatedAt, bool Hidden,

@@ -370,7 +370,9 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 Interest = db.Set<PostInterest>().Count(i => i.PostId == p.Id),
                 IInterested = db.Set<PostInterest>().Any(i => i.PostId == p.Id && i.MemberId == id),
                 Targets = p.TargetsSpaces ? p.SpaceTargets.Select(x => x.SpaceId).ToList() : null,
+                Space = p.SpaceId == null ? null : db.Set<Spaces.Space>().Where(s => s.Id == p.SpaceId).Select(s => new { s.Name, s.NameEn }).FirstOrDefault(),
             }).ToListAsync(ct);
+        var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var t = tenant.Tenant!;
         return rows.Select(r =>
         {
@@ -385,7 +387,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
                 p.IsTargeted,
                 p.IsTargeted && (p.AuthorMemberId == id || me.IsAdmin) ? SegmentRule.ToInput(p.SegmentKind, p.Segment) : null,
                 p.SpaceId, me.IsAdmin || p.AuthorMemberId == id ? r.Targets : null)
-                .WithPermissions(me, facts), facts);
+                .WithPermissions(me, facts) with { SpaceName = r.Space is { } s ? (english && !string.IsNullOrWhiteSpace(s.NameEn) ? s.NameEn : s.Name) : null }, facts);
         }).ToList();
     }
 }
