@@ -58,9 +58,7 @@ public abstract class SpaceAccessMatrixTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsync($"/api/v1/spaces/{otherSpace}/moderators/{people[Role.OtherModerator].Id}", null, Ct)).StatusCode);
         var marker = "SPX" + Guid.NewGuid().ToString("N")[..8];
         var post = await SpaceTestData.PostAsync(clients[Role.Member], space, marker);
-        var eventBody = EventTestData.Meetup();
-        var eventResponse = await clients[Role.Moderator].PostAsJsonAsync("/api/v1/events",
-            JsonSerializer.SerializeToElement(eventBody) is var e ? MergeSpace(e, space) : null, Ct);
+        var eventResponse = await clients[Role.Moderator].PostAsJsonAsync("/api/v1/events", SpaceMembershipTests.WithSpace(EventTestData.Meetup(), space), Ct);
         Assert.Equal(HttpStatusCode.Created, eventResponse.StatusCode);
         var eventId = (await JsonAsync(eventResponse)).GetProperty("id").GetInt64();
 
@@ -111,13 +109,6 @@ public abstract class SpaceAccessMatrixTests(AlumniApp app) : AppTest(app)
         Expect(Role.Admin, "hide the post", HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/posts/{post}/hide", new { reason = "matrix" }, Ct)).StatusCode);
 
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
-    }
-
-    static Dictionary<string, object?> MergeSpace(JsonElement body, long space)
-    {
-        var fields = body.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
-        fields["spaceId"] = space;
-        return fields;
     }
 }
 
