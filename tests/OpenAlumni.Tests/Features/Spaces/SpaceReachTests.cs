@@ -132,7 +132,7 @@ public abstract class SpaceReachTests(AlumniApp app) : AppTest(app)
 
         var page = await tenant.Client().GetFromJsonAsync<JsonElement>("/api/v1/community", Ct);
 
-        Assert.Equal(["イベント-open"], page.GetProperty("upcomingEvents").EnumerateArray().Select(e => e.GetProperty("title").GetString()).ToArray());
+        Assert.Equal(["イベント-open"], page.GetProperty("upcomingEvents").EnumerateArray().Select(e => e.GetProperty("title").GetString()!).ToArray());
     }
 
     [Fact]

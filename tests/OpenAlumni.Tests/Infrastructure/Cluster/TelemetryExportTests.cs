@@ -35,7 +35,15 @@ public abstract class TelemetryExportTests(AlumniApp app) : AppTest(app)
             var client = await tenant.ClientForAsync(member, node, TimeSpan.FromHours(1));
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/members/me", Ct)).StatusCode);
             // What the exporters would send on their own within seconds (traces) or a minute (metrics), sent now.
-            Assert.True(node.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+            // The server's span ends just after the client has read the answer, so the flush is repeated (for at
+            // most ten seconds) until the request's span has been exported.
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            do
+            {
+                Assert.True(node.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
+                if (collector.Received("/v1/traces").Any(body => Contains(body, "/api/v1/members/me"))) break;
+                await Task.Delay(100, Ct);
+            } while (DateTime.UtcNow < deadline);
             Assert.True(node.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
         }
         finally
