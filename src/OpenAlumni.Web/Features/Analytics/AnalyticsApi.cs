@@ -11,6 +11,7 @@ public static class AnalyticsApi
     {
         var api = app.MapGroup("/api/v1/admin/analytics").RequireAuthorization(Policies.Admin).WithTags("Admin");
         api.MapGet("/", Get);
+        api.MapGet("/outcomes", Outcomes);
         api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv");
         return app;
     }
@@ -19,6 +20,15 @@ public static class AnalyticsApi
     static async Task<ApiResult<Ok<AnalyticsDto>, Problem.Invalid>> Get(string? from, string? to, string? kind, string? department, long? spaceId, AnalyticsService analytics,
         CancellationToken ct) =>
         (await analytics.GetAsync(new AnalyticsQuery(from, to, kind, department, spaceId), ct)).ToHttpResult();
+
+    /// <remarks>
+    /// The outcome report: totals per kind and month, value (entered and configured per kind), attribution per source,
+    /// departments (groups of fewer than 5 people folded together), the period's most valuable outcomes. A segment
+    /// (<c>kind</c>, <c>department</c>, <c>spaceId</c>) of fewer than 5 members is refused (400).
+    /// </remarks>
+    static async Task<ApiResult<Ok<OutcomeReportDto>, Problem.Invalid>> Outcomes(string? from, string? to, string? kind, string? department, long? spaceId,
+        AnalyticsService analytics, CancellationToken ct) =>
+        (await analytics.OutcomeReportAsync(new AnalyticsQuery(from, to, kind, department, spaceId), ct)).ToHttpResult();
 
     /// <summary>One chart as CSV (UTF-8 with BOM), column names in the request's language.</summary>
     static async Task<ApiResult<FileContentHttpResult, Problem.Invalid, Problem.NotFound>> Csv(string chart, string? from, string? to, string? kind, string? department,

@@ -20,5 +20,7 @@ public sealed record AnalyticsDto(string From, string To, string? Kind, string? 
 {
     /// <summary>The space segment, if any: the figures are those of its members.</summary>
     public long? SpaceId { get; init; }
+    /// <summary>The outcome report of the period (and segment): what the network produced, and from what.</summary>
+    public OutcomeReportDto? Outcomes { get; init; }
     public ChartDto? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
 }

@@ -34,6 +34,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
         if (p!.SpaceId is { } space && !await db.Set<Spaces.Space>().AnyAsync(s => s.Id == space, ct)) return FieldErrors.Of("spaceId", "Posts.SpaceNotFound");
         var members = Segment(db.Members.AsNoTracking().NotFormer(), p!);
         segmented = p!.Kind is not null || p.Department is not null || p.SpaceId is not null;
+        if (await TooSmallAsync(members, p, ct) is { } tooSmall) return tooSmall;
         var months = Months(p!);
         var active = await ActiveAsync(members, p!, months, ct);
         var charts = new List<ChartDto>
@@ -48,6 +49,14 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
             await CollaborationsByStageAsync(p!, months, ct),
             await RehiresAsync(members, p!, months, ct),
         };
+        var outcomes = await OutcomesInAsync(members, p!, months, ct);
+        charts.AddRange(outcomes.Charts);
+        // The job board's loop: hires recorded in the ledger (rehires and referral hires), beside the interests that preceded them.
+        var hired = outcomes.Charts[0].Series.Where(x => x.Name is "rehire" or "referralHire").Select(x => x.Values).ToList();
+        charts = charts.Select(c => c.Id != "rehires" ? c : c with
+        {
+            Series = [.. c.Series, new SeriesDto("hires", Enumerable.Range(0, months.Count).Select(i => hired.Sum(v => v[i])).ToList())],
+        }).ToList();
         var partial = PartialMonths(months, today: DateOnly.FromDateTime(tenant.Tenant!.ToLocal(clock.GetUtcNow()).DateTime));
         var monthLabels = months.Select(m => m.Label).ToList();
         charts = charts.Select(c => c.Labels.SequenceEqual(monthLabels) ? c with { Partial = partial } : c).ToList();
@@ -65,8 +74,17 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
             signups == 0 ? 0 : Math.Round((double)attended / signups, 3), stale.Stale, stale.Share,
             (int)Sum("consultations"), (int)Sum("consultations", 1), (int)collaborations, (int)Sum("rehires"));
         return new AnalyticsDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), p.Kind?.ToString(), p.Department, headline, charts,
-            await FeaturedAsync(p, ct)) { SpaceId = p.SpaceId };
+            await FeaturedAsync(p, ct)) { SpaceId = p.SpaceId, Outcomes = outcomes };
     }
+
+    /// <summary>
+    /// No figure is shown for a segment of fewer than <see cref="Outcomes.OutcomeLimits.MinGroup"/> approved members: in so
+    /// small a group a count or a value points at a person. The refusal names the filter that narrowed it.
+    /// </summary>
+    async Task<FieldErrors?> TooSmallAsync(IQueryable<Member> members, Period p, CancellationToken ct) =>
+        segmented && await members.CountAsync(m => m.Status == MemberStatus.Approved, ct) < Outcomes.OutcomeLimits.MinGroup
+            ? FieldErrors.Of(p.SpaceId is not null ? "spaceId" : p.Department is not null ? "department" : "kind", "Analytics.SegmentTooSmall", Outcomes.OutcomeLimits.MinGroup)
+            : null;
 
     Period? Read(FieldErrors errors, AnalyticsQuery q)
     {

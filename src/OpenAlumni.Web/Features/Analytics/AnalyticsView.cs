@@ -9,7 +9,7 @@ public static class AnalyticsView
     public static Func<string, string> Label(IStringLocalizer<AnalyticsTexts> a) =>
         label => a["Label." + label] is { ResourceNotFound: false } text ? text.Value : label;
 
-    public static readonly string[] Charts = ["members", "funnel", "active", "weekly", "rooms", "events", "consultations", "collaborations", "rehires"];
+    public static readonly string[] Charts = ["members", "funnel", "active", "weekly", "rooms", "events", "consultations", "collaborations", "rehires", "outcomes", "outcomeValue"];
 
     /// <summary>How each chart is drawn by Chart.js.</summary>
     public static string Type(string chart) => chart switch

@@ -7,7 +7,7 @@ namespace OpenAlumni.Web.Features.Analytics;
 public sealed class ReportModel(AnalyticsService analytics, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<AnalyticsTexts> a, Spaces.SpaceService spaces)
     : AnalyticsPageModel(analytics, texts, a, spaces)
 {
-    public static readonly string[] KeyCharts = ["members", "active", "rooms", "events"];
+    public static readonly string[] KeyCharts = ["members", "active", "rooms", "events", "outcomes", "outcomeValue"];
 
     protected override bool Draws(ChartDto chart) => KeyCharts.Contains(chart.Id);
 }

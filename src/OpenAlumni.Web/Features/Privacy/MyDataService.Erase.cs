@@ -218,6 +218,14 @@ public sealed partial class MyDataService
             await db.Set<Spaces.Supporter>().Where(x => x.AppointedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.AppointedByMemberId, former), ct);
         }
 
+        // Outcomes stay in the ledger (what the network produced), without the person; what they recorded stays, by "former member".
+        await db.Set<Outcomes.OutcomeMember>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<Outcomes.Outcome>().AnyAsync(x => x.RecordedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Outcomes.Outcome>().Where(x => x.RecordedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.RecordedByMemberId, former), ct);
+        }
+
         // Collaborations.
         await db.Set<CollaborationMember>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
         if (await db.Set<Collaboration>().AnyAsync(c => c.ProposedByMemberId == id, ct))

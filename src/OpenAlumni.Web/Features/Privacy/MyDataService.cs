@@ -100,6 +100,10 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
         var spaces = await db.Set<Spaces.SpaceMember>().AsNoTracking().Where(s => s.MemberId == id).OrderBy(s => s.Id)
             .Join(db.Set<Spaces.Space>(), s => s.SpaceId, x => x.Id, (s, x) => new { s.SpaceId, Space = x.Name, Status = s.Status.ToString(), Role = s.Role.ToString(), Notify = s.Notify.ToString(), s.CreatedAt, s.JoinedAt })
             .ToListAsync(ct);
+        // The outcomes I am part of: what, when and whether I hid my name; the secretariat's note and value are theirs.
+        var outcomes = await db.Set<Outcomes.OutcomeMember>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.OutcomeId)
+            .Join(db.Set<Outcomes.Outcome>(), x => x.OutcomeId, o => o.Id, (x, o) => new { x.OutcomeId, Kind = o.Kind.ToString(), o.Date, x.HideName })
+            .ToListAsync(ct);
         var supporter = await db.Set<Spaces.Supporter>().AsNoTracking().Where(s => s.MemberId == id).Select(s => new { s.AppointedAt }).FirstOrDefaultAsync(ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
 
@@ -132,7 +136,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
                 history = consents.Select(c => new { Purpose = Consents.WireName(c.Purpose), c.Granted, c.PolicyVersion, c.At }),
             },
             posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
-            notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter,
+            notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter, outcomes,
             more.Conversations, more.Blocks, more.MessageReports, more.Consultations,
             more.JobsPosted, more.JobInterests, more.JobReferrals, more.Collaborations, more.CollaborationStageChanges,
             more.FeaturedStory, more.Roster, more.Invitations,

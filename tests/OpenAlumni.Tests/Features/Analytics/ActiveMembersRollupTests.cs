@@ -19,21 +19,22 @@ public abstract class ActiveMembersRollupTests(AlumniApp app) : AppTest(app)
     static readonly string[] Filters = ["", "kind=Alumni", "kind=Employee", "department=営業部", "kind=Alumni&department=営業部"];
     static readonly (string From, string To)[] Periods = [("2025-01-01", "2025-03-31"), ("2025-01-10", "2025-04-20"), ("2025-02-03", "2025-02-25")];
 
-    /// <summary>Eight members (three in 営業部, kinds mixed) with irregular activity from December to April, each member's
-    /// days written in a shuffled order and in several batches, so that days arrive before and after their neighbours.</summary>
+    /// <summary>Thirty members (ten in 営業部, five of them alumni: no segment below the dashboard's minimum group of five),
+    /// kinds mixed, with irregular activity from December to April, each member's days written in a shuffled order and in
+    /// several batches, so that days arrive before and after their neighbours.</summary>
     static async Task<(TestTenant Tenant, HttpClient Admin, List<TestMember> Members)> NetworkAsync(AlumniApp app, int seed)
     {
         var tenant = await app.CreateTenantAsync();
         var admin = await tenant.ApiAsync(await tenant.AdminAsync());
         var members = new List<TestMember>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 30; i++)
         {
             var sales = i % 3 == 0;
             members.Add(await tenant.MemberAsync(i % 2 == 0 ? MemberKind.Alumni : MemberKind.Employee, given: "会員" + i,
                 edit: m => { if (sales) m.Career.Add(new CareerEntry { Department = "営業部", FromYear = 2010, ToYear = 2015 }); }));
         }
         var random = new Random(seed);
-        var days = members.SelectMany((m, i) => Enumerable.Range(0, 150).Where(_ => random.NextDouble() < 0.15 + 0.05 * i)
+        var days = members.SelectMany((m, i) => Enumerable.Range(0, 150).Where(_ => random.NextDouble() < 0.15 + 0.05 * (i % 8))
             .Select(d => new MemberActivity { MemberId = m.Id, Day = new DateOnly(2024, 12, 1).AddDays(d) })).OrderBy(_ => random.Next()).ToList();
         foreach (var batch in days.Chunk(40))
             await tenant.DbAsync(async db => { db.AddRange(batch); return await db.SaveChangesAsync(Ct); });

@@ -90,11 +90,15 @@ public abstract class AnalyticsTests(AlumniApp app) : AppTest(app)
     [Fact]
     public async Task Dashboard_SegmentsByKindAndDepartment()
     {
-        var (_, admin) = await QuarterAsync(App);
+        var (tenant, admin) = await QuarterAsync(App);
+        // One employee: a figure of that segment would be a person's. Five more today (after the quarter) make it a group.
+        var tooSmall = await admin.GetAsync("/api/v1/admin/analytics?kind=Employee&" + Period, Ct);
+        await tenant.ManyMembersAsync(5, MemberKind.Employee);
 
         var employees = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/analytics?kind=Employee&" + Period, Ct);
         var department = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/analytics?department=総務部&" + Period, Ct);
 
+        await AssertValidationProblemAsync(tooSmall, "kind");
         Assert.Equal([0, 0, 0], Series(employees, "members", "alumni"));
         Assert.Equal([0, 1, 1], Series(employees, "members", "employees"));
         Assert.Equal([1, 0, 0], Series(employees, "rooms", "posts"));

@@ -33,7 +33,7 @@ public abstract class NetworkAnalyticsTests(AlumniApp app) : AppTest(app)
     /// consultations E→A (asked Jan, accepted Feb), E→B (asked Feb, never answered), A→B (asked and accepted Mar);
     /// collaboration "共同配送" talking (Jan) → poc (Feb) → contract (Mar), "社内ハッカソン" idea (Jan) → stopped (Mar),
     /// and a member's proposal never accepted; one opening published in Jan, interests by A (Jan) and B (Feb), one
-    /// referral (Mar); two invitations sent in Feb and one today (outside the quarter).
+    /// referral (Mar), a rehire recorded from it (Mar); two invitations sent in Feb and one today (outside the quarter).
     /// </summary>
     static async Task<(TestTenant Tenant, HttpClient Admin, long Featured)> NetworkQuarterAsync(AlumniApp app)
     {
@@ -86,6 +86,10 @@ public abstract class NetworkAnalyticsTests(AlumniApp app) : AppTest(app)
         await Patch(hackathon, new { stage = "stopped", reason = "予算なし" });
         clock.SetUtcNow(At(3, 20));
         await Patch(delivery, new { stage = "contract" });
+        // A hires through the opening (recorded in the ledger, dated the day they signed).
+        await PostOkAsync(admin, "/api/v1/outcomes", new { kind = "rehire", date = "2025-03-10", memberIds = new[] { a.Id }, source = new { type = "job", id = job } });
+        // Four more employees, today: the employee segment is a group of five, which the dashboard may show.
+        await tenant.ManyMembersAsync(4, MemberKind.Employee);
 
         var today = await tenant.ApiAsync(adminMember);
         await PostOkAsync(today, "/api/v1/admin/invitations", new { emails = "today@example.com" }, HttpStatusCode.OK);
@@ -113,6 +117,7 @@ public abstract class NetworkAnalyticsTests(AlumniApp app) : AppTest(app)
         Assert.Equal([1, 1, 0], Series(data, "rehires", "interests"));
         Assert.Equal([0, 0, 1], Series(data, "rehires", "referrals"));
         Assert.Equal([1, 0, 0], Series(data, "rehires", "openings"));
+        Assert.Equal([0, 0, 1], Series(data, "rehires", "hires"));
         Assert.Equal([2, 0, 0, 0], Series(data, "funnel", "members"));
         var h = data.GetProperty("headline");
         Assert.Equal(3, h.GetProperty("consultationsRequested").GetInt32());
@@ -146,13 +151,16 @@ public abstract class NetworkAnalyticsTests(AlumniApp app) : AppTest(app)
         }
         Assert.Equal("月,アイデア,協議中,PoC（実証）,契約,ローンチ,中止\r\n2025-01,1,1,0,0,0,0\r\n2025-02,1,0,1,0,0,0\r\n2025-03,0,0,0,1,0,1\r\n",
             Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
-        Assert.Equal("月,応募意思,紹介,公開した求人\r\n2025-01,1,0,1\r\n2025-02,1,0,0\r\n2025-03,0,1,0\r\n", Encoding.UTF8.GetString(rehires, 3, rehires.Length - 3));
+        Assert.Equal("月,応募意思,紹介,公開した求人,採用（記録）\r\n2025-01,1,0,1,0\r\n2025-02,1,0,0,0\r\n2025-03,0,1,0,1\r\n", Encoding.UTF8.GetString(rehires, 3, rehires.Length - 3));
         Assert.Contains($"data-testid=\"featured-{featured}\"", report);
         Assert.Contains("共同配送", report);
         Assert.Contains("DX推進室", report);
         Assert.DoesNotContain("社内ハッカソン", report);
         Assert.DoesNotContain("未承認の提案", report);
-        Assert.DoesNotContain("高橋", report);
+        // The featured collaboration names nobody; the rehire in the notable outcomes names the one hired (who may hide it).
+        var notable = report.IndexOf("data-testid=\"notable-outcomes\"", StringComparison.Ordinal);
+        Assert.DoesNotContain("高橋", report[..notable]);
+        Assert.Contains("高橋", report[notable..]);
         Assert.DoesNotContain("WIRE", report);
         Assert.Contains("data-testid=\"featured-none\"", before);
     }

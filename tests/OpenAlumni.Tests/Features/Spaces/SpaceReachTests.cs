@@ -92,7 +92,7 @@ public abstract class SpaceReachTests(AlumniApp app) : AppTest(app)
         var open = await SpaceTestData.CreateAsync(admin, "open");
         var secret = await SpaceTestData.CreateAsync(admin, "secret", "秘密の部屋", "project");
         var members = new List<(TestMember, HttpClient)>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             var m = await tenant.MemberAsync(family: "所属" + i);
             var c = await tenant.ApiAsync(m);
@@ -108,12 +108,14 @@ public abstract class SpaceReachTests(AlumniApp app) : AppTest(app)
         var inSecretByMember = await members[0].Item2.GetFromJsonAsync<JsonElement>($"/api/v1/members?spaceId={secret}", Ct);
         var dashboard = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/analytics?spaceId={open}", Ct);
         var unknown = await admin.GetAsync("/api/v1/admin/analytics?spaceId=999999999", Ct);
+        var tooSmall = await admin.GetAsync($"/api/v1/admin/analytics?spaceId={secret}", Ct);
 
         Assert.Equal(members.Select(m => m.Item1.Id).Order(), inOpen.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetInt64()).Order());
         Assert.Equal(HttpStatusCode.NotFound, inSecret.StatusCode);
         Assert.Equal(members[0].Item1.Id, Assert.Single(inSecretByMember.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
-        Assert.Equal(3, dashboard.GetProperty("headline").GetProperty("members").GetInt32());
+        Assert.Equal(5, dashboard.GetProperty("headline").GetProperty("members").GetInt32());
         await AssertValidationProblemAsync(unknown, "spaceId");
+        await AssertValidationProblemAsync(tooSmall, "spaceId");
     }
 
     [Fact]

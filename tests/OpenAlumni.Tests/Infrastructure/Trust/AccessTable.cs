@@ -29,6 +29,9 @@ public static class AccessTable
 
         ["GET /api/v1/admin/analytics"] = Admin(),
         ["GET /api/v1/admin/analytics/{chart}.csv"] = Admin(),
+        ["GET /api/v1/admin/analytics/outcomes"] = Admin(),
+        ["GET /api/v1/admin/outcomes/values"] = Admin(),
+        ["PUT /api/v1/admin/outcomes/values"] = Admin(new { values = new { rehire = 3_000_000 } }),
         ["GET /api/v1/admin/audit"] = Admin(),
         ["GET /api/v1/admin/community"] = Admin(),
         ["PUT /api/v1/admin/community"] = Admin(new { enabled = true }),
@@ -145,6 +148,16 @@ public static class AccessTable
         ["GET /api/v1/me/calendar"] = Member(),
         ["POST /api/v1/me/calendar/reset"] = Member(),
 
+        // The ledger: the secretariat's; recruiters read and keep its hires (both seeded outcomes are rehires), and record
+        // nothing else (the body's deal is refused them as a 400). A member involved hides their name on their own.
+        ["GET /api/v1/outcomes"] = new(Who.Recruiter),
+        ["POST /api/v1/outcomes"] = new(Who.Recruiter, Body: new { kind = "deal", date = "2026-01-05" }),
+        ["GET /api/v1/outcomes/{id}"] = new(Who.Recruiter),
+        ["PATCH /api/v1/outcomes/{id}"] = new(Who.Recruiter, Body: new { note = "matrix" }),
+        ["DELETE /api/v1/outcomes/{id}"] = new(Who.Recruiter, Destructive: true),
+        ["GET /api/v1/me/outcomes"] = Member(),
+        ["PUT /api/v1/me/outcomes/{id}"] = Owner(new { hideName = true }),
+
         ["GET /api/v1/jobs"] = Member(),
         ["POST /api/v1/jobs"] = new(Who.Recruiter, Body: new { }),
         ["GET /api/v1/jobs/{id}"] = Member(),
@@ -214,6 +227,7 @@ public static class AccessTable
         ["/events"] = Member(), ["/events/index"] = Member(), ["/events/{id}"] = Member(onTheirs: Who.Admin),
         ["/events/ticket"] = new(Who.Owner, QueryId: "events"),
         ["/jobs"] = Member(), ["/jobs/{id}"] = Member(), ["/jobs/edit/{id?}"] = new(Who.Recruiter),
+        ["/outcomes"] = Member(), ["/outcomes/edit/{id?}"] = new(Who.Recruiter),
         ["/members"] = Member(), ["/members/index"] = Member(), ["/members/edit"] = Member(), ["/members/{id}"] = Member(),
         ["/messages"] = Member(), ["/messages/blocks"] = Member(), ["/messages/new/{memberId}"] = Member(), ["/messages/{id}"] = Owner(),
         ["/notifications"] = Member(), ["/notifications/settings"] = Member(),

@@ -106,6 +106,9 @@ public sealed class MatrixNetwork
         // Collaborations: one the member is invited to, one between two others.
         object Collab(long other) => new { title = marker, description = marker, stage = "talking", memberIds = new[] { bystander.Id, other } };
         net.Ids["collaborations"] = [await IdAsync(them, "/api/v1/collaborations", Collab(member.Id)), await IdAsync(them, "/api/v1/collaborations", Collab(bystander2.Id))];
+        // Outcomes: a rehire of the member's, one of a bystander's.
+        object Hire(long who) => new { kind = "rehire", date = DateTimeOffset.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"), memberIds = new[] { who }, note = marker };
+        net.Ids["outcomes"] = [await IdAsync(admin, "/api/v1/outcomes", Hire(member.Id)), await IdAsync(admin, "/api/v1/outcomes", Hire(bystander.Id))];
         using var browser = new Features.Notifications.FakeBrowser();
         net.Ids["push-subscriptions"] = [await IdAsync(me, "/api/v1/me/push-subscriptions", browser.Subscription($"https://push.example.com/{marker}-me")),
             await IdAsync(them, "/api/v1/me/push-subscriptions", browser.Subscription($"https://push.example.com/{marker}-them"))];

@@ -1745,6 +1745,123 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("VapidKey");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.Outcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Departments")
+                        .IsRequired()
+                        .HasMaxLength(2020)
+                        .HasColumnType("character varying(2020)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("RecordedByMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("ValueYen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("TenantId", "Date");
+
+                    b.HasIndex("TenantId", "Source", "SourceId");
+
+                    b.ToTable("Outcome");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.OutcomeKindValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ValueYen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeKindValue");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.OutcomeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("HideName")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutcomeId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("MemberId", "TenantId");
+
+                    b.HasIndex("OutcomeId", "TenantId");
+
+                    b.HasIndex("TenantId", "OutcomeId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeMember");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -3082,6 +3199,21 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.OutcomeMember", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Outcomes.Outcome", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OutcomeId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
@@ -3263,6 +3395,11 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
             modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Conversation", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.Outcome", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Post", b =>

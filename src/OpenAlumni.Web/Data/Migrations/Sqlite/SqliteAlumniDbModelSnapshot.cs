@@ -1658,6 +1658,117 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("VapidKey");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.Outcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Departments")
+                        .IsRequired()
+                        .HasMaxLength(2020)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedByMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ValueYen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Date");
+
+                    b.HasIndex("TenantId", "Source", "SourceId");
+
+                    b.ToTable("Outcome");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.OutcomeKindValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ValueYen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeKindValue");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.OutcomeMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HideName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutcomeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OutcomeId");
+
+                    b.HasIndex("TenantId", "OutcomeId", "MemberId")
+                        .IsUnique();
+
+                    b.ToTable("OutcomeMember");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -2947,6 +3058,21 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.OutcomeMember", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Outcomes.Outcome", null)
+                        .WithMany("Members")
+                        .HasForeignKey("OutcomeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Attachment", b =>
                 {
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
@@ -3128,6 +3254,11 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("OpenAlumni.Web.Features.Messages.Conversation", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Outcomes.Outcome", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Posts.Post", b =>
