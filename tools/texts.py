@@ -1359,6 +1359,7 @@ TEXTS = {
  "Kind.engagement": ("Speaking or mentoring", "登壇・メンタリング"),
  "Date": ("Date", "日付"),
  "Value": ("Value (yen)", "金額（円）"),
+ "ValueCounted": ("the value per kind", "種類別の設定額"),
  "ValueHint": ("Leave empty to count the network's value for this kind ({0}).", "空欄の場合は種類別の設定額（{0}）で集計します。"),
  "ValueNone": ("not set", "未設定"),
  "Members": ("Members involved", "関わったメンバー"),
