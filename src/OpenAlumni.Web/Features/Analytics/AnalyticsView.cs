@@ -26,6 +26,8 @@ public static class AnalyticsView
         {
             id = c.Id,
             type = Type(c.Id),
+            // Outcomes per kind: one bar a month, in parts, rather than six thin bars.
+            stacked = c.Id == "outcomes",
             title = a["Chart." + c.Id].Value,
             labels = c.Labels.Select(label).ToList(),
             datasets = c.Series.Select(s => new { label = a["Series." + s.Name].Value, data = s.Values }).ToList(),
