@@ -70,7 +70,7 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
         var panel = page.GetByTestId("phonemenu-panel");
         await Expect(panel).ToBeVisibleAsync();
         var expected = new List<string> { "/", "/posts", "/spaces", "/members", "/events", "/jobs", "/collaborations", "/messages", "/consultations", "/notifications",
-            $"/members/{viewer.Id}", "/members/edit", "/notifications/settings", "/accounts/security", "/privacy/me" };
+            $"/members/{viewer.Id}", "/members/edit", "/notifications/settings", "/outcomes", "/accounts/security", "/privacy/me" };
         if (admin) expected.AddRange(["/admin/registrations", "/admin/members", "/admin/privacy"]);
         var shown = await HrefsAsync(panel.Locator("a"));
         Assert.Equal(expected.Order(), shown.Order());
