@@ -14,6 +14,7 @@ using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Moderation;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Outcomes;
+using OpenAlumni.Web.Features.Projects;
 using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Registrations;
@@ -38,7 +39,7 @@ public static class AppSetup
         .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
         .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
-        .AddMessages().AddConsultations().AddJobs().AddCollaborations().AddOutcomes().AddCommunity()
+        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddCommunity()
         .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
     /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
@@ -77,7 +78,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
-            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapCollaborations().MapOutcomes().MapCommunity()
+            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;

@@ -16,7 +16,7 @@ public sealed record OutcomeKindRowDto(string Kind, int Outcomes, long ValueYen)
 
 /// <summary>
 /// An activity of the network and what it led to in the period: <c>Activities</c> is its volume (consultations accepted,
-/// events held, posts published, openings announced, collaborations accepted; null where there is no such count),
+/// events held, posts published, openings announced, side projects posted, collaborations accepted; null where there is no such count),
 /// <c>Outcomes</c> and <c>ValueYen</c> those recorded as coming from it.
 /// </summary>
 public sealed record AttributionRowDto(string Source, int? Activities, int Outcomes, long ValueYen);
@@ -156,7 +156,7 @@ public sealed partial class AnalyticsService
 
     /// <summary>
     /// Each activity's volume in the period (segmented: those of the segment's members): consultations accepted, events
-    /// held, posts published, openings announced, collaborations accepted. Side projects are not on the network yet.
+    /// held, posts published, openings announced, side projects posted, collaborations accepted.
     /// </summary>
     async Task<Dictionary<string, int>> ActivitiesAsync(IQueryable<Member> members, Period p, CancellationToken ct)
     {
@@ -164,11 +164,13 @@ public sealed partial class AnalyticsService
         var consultations = db.Set<ConsultationRequest>().AsNoTracking().Where(r => r.Status == ConsultationStatus.Accepted && r.DecidedAt >= p.Start && r.DecidedAt < p.End);
         var posts = db.Set<Post>().AsNoTracking().Where(x => x.Status == PostStatus.Published && x.PublishedAt >= p.Start && x.PublishedAt < p.End);
         var collaborations = db.Set<Collaboration>().AsNoTracking().Where(c => c.Status == CollaborationStatus.Accepted && c.AcceptedAt >= p.Start && c.AcceptedAt < p.End);
+        var projects = db.Set<Projects.Project>().AsNoTracking().Where(x => x.Status != Projects.ProjectStatus.Draft && x.CreatedAt >= p.Start && x.CreatedAt < p.End);
         if (segmented)
         {
             consultations = consultations.Where(r => members.Any(m => m.Id == r.RequesterMemberId || m.Id == r.RecipientMemberId));
             posts = posts.Where(x => members.Any(m => m.Id == x.AuthorMemberId));
             collaborations = collaborations.Where(c => c.Members.Any(x => members.Any(m => m.Id == x.MemberId)));
+            projects = projects.Where(x => members.Any(m => m.Id == x.PostedByMemberId));
         }
         return new Dictionary<string, int>
         {
@@ -177,6 +179,7 @@ public sealed partial class AnalyticsService
             ["posts"] = await posts.CountAsync(ct),
             ["jobs"] = await db.Set<JobOpening>().AsNoTracking().CountAsync(j => j.AnnouncedAt >= p.Start && j.AnnouncedAt < p.End, ct),
             ["collaborations"] = await collaborations.CountAsync(ct),
+            ["projects"] = await projects.CountAsync(ct),
         };
     }
 }

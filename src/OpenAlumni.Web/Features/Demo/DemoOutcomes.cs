@@ -13,7 +13,7 @@ namespace OpenAlumni.Web.Features.Demo;
 /// <summary>
 /// A year of the demo network's outcomes, linked to what they came from: the closed metals opening's rehire, the
 /// contracts of two collaborations, engagements after the AGM, a mentoring from the accepted consultation (the demo
-/// member's own), side projects and deals from notices, an investment. The network counts ¥3,000,000 for a rehire
+/// member's own), the engaged side project, more side projects and deals from notices, an investment. The network counts ¥3,000,000 for a rehire
 /// (the hiring cost saved), ¥1,500,000 for a referral hire and ¥100,000 for an engagement recorded without a value.
 /// </summary>
 internal static class DemoOutcomes
@@ -36,6 +36,8 @@ internal static class DemoOutcomes
         var agm = await db.Set<Event>().Where(e => e.Kind == EventKind.Agm).Select(e => e.Id).FirstAsync(ct);
         var consultation = await db.Set<ConsultationRequest>().Where(r => r.Status == ConsultationStatus.Accepted).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.RequesterMemberId, r.RecipientMemberId }).FirstAsync(ct);
+        var engaged = await db.Set<Projects.ProjectApplication>().Where(a => a.Status == Projects.ApplicationStatus.Engaged).OrderBy(a => a.Id)
+            .Join(db.Set<Projects.Project>(), a => a.ProjectId, p => p.Id, (a, p) => new { Application = a.Id, a.MemberId, Project = p.Id, p.PostedByMemberId, p.Department }).FirstAsync(ct);
         var notices = await db.Set<Post>().Where(p => p.Room == Room.Notices && p.Status == PostStatus.Published).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.AuthorMemberId }).ToListAsync(ct);
 
@@ -53,6 +55,8 @@ internal static class DemoOutcomes
         long A(int i) => alumni[i % alumni.Count];
         long E(int i) => employees[i % employees.Count];
 
+        var fromProject = Make(OutcomeKind.SideProject, 38, 600_000, OutcomeSource.Project, engaged.Project, engaged.Department, "サプライヤー算定の業務委託（3か月）。",
+            engaged.MemberId, engaged.PostedByMemberId);
         var hiddenName = Make(OutcomeKind.Rehire, 280, null, OutcomeSource.Other, null, "エネルギー本部", "再入社。LNG事業の知見を活かしてトレーディングチームへ。", A(20));
         var outcomes = new List<Outcome>
         {
@@ -66,7 +70,7 @@ internal static class DemoOutcomes
             Make(OutcomeKind.Deal, 240, 9_800_000, OutcomeSource.Post, notices[0].Id, "食料本部", "告知投稿から商談、東南アジア向け輸出の代理店契約。", notices[0].AuthorMemberId, E(9)),
             Make(OutcomeKind.Deal, 320, 4_200_000, OutcomeSource.Other, null, "機械・インフラ本部", "アルムナイ企業への設備販売。", A(24), E(10)),
             Make(OutcomeKind.Investment, 250, 50_000_000, OutcomeSource.Other, null, "新規事業開発室\n経営企画部", "アルムナイ起業の物流SaaSへのCVC出資。", A(25), E(11)),
-            Make(OutcomeKind.SideProject, 20, 600_000, OutcomeSource.Post, notices.Count > 1 ? notices[1].Id : null, "化学品本部", "サプライヤー算定の業務委託（3か月）。", A(26), E(12)),
+            fromProject,
             Make(OutcomeKind.SideProject, 110, 1_200_000, OutcomeSource.Other, null, "新規事業開発室", "新規事業の市場調査を副業で受託。", A(27), E(13)),
             Make(OutcomeKind.SideProject, 190, 800_000, OutcomeSource.Other, null, "広報部", "統合報告書の英文編集を業務委託。", A(28)),
             Make(OutcomeKind.SideProject, 300, 450_000, OutcomeSource.Other, null, "人事部", "採用広報の記事制作。", A(29)),
@@ -83,6 +87,7 @@ internal static class DemoOutcomes
             new OutcomeKindValue { Kind = OutcomeKind.ReferralHire, ValueYen = 1_500_000 },
             new OutcomeKindValue { Kind = OutcomeKind.Engagement, ValueYen = 100_000 });
         await db.SaveChangesAsync(ct);
+        await db.Set<Projects.ProjectApplication>().Where(a => a.Id == engaged.Application).ExecuteUpdateAsync(u => u.SetProperty(a => a.OutcomeId, fromProject.Id), ct);
         // The rehired energy trader asked not to be named beyond the secretariat.
         await db.Set<OutcomeMember>().Where(m => m.OutcomeId == hiddenName.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.HideName, true), ct);
     }

@@ -81,6 +81,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         await DemoRoster.SeedAsync(db, tenantId, now, ct);
         await DemoConnections.SeedAsync(db, tenantId, now, ct);
         await DemoMessages.SeedAsync(db, now, ct);
+        await DemoProjects.SeedAsync(db, now, ct);
         await DemoOutcomes.SeedAsync(db, now, ct);
         await DemoActivity.SeedAsync(db, now, ct);
     }

@@ -46,6 +46,7 @@ public sealed partial class MemberAdminService
             await db.Set<Jobs.JobInterest>().Where(x => x.MemberId == d && db.Set<Jobs.JobInterest>().Any(y => y.MemberId == k && y.OpeningId == x.OpeningId)).ExecuteDeleteAsync(ct);
             await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d && db.Set<Collaborations.CollaborationMember>().Any(y => y.MemberId == k && y.CollaborationId == x.CollaborationId)).ExecuteDeleteAsync(ct);
             await db.Set<Outcomes.OutcomeMember>().Where(x => x.MemberId == d && db.Set<Outcomes.OutcomeMember>().Any(y => y.MemberId == k && y.OutcomeId == x.OutcomeId)).ExecuteDeleteAsync(ct);
+            await db.Set<Projects.ProjectApplication>().Where(x => x.MemberId == d && db.Set<Projects.ProjectApplication>().Any(y => y.MemberId == k && y.ProjectId == x.ProjectId)).ExecuteDeleteAsync(ct);
             await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);
@@ -96,6 +97,8 @@ public sealed partial class MemberAdminService
             await db.Set<Collaborations.CollaborationStageChange>().Where(x => x.ByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ByMemberId, k), ct);
             await db.Set<Outcomes.OutcomeMember>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<Outcomes.Outcome>().Where(x => x.RecordedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.RecordedByMemberId, k), ct);
+            await db.Set<Projects.ProjectApplication>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<Projects.Project>().Where(x => x.PostedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.PostedByMemberId, k), ct);
             await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<Community.FeaturedStory>().Where(x => x.ChosenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ChosenByMemberId, k), ct);
             await db.Set<Messages.Conversation>().Where(x => x.StartedByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartedByMemberId, k), ct);

@@ -31,6 +31,7 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
         public string? Bio { get; set; }
         public string? Links { get; set; }
         public List<string> OpenTo { get; set; } = [];
+        public string? Availability { get; set; }
         public bool FeatureOnCommunity { get; set; }
         public VisibilityInput Visibility { get; set; } = new();
     }
@@ -66,7 +67,7 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
             Career = (Me.Career ?? []).Select(c => new CareerInput { Department = c.Department, FromYear = c.FromYear?.ToString(), ToYear = c.ToYear?.ToString() }).ToList(),
             Skills = string.Join(", ", Me.Skills ?? []), Interests = string.Join(", ", Me.Interests ?? []),
             Location = Me.Location, Bio = Me.Bio, Links = string.Join("\n", Me.Links ?? []), OpenTo = (Me.OpenTo ?? []).ToList(),
-            FeatureOnCommunity = Me.FeatureOnCommunity == true,
+            Availability = Me.Availability, FeatureOnCommunity = Me.FeatureOnCommunity == true,
             Visibility = new VisibilityInput
             {
                 Photo = v.Photo, Organization = v.Organization, Career = v.Career, Tags = v.Tags, Location = v.Location,
@@ -94,7 +95,8 @@ public sealed class EditModel(MemberService members, CurrentMember current, IStr
             Input.FamilyName ?? "", Input.GivenName ?? "", Input.FamilyNameKana ?? "", Input.GivenNameKana ?? "", Input.RomanizedName ?? "",
             Input.Organization ?? "", Input.Title ?? "", career, SplitList(Input.Skills), SplitList(Input.Interests),
             Input.Location ?? "", Input.Bio ?? "", (Input.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Input.OpenTo, new VisibilityDto(v.Photo, v.Organization, v.Career, v.Tags, v.Location, v.Bio, v.Links, v.OpenTo, v.Email), Input.FeatureOnCommunity);
+            Input.OpenTo, new VisibilityDto(v.Photo, v.Organization, v.Career, v.Tags, v.Location, v.Bio, v.Links, v.OpenTo, v.Email), Input.FeatureOnCommunity,
+            Input.Availability ?? "");
         var result = await members.UpdateMineAsync(request, ct, errors);
         if (result.IsOk)
         {

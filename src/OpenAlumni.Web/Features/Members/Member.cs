@@ -17,7 +17,7 @@ public enum Visibility { Network = 0, Employees = 1, Admins = 2 }
 [Flags]
 public enum OpenTo
 {
-    None = 0, Consultation = 1, Collaboration = 2, Rehire = 4, Mentoring = 8, Speaking = 16,
+    None = 0, Consultation = 1, Collaboration = 2, Rehire = 4, Mentoring = 8, Speaking = 16, SideProjects = 32,
 }
 
 /// <summary>
@@ -65,6 +65,8 @@ public class Member : ITenantOwned
     public Visibility LinksVisibility { get; set; }
     public OpenTo OpenTo { get; set; }
     public Visibility OpenToVisibility { get; set; }
+    /// <summary>When open to side projects: how much and when (e.g. "8 hours a week, weekday evenings"); shown with <see cref="OpenTo"/>.</summary>
+    public string? Availability { get; set; }
     public Visibility EmailVisibility { get; set; } = Visibility.Admins;
     /// <summary>May post rehire openings and see who is interested (set by admins; admins may anyway).</summary>
     public bool IsRecruiter { get; set; }
@@ -170,6 +172,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Organization).HasMaxLength(MemberLimits.Organization);
         b.Property(m => m.Title).HasMaxLength(MemberLimits.Organization);
         b.Property(m => m.Location).HasMaxLength(MemberLimits.Location);
+        b.Property(m => m.Availability).HasMaxLength(MemberLimits.Availability);
         b.Property(m => m.Bio).HasMaxLength(MemberLimits.Bio);
         b.Property(m => m.Links).HasMaxLength(3000);
         b.Property(m => m.SortKey).HasMaxLength(400);
@@ -216,6 +219,6 @@ internal sealed class ProfileTagConfiguration : IEntityTypeConfiguration<Profile
 
 public static class MemberLimits
 {
-    public const int Name = 50, Organization = 100, Location = 100, Bio = 2000, Department = 100, Tag = 40, Tags = 20, Links = 5;
+    public const int Name = 50, Organization = 100, Location = 100, Bio = 2000, Department = 100, Tag = 40, Tags = 20, Links = 5, Availability = 200;
     public const int PhotoBytes = 5 * 1024 * 1024, PhotoPixels = 12_000_000, PhotoSide = 512;
 }

@@ -19,7 +19,11 @@ public sealed record MemberDto(
     IReadOnlyList<string>? Skills, IReadOnlyList<string>? Interests, string? Location, string? Bio,
     IReadOnlyList<string>? Links, IReadOnlyList<string>? OpenTo, string? Email,
     string? Role, string? Status, VisibilityDto? Visibility, DateTimeOffset UpdatedAt, bool IsMe,
-    bool? FeatureOnCommunity = null, DateTimeOffset? ConfirmedAt = null);
+    bool? FeatureOnCommunity = null, DateTimeOffset? ConfirmedAt = null)
+{
+    /// <summary>How much and when the member takes side projects; seen as <see cref="OpenTo"/> is.</summary>
+    public string? Availability { get; init; }
+}
 
 /// <summary>One row of the directory.</summary>
 public sealed record MemberCardDto(
@@ -42,7 +46,7 @@ public sealed record UpdateProfileRequest(
     string? RomanizedName = null, string? Organization = null, string? Title = null,
     IReadOnlyList<CareerDto>? Career = null, IReadOnlyList<string>? Skills = null, IReadOnlyList<string>? Interests = null,
     string? Location = null, string? Bio = null, IReadOnlyList<string>? Links = null, IReadOnlyList<string>? OpenTo = null,
-    VisibilityDto? Visibility = null, bool? FeatureOnCommunity = null);
+    VisibilityDto? Visibility = null, bool? FeatureOnCommunity = null, string? Availability = null);
 
 /// <summary>A directory search. <see cref="Cursor"/>, when given, is a page's <c>nextCursor</c> and replaces <see cref="Page"/>.</summary>
 public sealed record DirectoryQuery(string? Q = null, string? Kind = null, string? Skill = null, string? Department = null,

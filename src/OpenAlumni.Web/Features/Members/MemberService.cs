@@ -78,7 +78,10 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
                 m.TagsVisibility.ToString(), m.LocationVisibility.ToString(), m.BioVisibility.ToString(), m.LinksVisibility.ToString(),
                 m.OpenToVisibility.ToString(), m.EmailVisibility.ToString()) : null,
             m.UpdatedAt, m.Id == viewer.MemberId,
-            m.Id == viewer.MemberId ? (m.WithheldPurposes & Privacy.Purpose.Featured) == Privacy.Purpose.None : null, m.ConfirmedAt);
+            m.Id == viewer.MemberId ? (m.WithheldPurposes & Privacy.Purpose.Featured) == Privacy.Purpose.None : null, m.ConfirmedAt)
+        {
+            Availability = See(m.OpenToVisibility) ? m.Availability : null,
+        };
     }
 
     public static string PhotoUrl(Member m) => $"/members/{m.Id}/photo?v={m.UpdatedAt.ToUnixTimeSeconds()}";
@@ -106,6 +109,7 @@ public sealed class MemberService(AlumniDb db, CurrentMember current, TimeProvid
         if (r.Title is not null) m.Title = Check.Text(errors, "title", r.Title, MemberLimits.Organization);
         if (r.Location is not null) m.Location = Check.Text(errors, "location", r.Location, MemberLimits.Location);
         if (r.Bio is not null) m.Bio = Check.Text(errors, "bio", r.Bio, MemberLimits.Bio);
+        if (r.Availability is not null) m.Availability = Check.Text(errors, "availability", r.Availability, MemberLimits.Availability);
         if (r.Links is not null)
         {
             if (r.Links.Count > MemberLimits.Links) return errors.Add("links", "Validation.TooMany", MemberLimits.Links);

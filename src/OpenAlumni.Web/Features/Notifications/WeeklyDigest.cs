@@ -53,6 +53,10 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 .OrderBy(e => e.StartsAt);
             var top = await WeeksPosts(null, false).Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
             var events = await Upcoming(null).Take(5).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct);
+            // Side projects posted this week and still open, others' (titles only: a confidential scope stays out of mail).
+            var projects = await db.Set<Projects.Project>().AsNoTracking()
+                .Where(p => p.Status == Projects.ProjectStatus.Open && p.ClosesAt > now && p.CreatedAt >= since && p.PostedByMemberId != memberId)
+                .OrderByDescending(p => p.Id).Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
             var spaces = await db.Set<Spaces.SpaceMember>().AsNoTracking()
                 .Where(m => m.MemberId == memberId && m.Status == Spaces.SpaceMemberStatus.Member && m.Notify != Spaces.SpaceNotify.Nothing)
                 .Join(db.Set<Spaces.Space>(), m => m.SpaceId, s => s.Id, (m, s) => new { s.Id, s.Name, s.NameEn, m.Notify })
@@ -65,7 +69,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 var held = (await Upcoming(s.Id).Take(3).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct)).Select(e => (e.Id, e.Title, e.StartsAt)).ToList();
                 if (posts.Count > 0 || held.Count > 0) bySpace.Add((s.Name, s.NameEn, posts, held));
             }
-            if (news.Count == 0 && top.Count == 0 && events.Count == 0 && bySpace.Count == 0) continue;
+            if (news.Count == 0 && top.Count == 0 && events.Count == 0 && projects.Count == 0 && bySpace.Count == 0) continue;
 
             string subject;
             var body = new StringBuilder();
@@ -88,6 +92,12 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 {
                     body.AppendLine(texts["Digest.Events"]);
                     foreach (var e in events) body.AppendLine($"- {t.ToLocal(e.StartsAt):yyyy-MM-dd HH:mm} {e.Title} {links.To($"/events/{e.Id}")}");
+                    body.AppendLine();
+                }
+                if (projects.Count > 0)
+                {
+                    body.AppendLine(texts["Digest.Projects"]);
+                    foreach (var p in projects) body.AppendLine($"- {p.Title} {links.To($"/projects/{p.Id}")}");
                     body.AppendLine();
                 }
                 foreach (var s in bySpace)

@@ -199,7 +199,7 @@ public sealed class OutcomeService(AlumniDb db, CurrentMember current, ITenantCo
         OutcomeSource.Post => await db.Set<Post>().AnyAsync(p => p.Id == id && p.Status == PostStatus.Published, ct),
         OutcomeSource.Job => await db.Set<JobOpening>().AnyAsync(j => j.Id == id && j.Status != JobStatus.Draft, ct),
         OutcomeSource.Collaboration => await db.Set<Collaboration>().AnyAsync(c => c.Id == id && c.Status == CollaborationStatus.Accepted, ct),
-        // Side projects are not on the network yet: no project can be named.
+        OutcomeSource.Project => await db.Set<Projects.Project>().AnyAsync(p => p.Id == id && p.Status != Projects.ProjectStatus.Draft, ct),
         _ => false,
     };
 
@@ -327,7 +327,7 @@ public sealed class OutcomeService(AlumniDb db, CurrentMember current, ITenantCo
     /// </summary>
     static OutcomeSourceDto SourceDto(Outcome o, (string Title, string Url)? shown, MemberSession me) =>
         new(WireNames.Of(o.Source), o.SourceId,
-            me.IsAdmin || o.Source is OutcomeSource.Job or OutcomeSource.Collaboration ? shown?.Title : null, shown?.Url);
+            me.IsAdmin || o.Source is OutcomeSource.Job or OutcomeSource.Collaboration or OutcomeSource.Project ? shown?.Title : null, shown?.Url);
 
     /// <summary>Approved members the form offers as the people involved (by reading order).</summary>
     public async Task<IReadOnlyList<OutcomePersonDto>> CandidatesAsync(CancellationToken ct) =>

@@ -35,6 +35,9 @@ public static class OutcomeSources
         if (Ids(OutcomeSource.Collaboration) is { Count: > 0 } collaborations)
             foreach (var c in await db.Set<Collaboration>().AsNoTracking().Where(c => collaborations.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToListAsync(ct))
                 map[(OutcomeSource.Collaboration, c.Id)] = (c.Title, $"/collaborations/{c.Id}");
+        if (Ids(OutcomeSource.Project) is { Count: > 0 } projects)
+            foreach (var p in await db.Set<Projects.Project>().AsNoTracking().Where(p => projects.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+                map[(OutcomeSource.Project, p.Id)] = (p.Title, $"/projects/{p.Id}");
         return map;
     }
 }

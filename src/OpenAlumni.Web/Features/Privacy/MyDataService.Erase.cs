@@ -226,6 +226,14 @@ public sealed partial class MyDataService
             await db.Set<Outcomes.Outcome>().Where(x => x.RecordedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.RecordedByMemberId, former), ct);
         }
 
+        // Side projects: my applications go; projects I posted stay for their applicants, by "former member".
+        await db.Set<Projects.ProjectApplication>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        if (await db.Set<Projects.Project>().AnyAsync(x => x.PostedByMemberId == id, ct))
+        {
+            var former = await Former();
+            await db.Set<Projects.Project>().Where(x => x.PostedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PostedByMemberId, former), ct);
+        }
+
         // Collaborations.
         await db.Set<CollaborationMember>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
         if (await db.Set<Collaboration>().AnyAsync(c => c.ProposedByMemberId == id, ct))

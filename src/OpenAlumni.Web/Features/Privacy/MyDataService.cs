@@ -104,6 +104,12 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
         var outcomes = await db.Set<Outcomes.OutcomeMember>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.OutcomeId)
             .Join(db.Set<Outcomes.Outcome>(), x => x.OutcomeId, o => o.Id, (x, o) => new { x.OutcomeId, Kind = o.Kind.ToString(), o.Date, x.HideName })
             .ToListAsync(ct);
+        // Side projects I posted and my applications (my notes and the answers I got; not the other applicants).
+        var projectsPosted = await db.Set<Projects.Project>().AsNoTracking().Where(x => x.PostedByMemberId == id).OrderBy(x => x.Id)
+            .Select(x => new { x.Id, x.Title, x.Description, x.Skills, x.Department, Status = x.Status.ToString(), x.CreatedAt, x.ClosesAt }).ToListAsync(ct);
+        var projectApplications = await db.Set<Projects.ProjectApplication>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.Id)
+            .Join(db.Set<Projects.Project>(), x => x.ProjectId, p => p.Id, (x, p) => new { x.ProjectId, Project = p.Title, x.Note, Status = x.Status.ToString(), x.Answer, x.CreatedAt, x.DecidedAt })
+            .ToListAsync(ct);
         var supporter = await db.Set<Spaces.Supporter>().AsNoTracking().Where(s => s.MemberId == id).Select(s => new { s.AppointedAt }).FirstOrDefaultAsync(ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
 
@@ -123,7 +129,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
             profile = new
             {
                 m.FamilyName, m.GivenName, m.FamilyNameKana, m.GivenNameKana, m.RomanizedName, m.Organization, m.Title, m.Location, m.Bio,
-                Links = MemberService.SplitLinks(m.Links), OpenTo = MemberService.OpenToNames(m.OpenTo), HasPhoto = m.PhotoPath is not null,
+                Links = MemberService.SplitLinks(m.Links), OpenTo = MemberService.OpenToNames(m.OpenTo), m.Availability, HasPhoto = m.PhotoPath is not null,
                 Visibility = new { Photo = m.PhotoVisibility.ToString(), Organization = m.OrganizationVisibility.ToString(), Career = m.CareerVisibility.ToString(),
                     Tags = m.TagsVisibility.ToString(), Location = m.LocationVisibility.ToString(), Bio = m.BioVisibility.ToString(),
                     Links = m.LinksVisibility.ToString(), OpenTo = m.OpenToVisibility.ToString(), Email = m.EmailVisibility.ToString() },
@@ -136,7 +142,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
                 history = consents.Select(c => new { Purpose = Consents.WireName(c.Purpose), c.Granted, c.PolicyVersion, c.At }),
             },
             posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
-            notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter, outcomes,
+            notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter, outcomes, projectsPosted, projectApplications,
             more.Conversations, more.Blocks, more.MessageReports, more.Consultations,
             more.JobsPosted, more.JobInterests, more.JobReferrals, more.Collaborations, more.CollaborationStageChanges,
             more.FeaturedStory, more.Roster, more.Invitations,

@@ -27,7 +27,7 @@ public abstract class DemoOutcomesTests(AlumniApp app) : AppTest(app)
         var months = Enumerable.Range(0, perMonth.GetProperty("labels").GetArrayLength())
             .Count(i => perMonth.GetProperty("series").EnumerateArray().Any(s => s.GetProperty("values")[i].GetDouble() > 0));
         Assert.True(months >= 9, $"outcomes in {months} months of the year");
-        foreach (var source in new[] { "consultations", "events", "posts", "jobs", "collaborations", "other" })
+        foreach (var source in new[] { "consultations", "events", "posts", "jobs", "projects", "collaborations", "other" })
             Assert.True(report.GetProperty("attribution").EnumerateArray().Single(a => a.GetProperty("source").GetString() == source).GetProperty("outcomes").GetInt32() > 0, source);
         Assert.Contains(report.GetProperty("byDepartment").EnumerateArray(), d => d.GetProperty("department").ValueKind == JsonValueKind.Null);
         var engagement = Assert.Single(mine.EnumerateArray()).GetProperty("outcome");

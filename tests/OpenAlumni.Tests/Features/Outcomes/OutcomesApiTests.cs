@@ -260,7 +260,7 @@ public abstract class OutcomesApiTests(AlumniApp app) : AppTest(app)
         Expect("events", 1, 2, 100_000);
         Expect("posts", 1, 1, 2_000_000);
         Expect("jobs", 1, 1, 3_000_000);
-        Expect("projects", null, 0, 0);
+        Expect("projects", 0, 0, 0);
         Expect("collaborations", 1, 1, 7_000_000);
         Expect("other", null, 1, 5_000_000);
         Assert.Equal(18_100_000, report.GetProperty("totals").GetProperty("valueYen").GetInt64());

@@ -158,6 +158,17 @@ public static class AccessTable
         ["GET /api/v1/me/outcomes"] = Member(),
         ["PUT /api/v1/me/outcomes/{id}"] = Owner(new { hideName = true }),
 
+        // Side projects: any member posts and applies (the poster's own: 403; twice: 409); the poster and the secretariat decide.
+        ["GET /api/v1/projects"] = Member(),
+        ["POST /api/v1/projects"] = Member(new { title = "matrix", description = "matrix", remote = "remote", closesAt = "2099-01-01" }),
+        ["GET /api/v1/projects/{id}"] = Member(),
+        ["PATCH /api/v1/projects/{id}"] = OwnerOrAdmin(new { title = "matrix" }),
+        ["POST /api/v1/projects/{id}/applications"] = Member(new { note = "matrix" }),
+        ["DELETE /api/v1/projects/{id}/applications/mine"] = Member(destructive: true),
+        ["GET /api/v1/projects/{id}/applications"] = OwnerOrAdmin(),
+        ["PATCH /api/v1/projects/{id}/applications/{appId}"] = OwnerOrAdmin(new { status = "shortlisted", answer = "matrix" }),
+        ["POST /api/v1/projects/{id}/applications/{appId}/engage"] = OwnerOrAdmin(new { }, destructive: true),
+
         ["GET /api/v1/jobs"] = Member(),
         ["POST /api/v1/jobs"] = new(Who.Recruiter, Body: new { }),
         ["GET /api/v1/jobs/{id}"] = Member(),
@@ -228,6 +239,7 @@ public static class AccessTable
         ["/events/ticket"] = new(Who.Owner, QueryId: "events"),
         ["/jobs"] = Member(), ["/jobs/{id}"] = Member(), ["/jobs/edit/{id?}"] = new(Who.Recruiter),
         ["/outcomes"] = Member(), ["/outcomes/edit/{id?}"] = new(Who.Recruiter),
+        ["/projects"] = Member(), ["/projects/{id}"] = Member(), ["/projects/edit/{id?}"] = OwnerOrAdmin(),
         ["/members"] = Member(), ["/members/index"] = Member(), ["/members/edit"] = Member(), ["/members/{id}"] = Member(),
         ["/messages"] = Member(), ["/messages/blocks"] = Member(), ["/messages/new/{memberId}"] = Member(), ["/messages/{id}"] = Owner(),
         ["/notifications"] = Member(), ["/notifications/settings"] = Member(),

@@ -106,6 +106,11 @@ public sealed class MatrixNetwork
         // Collaborations: one the member is invited to, one between two others.
         object Collab(long other) => new { title = marker, description = marker, stage = "talking", memberIds = new[] { bystander.Id, other } };
         net.Ids["collaborations"] = [await IdAsync(them, "/api/v1/collaborations", Collab(member.Id)), await IdAsync(them, "/api/v1/collaborations", Collab(bystander2.Id))];
+        // Side projects: the member's (a bystander applied) and a bystander's (another applied).
+        object Project() => new { title = marker, description = marker, remote = "remote", closesAt = DateTimeOffset.UtcNow.AddDays(30).ToString("yyyy-MM-dd") };
+        net.Ids["projects"] = [await IdAsync(me, "/api/v1/projects", Project()), await IdAsync(them, "/api/v1/projects", Project())];
+        net.Ids["applications"] = [await IdAsync(them, $"/api/v1/projects/{net.Ids["projects"][0]}/applications", new { note = marker }),
+            await IdAsync(them2, $"/api/v1/projects/{net.Ids["projects"][1]}/applications", new { note = marker })];
         // Outcomes: a rehire of the member's, one of a bystander's.
         object Hire(long who) => new { kind = "rehire", date = DateTimeOffset.UtcNow.AddDays(-3).ToString("yyyy-MM-dd"), memberIds = new[] { who }, note = marker };
         net.Ids["outcomes"] = [await IdAsync(admin, "/api/v1/outcomes", Hire(member.Id)), await IdAsync(admin, "/api/v1/outcomes", Hire(bystander.Id))];
