@@ -45,7 +45,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
 
     /// <summary>What the walk seeded: ids that fill the routes' parameters.</summary>
     sealed record Seed(long Hanako, long OtherMember, long ConsultableMember, long Post, long OwnPost, long Event, long Job,
-        long Collaboration, long Conversation, long Space, long Outcome);
+        long Collaboration, long Conversation, long Space, long Outcome, long Project);
 
     /// <summary>One visit: the page (its view path), the address, who opens it and the status it answers with.</summary>
     sealed record Visit(string Page, string Url, Who Who, int Status = 200, string? Then = null);
@@ -117,7 +117,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
     }
 
     /// <summary>The pages that used to scroll sideways, pictured at 360 px in the output folder's screenshots/.</summary>
-    static readonly HashSet<string> Pictured = ["/Outcomes/Index", "/Outcomes/Edit", "/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
+    static readonly HashSet<string> Pictured = ["/Projects/Index", "/Projects/Details", "/Outcomes/Index", "/Outcomes/Edit", "/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
 
     const string HanakoEmail = "hanako.yamada@demo.localhost";
 
@@ -227,6 +227,10 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Collaborations/Details", $"/collaborations/{s.Collaboration}", Who.Member),
         new("/Collaborations/Edit", "/collaborations/edit", Who.Member),
         new("/Outcomes/Index", "/outcomes", Who.Member),
+        new("/Projects/Index", "/projects", Who.Member),
+        new("/Projects/Index", "/projects?mine=true", Who.Member),
+        new("/Projects/Details", $"/projects/{s.Project}", Who.Member),
+        new("/Projects/Edit", "/projects/edit", Who.Member),
         new("/Consultations/Index", "/consultations", Who.Member),
         new("/Consultations/New", $"/consultations/new/{s.ConsultableMember}", Who.Member),
         new("/Messages/Index", "/messages", Who.Member),
@@ -260,6 +264,8 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Outcomes/Edit", "/outcomes/edit", Who.Admin),
         new("/Outcomes/Edit", $"/outcomes/edit?kind=rehire&source=job&sourceId={s.Job}", Who.Admin),
         new("/Outcomes/Edit", $"/outcomes/edit/{s.Outcome}", Who.Admin),
+        new("/Projects/Details", $"/projects/{s.Project}", Who.Admin),
+        new("/Projects/Edit", $"/projects/edit/{s.Project}", Who.Admin),
         new("/Audit/Index", "/admin/audit", Who.Admin),
         new("/Community/Admin", "/admin/community", Who.Admin),
         new("/Privacy/Edit", "/admin/privacy", Who.Admin),
@@ -307,7 +313,9 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
             var space = await db.Set<OpenAlumni.Web.Features.Spaces.SpaceMember>()
                 .Where(m => m.MemberId == hanako && m.Role == OpenAlumni.Web.Features.Spaces.SpaceRole.Moderator).Select(m => m.SpaceId).FirstAsync();
             var outcome = await db.Set<OpenAlumni.Web.Features.Outcomes.Outcome>().OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
-            return new Seed(hanako, other, consultable, post, ownPost ?? post, evt.Id, job, collaboration, conversation, space, outcome);
+            var project = await db.Set<OpenAlumni.Web.Features.Projects.Project>().Where(x => x.Status == OpenAlumni.Web.Features.Projects.ProjectStatus.Open)
+                .OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
+            return new Seed(hanako, other, consultable, post, ownPost ?? post, evt.Id, job, collaboration, conversation, space, outcome, project);
         });
         return (tenant, seed);
     }

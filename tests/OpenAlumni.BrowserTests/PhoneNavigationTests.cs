@@ -69,7 +69,7 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
         await Expect(menu).ToHaveAttributeAsync("open", "");
         var panel = page.GetByTestId("phonemenu-panel");
         await Expect(panel).ToBeVisibleAsync();
-        var expected = new List<string> { "/", "/posts", "/spaces", "/members", "/events", "/jobs", "/collaborations", "/messages", "/consultations", "/notifications",
+        var expected = new List<string> { "/", "/posts", "/spaces", "/members", "/events", "/jobs", "/projects", "/collaborations", "/messages", "/consultations", "/notifications",
             $"/members/{viewer.Id}", "/members/edit", "/notifications/settings", "/outcomes", "/accounts/security", "/privacy/me" };
         if (admin) expected.AddRange(["/admin/registrations", "/admin/members", "/admin/privacy"]);
         var shown = await HrefsAsync(panel.Locator("a"));
@@ -142,7 +142,7 @@ public sealed class PhoneNavigationTests(BrowserApp app) : BrowserTest(app)
                 folded = await HrefsAsync(more.Locator(".menu a:visible"));
                 foreach (var href in folded) await AssertOnScreenAsync(page, more.Locator($".menu a[href='{href}']"));
             }
-            var expected = new List<string> { "/", "/posts", "/spaces", "/members", "/events", "/jobs", "/collaborations", "/messages", "/consultations" };
+            var expected = new List<string> { "/", "/posts", "/spaces", "/members", "/events", "/jobs", "/projects", "/collaborations", "/messages", "/consultations" };
             if (admin) expected.AddRange(["/admin/registrations", "/admin/members"]);
             Assert.Equal(expected.Order(), inline.Concat(folded).Order());
             await SnapNavAsync(page, $"{culture}-{(admin ? "admin" : "member")}-{width}");
