@@ -37,7 +37,7 @@ internal static class DemoOutcomes
         var consultation = await db.Set<ConsultationRequest>().Where(r => r.Status == ConsultationStatus.Accepted).OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.RequesterMemberId, r.RecipientMemberId }).FirstAsync(ct);
         var engaged = await db.Set<Projects.ProjectApplication>().Where(a => a.Status == Projects.ApplicationStatus.Engaged).OrderBy(a => a.Id)
-            .Join(db.Set<Projects.Project>(), a => a.ProjectId, p => p.Id, (a, p) => new { Application = a.Id, a.MemberId, Project = p.Id, p.PostedByMemberId, p.Department }).FirstAsync(ct);
+            .Join(db.Set<Projects.Project>(), a => a.ProjectId, p => p.Id, (a, p) => new { a.MemberId, Project = p.Id, p.PostedByMemberId, p.Department }).FirstAsync(ct);
         var notices = await db.Set<Post>().Where(p => p.Room == Room.Notices && p.Status == PostStatus.Published).OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.AuthorMemberId }).ToListAsync(ct);
 
@@ -55,7 +55,7 @@ internal static class DemoOutcomes
         long A(int i) => alumni[i % alumni.Count];
         long E(int i) => employees[i % employees.Count];
 
-        var fromProject = Make(OutcomeKind.SideProject, 38, 600_000, OutcomeSource.Project, engaged.Project, engaged.Department, "サプライヤー算定の業務委託（3か月）。",
+        var fromProject = Make(OutcomeKind.SideProject, 39, 600_000, OutcomeSource.Project, engaged.Project, engaged.Department, "サプライヤー算定の業務委託（3か月）。",
             engaged.MemberId, engaged.PostedByMemberId);
         var hiddenName = Make(OutcomeKind.Rehire, 280, null, OutcomeSource.Other, null, "エネルギー本部", "再入社。LNG事業の知見を活かしてトレーディングチームへ。", A(20));
         var outcomes = new List<Outcome>
@@ -87,7 +87,6 @@ internal static class DemoOutcomes
             new OutcomeKindValue { Kind = OutcomeKind.ReferralHire, ValueYen = 1_500_000 },
             new OutcomeKindValue { Kind = OutcomeKind.Engagement, ValueYen = 100_000 });
         await db.SaveChangesAsync(ct);
-        await db.Set<Projects.ProjectApplication>().Where(a => a.Id == engaged.Application).ExecuteUpdateAsync(u => u.SetProperty(a => a.OutcomeId, fromProject.Id), ct);
         // The rehired energy trader asked not to be named beyond the secretariat.
         await db.Set<OutcomeMember>().Where(m => m.OutcomeId == hiddenName.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.HideName, true), ct);
     }

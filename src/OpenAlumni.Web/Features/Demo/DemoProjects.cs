@@ -30,6 +30,8 @@ internal static class DemoProjects
         me.OpenTo |= OpenTo.SideProjects;
         if (!me.Tags.Any(t => t.Key == SearchText.Normalize("市場調査")))
             me.Tags.Add(new ProfileTag { TenantId = me.TenantId, Kind = TagKind.Skill, Name = "市場調査", Key = SearchText.Normalize("市場調査") });
+        me.Availability = "週8時間程度、平日夜と土曜";
+        MemberSearchIndex.Update(me);
 
         Project Make(string title, string description, string skills, string department, int startsIn, int weeks, int? hours, RemoteWork remote, string place,
             long? feeMin, long? feeMax, int closesIn, bool confidential, ProjectStatus status, int postedDaysAgo, long by) => new()

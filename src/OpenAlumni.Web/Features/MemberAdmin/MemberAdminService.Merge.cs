@@ -47,6 +47,9 @@ public sealed partial class MemberAdminService
             await db.Set<Collaborations.CollaborationMember>().Where(x => x.MemberId == d && db.Set<Collaborations.CollaborationMember>().Any(y => y.MemberId == k && y.CollaborationId == x.CollaborationId)).ExecuteDeleteAsync(ct);
             await db.Set<Outcomes.OutcomeMember>().Where(x => x.MemberId == d && db.Set<Outcomes.OutcomeMember>().Any(y => y.MemberId == k && y.OutcomeId == x.OutcomeId)).ExecuteDeleteAsync(ct);
             await db.Set<Projects.ProjectApplication>().Where(x => x.MemberId == d && db.Set<Projects.ProjectApplication>().Any(y => y.MemberId == k && y.ProjectId == x.ProjectId)).ExecuteDeleteAsync(ct);
+            // Once one person, nobody applies to their own project.
+            await db.Set<Projects.ProjectApplication>().Where(x => (x.MemberId == d && db.Set<Projects.Project>().Any(p => p.Id == x.ProjectId && p.PostedByMemberId == k))
+                || (x.MemberId == k && db.Set<Projects.Project>().Any(p => p.Id == x.ProjectId && p.PostedByMemberId == d))).ExecuteDeleteAsync(ct);
             await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);

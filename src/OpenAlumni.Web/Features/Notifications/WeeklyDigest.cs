@@ -28,6 +28,8 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
         if (!force && (local.DayOfWeek != DayOfWeek.Monday || local.Hour < 8)) return 0;
         var week = $"{ISOWeek.GetYear(local.DateTime)}-W{ISOWeek.GetWeekOfYear(local.DateTime):00}";
         var since = now.AddDays(-7);
+        // A network that switched side projects off gets none in its digest (their links would not open).
+        var projectsOn = !t.DisabledFeatures.Contains(Infrastructure.Tenancy.TenantFeature.Projects);
         var recipients = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.Delivery == Delivery.Digest)
             .Select(p => p.MemberId).Distinct().ToListAsync(ct);
         var queued = 0;
@@ -55,7 +57,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
             var events = await Upcoming(null).Take(5).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct);
             // Side projects posted this week and still open, others' (titles only: a confidential scope stays out of mail).
             var projects = await db.Set<Projects.Project>().AsNoTracking()
-                .Where(p => p.Status == Projects.ProjectStatus.Open && p.ClosesAt > now && p.CreatedAt >= since && p.PostedByMemberId != memberId)
+                .Where(p => projectsOn && p.Status == Projects.ProjectStatus.Open && p.ClosesAt > now && p.CreatedAt >= since && p.PostedByMemberId != memberId)
                 .OrderByDescending(p => p.Id).Take(5).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
             var spaces = await db.Set<Spaces.SpaceMember>().AsNoTracking()
                 .Where(m => m.MemberId == memberId && m.Status == Spaces.SpaceMemberStatus.Member && m.Notify != Spaces.SpaceNotify.Nothing)

@@ -226,8 +226,11 @@ public sealed partial class MyDataService
             await db.Set<Outcomes.Outcome>().Where(x => x.RecordedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.RecordedByMemberId, former), ct);
         }
 
-        // Side projects: my applications go; projects I posted stay for their applicants, by "former member".
+        // Side projects: my applications go; projects I posted stay for their applicants, by "former member", and
+        // those still open close (nobody would read a new application).
         await db.Set<Projects.ProjectApplication>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);
+        await db.Set<Projects.Project>().Where(x => x.PostedByMemberId == id && x.Status == Projects.ProjectStatus.Open)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.Status, Projects.ProjectStatus.Closed), ct);
         if (await db.Set<Projects.Project>().AnyAsync(x => x.PostedByMemberId == id, ct))
         {
             var former = await Former();

@@ -57,8 +57,9 @@ public sealed class EditModel(ProjectService projects, IStringLocalizer<Validati
         var min = Yen(errors, "feeMinYen", i.FeeMinYen);
         var max = Yen(errors, "feeMaxYen", i.FeeMaxYen);
         if (errors.Any) { ModelState.AddErrors(errors, texts); return Page(); }
-        var input = new ProjectInput(i.Title ?? "", i.Description ?? "", i.Skills ?? "", i.Department ?? "", i.StartsOn ?? "", i.EndsOn ?? "", hours,
-            i.Remote ?? "", i.Place ?? "", min, max, FeeToDiscuss: min is null && max is null, ClosesAt: i.ClosesAt ?? "", Confidential: i.Confidential, Status: i.Status ?? "");
+        // The form replaces every field: empty hours are none (0), and the fee range is cleared, then set to what is typed.
+        var input = new ProjectInput(i.Title ?? "", i.Description ?? "", i.Skills ?? "", i.Department ?? "", i.StartsOn ?? "", i.EndsOn ?? "", hours ?? 0,
+            i.Remote ?? "", i.Place ?? "", min, max, FeeToDiscuss: true, ClosesAt: i.ClosesAt ?? "", Confidential: i.Confidential, Status: i.Status ?? "");
         var result = id is null ? await projects.CreateAsync(input, ct) : await projects.UpdateAsync(id.Value, input, ct);
         if (result.Status == ResultStatus.Forbidden) return Forbid();
         if (result.Status == ResultStatus.NotFound) return NotFound();

@@ -46,7 +46,11 @@ public class Project : ITenantOwned
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>A member's application to a project, with a note; the poster's answer and the outcome an engagement recorded.</summary>
+/// <summary>
+/// A member's application to a project, with a note and the poster's answer. Its status is a concurrency token: two
+/// decisions at once (a double click on "engage") cannot both pass. The outcome an engagement recorded is found by its
+/// source (this project) and its people, not stored here, so that deleting it from the ledger leaves no stale link.
+/// </summary>
 public class ProjectApplication : ITenantOwned
 {
     public long Id { get; set; }
@@ -56,7 +60,6 @@ public class ProjectApplication : ITenantOwned
     public string Note { get; set; } = "";
     public ApplicationStatus Status { get; set; }
     public string Answer { get; set; } = "";
-    public long? OutcomeId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
 }
@@ -89,7 +92,7 @@ internal sealed class ProjectApplicationConfiguration : IEntityTypeConfiguration
     {
         b.Property(a => a.Note).HasMaxLength(ProjectLimits.Note);
         b.Property(a => a.Answer).HasMaxLength(ProjectLimits.Answer);
-        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         b.HasIndex(a => new { a.TenantId, a.ProjectId, a.MemberId }).IsUnique();
         b.HasOne<Project>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Members.Member>().WithMany().HasForeignKey(a => a.MemberId).OnDelete(DeleteBehavior.Cascade);

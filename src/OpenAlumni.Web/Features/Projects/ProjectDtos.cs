@@ -3,7 +3,8 @@ namespace OpenAlumni.Web.Features.Projects;
 /// <summary>
 /// POST /projects and PATCH /projects/{id}; when editing, a field left out stays as it is. <c>startsOn</c>, <c>endsOn</c>:
 /// yyyy-MM-dd; <c>closesAt</c>: a date (the end of that day in the network's time zone) or a date-time with offset;
-/// <c>remote</c>: onsite, hybrid or remote; no fee at all (or <c>feeToDiscuss: true</c>): "to discuss".
+/// <c>remote</c>: onsite, hybrid or remote; <c>hoursPerWeek</c> 1 to 60 (0: not said); no fee at all: "to discuss"
+/// (<c>feeToDiscuss: true</c> clears the range before any bound given is set).
 /// </summary>
 public sealed record ProjectInput(string? Title = null, string? Description = null, string? Skills = null, string? Department = null,
     string? StartsOn = null, string? EndsOn = null, int? HoursPerWeek = null, string? Remote = null, string? Place = null,

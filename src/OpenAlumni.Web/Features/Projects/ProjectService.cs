@@ -68,27 +68,30 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         {
             var words = Check.Text(errors, "skills", r.Skills, ProjectLimits.Skills) ?? "";
             p.Skills = string.Join(", ", SplitSkills(words));
+            // Re-joined with ", ", twenty short skills typed with "、" grow past what was checked.
+            if (p.Skills.Length > ProjectLimits.Skills) errors.Add("skills", "Validation.TooLong", ProjectLimits.Skills);
         }
         if (creating || r.Department is not null) p.Department = Check.Text(errors, "department", r.Department, ProjectLimits.Department) ?? "";
         if (creating || r.StartsOn is not null) p.StartsOn = ReadDay(errors, "startsOn", r.StartsOn);
         if (creating || r.EndsOn is not null) p.EndsOn = ReadDay(errors, "endsOn", r.EndsOn);
         if (p.StartsOn is { } s && p.EndsOn is { } e && e < s) errors.Add("endsOn", "Projects.EndBeforeStart");
+        // 0 clears the hours (not said); left out, they stay.
         if (creating || r.HoursPerWeek is not null)
         {
-            if (r.HoursPerWeek is < 1 or > ProjectLimits.HoursPerWeek) errors.Add("hoursPerWeek", "Projects.HoursInvalid", ProjectLimits.HoursPerWeek);
-            else p.HoursPerWeek = r.HoursPerWeek;
+            if (r.HoursPerWeek is < 0 or > ProjectLimits.HoursPerWeek) errors.Add("hoursPerWeek", "Projects.HoursInvalid", ProjectLimits.HoursPerWeek);
+            else p.HoursPerWeek = r.HoursPerWeek is 0 ? null : r.HoursPerWeek;
         }
         if (creating || r.Remote is not null) p.Remote = Check.Enum<RemoteWork>(errors, "remote", r.Remote, required: true) ?? p.Remote;
         if (creating || r.Place is not null) p.Place = Check.Text(errors, "place", r.Place, ProjectLimits.Place) ?? "";
         if (p.Remote != RemoteWork.Remote && p.Place.Length == 0 && (creating || r.Remote is not null || r.Place is not null)) errors.Add("place", "Projects.PlaceRequired");
+        // feeToDiscuss clears both bounds, then any bound given is set: the form sends both so, replacing the range; a
+        // PATCH with one bound keeps the other. The range is checked as it ends up.
         if (r.FeeToDiscuss == true) (p.FeeMinYen, p.FeeMaxYen) = (null, null);
-        else if (creating || r.FeeMinYen is not null || r.FeeMaxYen is not null)
-        {
-            foreach (var (field, fee) in new[] { ("feeMinYen", r.FeeMinYen), ("feeMaxYen", r.FeeMaxYen) })
-                if (fee is < 0 or > ProjectLimits.MaxFeeYen) errors.Add(field, "Projects.FeeInvalid");
-            if (r.FeeMinYen is { } min && r.FeeMaxYen is { } max && max < min) errors.Add("feeMaxYen", "Projects.FeeMaxBelowMin");
-            (p.FeeMinYen, p.FeeMaxYen) = (r.FeeMinYen ?? (creating ? null : p.FeeMinYen), r.FeeMaxYen ?? (creating ? null : p.FeeMaxYen));
-        }
+        foreach (var (field, fee) in new[] { ("feeMinYen", r.FeeMinYen), ("feeMaxYen", r.FeeMaxYen) })
+            if (fee is < 0 or > ProjectLimits.MaxFeeYen) errors.Add(field, "Projects.FeeInvalid");
+        if (r.FeeMinYen is >= 0 and <= ProjectLimits.MaxFeeYen) p.FeeMinYen = r.FeeMinYen;
+        if (r.FeeMaxYen is >= 0 and <= ProjectLimits.MaxFeeYen) p.FeeMaxYen = r.FeeMaxYen;
+        if (p.FeeMinYen is { } min && p.FeeMaxYen is { } max && max < min) errors.Add("feeMaxYen", "Projects.FeeMaxBelowMin");
         if (creating || r.Confidential is not null) p.Confidential = r.Confidential ?? false;
         if (creating || r.Status is not null)
             p.Status = creating && string.IsNullOrWhiteSpace(r.Status) ? ProjectStatus.Open : Check.Enum<ProjectStatus>(errors, "status", r.Status, required: true) ?? p.Status;
@@ -148,7 +151,7 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         {
             ProjectStatus.Draft => query.Where(p => p.Status == ProjectStatus.Draft),
             ProjectStatus.Closed => query.Where(p => p.Status == ProjectStatus.Closed || (p.Status == ProjectStatus.Open && p.ClosesAt <= now)),
-            _ when mine => query,
+            null when mine => query,
             _ => query.Where(p => p.Status == ProjectStatus.Open && p.ClosesAt > now),
         };
         if (remoteValue is not null) query = query.Where(p => p.Remote == remoteValue);
@@ -160,12 +163,24 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
                 || p.Place.ToLower().Contains(lower) || (!p.Confidential && p.Description.ToLower().Contains(lower)));
         }
         var total = await query.CountAsync(ct);
-        var rows = await query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id).Take(MaxOpen).ToListAsync(ct);
         var reader = await ReaderAsync(me, ct);
-        var ordered = reader.OpenToSideProjects
-            ? rows.OrderByDescending(p => MatchCount(p, reader.Skills)).ThenBy(p => p.ClosesAt).ThenBy(p => p.Id).ToList()
-            : rows;
-        var items = await ProjectAsync(ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList(), me, reader.Skills, ct);
+        List<Project> rows;
+        if (statusValue is null && !mine && reader.OpenToSideProjects)
+        {
+            // The open board by match, in memory: open projects are dozens, not thousands (MaxOpen bounds it).
+            rows = (await query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id).Take(MaxOpen).ToListAsync(ct))
+                .OrderByDescending(p => MatchCount(p, reader.Skills)).ThenBy(p => p.ClosesAt).ThenBy(p => p.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        }
+        else
+        {
+            // Open ones closing soonest first; closed ones and my own newest first. Paged in the database.
+            var ordered = statusValue is null && !mine ? query.OrderBy(p => p.ClosesAt).ThenBy(p => p.Id)
+                : statusValue == ProjectStatus.Closed ? query.OrderByDescending(p => p.ClosesAt).ThenByDescending(p => p.Id)
+                : query.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id);
+            rows = await ordered.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        }
+        var items = await ProjectAsync(rows, me, reader.Skills, ct);
         return new ProjectListDto(items, page, PageSize, total);
     }
 
@@ -252,7 +267,8 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         if (a.Status == ApplicationStatus.Engaged) return Result<MyApplicationDto>.Conflict("status", "Projects.AlreadyDecided");
         a.Status = ApplicationStatus.Withdrawn;
         a.DecidedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Result<MyApplicationDto>.Conflict("status", "Projects.AlreadyDecided"); }
         return new MyApplicationDto(a.Id, WireNames.Of(a.Status), a.Note, a.Answer, tenant.Tenant!.ToLocal(a.CreatedAt));
     }
 
@@ -265,9 +281,14 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         if (ProjectRules.Manage(me, p) is { } no) return no.As<IReadOnlyList<ApplicationDto>>();
         var rows = await db.Set<ProjectApplication>().AsNoTracking().Where(a => a.ProjectId == id && a.Status != ApplicationStatus.Withdrawn).OrderBy(a => a.Id)
             .Join(db.Members, a => a.MemberId, m => m.Id, (a, m) => new { a, m.FamilyName, m.GivenName, m.RomanizedName }).ToListAsync(ct);
+        // The side-project outcomes recorded from this project, by the people in them: an engaged applicant's is theirs.
+        var outcomes = await db.Set<OutcomeMember>().AsNoTracking()
+            .Join(db.Set<Outcome>().Where(o => o.Source == OutcomeSource.Project && o.SourceId == id && o.Kind == OutcomeKind.SideProject),
+                m => m.OutcomeId, o => o.Id, (m, o) => new { o.Id, m.MemberId }).ToListAsync(ct);
         var t = tenant.Tenant!;
         return rows.Select(r => new ApplicationDto(r.a.Id, new ProjectPersonDto(r.a.MemberId, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName)),
-            r.a.Note, WireNames.Of(r.a.Status), r.a.Answer, t.ToLocal(r.a.CreatedAt), r.a.DecidedAt is { } d ? t.ToLocal(d) : null, r.a.OutcomeId)).ToList();
+            r.a.Note, WireNames.Of(r.a.Status), r.a.Answer, t.ToLocal(r.a.CreatedAt), r.a.DecidedAt is { } d ? t.ToLocal(d) : null,
+            r.a.Status == ApplicationStatus.Engaged ? outcomes.Where(o => o.MemberId == r.a.MemberId).Select(o => (long?)o.Id).Max() : null)).ToList();
     }
 
     async Task<(Project? Project, ProjectApplication? Application)> ApplicationAsync(MemberSession me, long id, long applicationId, CancellationToken ct)
@@ -292,7 +313,8 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         a.Status = status!.Value;
         a.Answer = answer;
         a.DecidedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Result<ApplicationDto>.Conflict("status", "Projects.AlreadyDecided"); }
         var kind = a.Status == ApplicationStatus.Shortlisted ? "Shortlisted" : "Declined";
         await MailAsync(a.MemberId, $"project-decision:{a.Id}:{a.Status}", kind, p.Title, [p.Title, answer], id, ct);
         return (await ApplicationsAsync(id, ct)).Value!.First(x => x.Id == a.Id);
@@ -319,11 +341,15 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         db.Add(outcome);
         a.Status = ApplicationStatus.Engaged;
         a.DecidedAt = now;
-        await db.SaveChangesAsync(ct);
-        a.OutcomeId = outcome.Id;
-        await audit.AddAsync("outcome.create", "outcome", outcome.Id.ToString(), null,
-            new { kind = WireNames.Of(outcome.Kind), date = outcome.Date.ToString("yyyy-MM-dd"), outcome.ValueYen, source = "project", sourceId = p.Id }, ct);
-        await db.SaveChangesAsync(ct);
+        await audit.AddAsync("outcome.create", "outcome", null, null, new
+        {
+            kind = WireNames.Of(outcome.Kind), date = outcome.Date.ToString("yyyy-MM-dd"), outcome.ValueYen, source = "project", sourceId = p.Id,
+            members = outcome.Members.Select(m => m.MemberId).Order().ToList(),
+        }, ct);
+        // One save: the outcome, its audit entry and the application's new status, or none of them (a second engage
+        // of the same application, racing this one, finds the status changed and is refused).
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateConcurrencyException) { return Result<ApplicationDto>.Conflict("status", "Projects.AlreadyDecided"); }
         await MailAsync(a.MemberId, $"project-decision:{a.Id}:Engaged", "Engaged", p.Title, [p.Title], id, ct);
         return (await ApplicationsAsync(id, ct)).Value!.First(x => x.Id == a.Id);
     }

@@ -110,7 +110,9 @@ public abstract class ProjectsApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(1, projects.GetProperty("outcomes").GetInt32());
         Assert.Equal(1_200_000, projects.GetProperty("valueYen").GetInt64());
         Assert.Equal(HttpStatusCode.Created, fromProject.StatusCode);
-        Assert.Single(await DeskTestData.AuditAsync(tenant, "outcome.create"), a => a.TargetId == outcomeId.ToString());
+        Assert.Contains("\"sourceId\":" + id, Assert.Single(await DeskTestData.AuditAsync(tenant, "outcome.create"), a => a.After!.Contains("sideProject")).After);
+        // A double click on "engage" records one outcome.
+        Assert.Equal(1, await tenant.DbAsync(db => db.Set<Outcome>().CountAsync(o => o.Source == OutcomeSource.Project && o.Kind == OutcomeKind.SideProject, Ct)));
     }
 
     [Fact]
@@ -170,7 +172,8 @@ public abstract class ProjectsApiTests(AlumniApp app) : AppTest(app)
     [InlineData("place", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"onsite\",\"closesAt\":\"2099-01-01\"}")]
     [InlineData("closesAt", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\"}")]
     [InlineData("closesAt", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2020-01-01\"}")]
-    [InlineData("hoursPerWeek", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2099-01-01\",\"hoursPerWeek\":0}")]
+    [InlineData("hoursPerWeek", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2099-01-01\",\"hoursPerWeek\":61}")]
+    [InlineData("skills", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2099-01-01\",\"skills\":\"aaaaaaaaaaaaaaaaaaaaaaaa、bbbbbbbbbbbbbbbbbbbbbbbb、cccccccccccccccccccccccc、dddddddddddddddddddddddd、eeeeeeeeeeeeeeeeeeeeeeee、ffffffffffffffffffffffff、gggggggggggggggggggggggg、hhhhhhhhhhhhhhhhhhhhhhhh、iiiiiiiiiiiiiiiiiiiiiiii、jjjjjjjjjjjjjjjjjjjjjjjj、kkkkkkkkkkkkkkkkkkkkkkkk、llllllllllllllllllllllll、mmmmmmmmmmmmmmmmmmmmmmmm、nnnnnnnnnnnnnnnnnnnnnnnn、oooooooooooooooooooooooo、pppppppppppppppppppppppp、qqqqqqqqqqqqqqqqqqqqqqqq、rrrrrrrrrrrrrrrrrrrrrrrr、ssssssssssssssssssssssss、tttttttttttttttttttttttt\"}")]
     [InlineData("endsOn", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2099-01-01\",\"startsOn\":\"2099-03-01\",\"endsOn\":\"2099-02-01\"}")]
     [InlineData("feeMaxYen", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2099-01-01\",\"feeMinYen\":500000,\"feeMaxYen\":100000}")]
     [InlineData("feeMinYen", "{\"title\":\"t\",\"description\":\"d\",\"remote\":\"remote\",\"closesAt\":\"2099-01-01\",\"feeMinYen\":-5}")]
@@ -183,6 +186,28 @@ public abstract class ProjectsApiTests(AlumniApp app) : AppTest(app)
 
         await AssertValidationProblemAsync(response, field);
         Assert.Equal(0, await tenant.DbAsync(db => db.Set<Project>().CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task AnEdit_IsCheckedAsTheProjectWouldEndUp_AndABadOneChangesNothing()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var poster = await tenant.ClientForAsync(await tenant.MemberAsync(MemberKind.Employee));
+        var id = (await PostAsync(poster, Project())).GetProperty("id").GetInt64();
+
+        var upsideDown = await poster.PatchAsJsonAsync($"/api/v1/projects/{id}", new { feeMaxYen = 100_000, title = "変更" }, Ct);
+        var lowerOnly = await poster.PatchAsJsonAsync($"/api/v1/projects/{id}", new { feeMinYen = 400_000 }, Ct);
+        var toDiscuss = await poster.PatchAsJsonAsync($"/api/v1/projects/{id}", new { feeToDiscuss = true, hoursPerWeek = 0 }, Ct);
+
+        await AssertValidationProblemAsync(upsideDown, "feeMaxYen");
+        var kept = await JsonAsync(lowerOnly);
+        Assert.Equal("新規事業の市場調査", kept.GetProperty("title").GetString());
+        Assert.Equal(400_000, kept.GetProperty("feeMinYen").GetInt64());
+        Assert.Equal(500_000, kept.GetProperty("feeMaxYen").GetInt64());
+        var cleared = await JsonAsync(toDiscuss);
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("feeMinYen").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("feeMaxYen").ValueKind);
+        Assert.Equal(JsonValueKind.Null, cleared.GetProperty("hoursPerWeek").ValueKind);
     }
 
     [Fact]

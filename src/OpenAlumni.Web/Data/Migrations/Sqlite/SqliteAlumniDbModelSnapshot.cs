@@ -2373,13 +2373,11 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("OutcomeId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ProjectId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

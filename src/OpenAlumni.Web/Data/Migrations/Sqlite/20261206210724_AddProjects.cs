@@ -61,7 +61,6 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Answer = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    OutcomeId = table.Column<long>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },

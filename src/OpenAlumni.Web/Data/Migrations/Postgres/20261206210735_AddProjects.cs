@@ -62,7 +62,6 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Answer = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    OutcomeId = table.Column<long>(type: "bigint", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
