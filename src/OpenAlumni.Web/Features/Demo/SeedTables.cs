@@ -68,6 +68,7 @@ internal static class SeedTables
             (nameof(Member.LinksVisibility), m => m.LinksVisibility),
             (nameof(Member.OpenTo), m => m.OpenTo),
             (nameof(Member.OpenToVisibility), m => m.OpenToVisibility),
+            (nameof(Member.Availability), m => m.Availability),
             (nameof(Member.EmailVisibility), m => m.EmailVisibility),
             (nameof(Member.IsRecruiter), m => m.IsRecruiter),
             (nameof(Member.UpdatedAt), m => m.UpdatedAt),

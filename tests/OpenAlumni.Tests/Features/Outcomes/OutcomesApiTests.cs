@@ -264,6 +264,9 @@ public abstract class OutcomesApiTests(AlumniApp app) : AppTest(app)
         Expect("collaborations", 1, 1, 7_000_000);
         Expect("other", null, 1, 5_000_000);
         Assert.Equal(18_100_000, report.GetProperty("totals").GetProperty("valueYen").GetInt64());
+        var csv = await admin.GetStringAsync("/api/v1/admin/analytics/attribution.csv", Ct);
+        Assert.Contains("Consultations,1,1,1000000", csv);
+        Assert.Contains("Collaborations,1,1,7000000", csv);
         var chart = report.GetProperty("charts").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "attribution");
         Assert.Equal([1, 2, 1, 1, 0, 1, 1], chart.GetProperty("series")[1].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
     }
