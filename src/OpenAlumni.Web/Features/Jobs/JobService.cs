@@ -90,25 +90,8 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
         else if (r.Status is not null && job.Status == JobStatus.Open && job.ClosesAt <= clock.GetUtcNow()) errors.Add("closesAt", "Jobs.ClosingDateInPast");
     }
 
-    /// <summary>A date is the end of that day in the network's time zone; a date-time must carry its offset. Either must lie ahead.</summary>
-    DateTimeOffset? ParseClosing(FieldErrors errors, string? value, bool allowPast)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { errors.Add("closesAt", "Validation.Required"); return null; }
-        DateTimeOffset at;
-        var text = value.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            // Checked before the offset is applied: 9999-12-31 in a zone west of UTC would not fit a DateTimeOffset.
-            if (date.Year is < 2000 or > 2200) { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-            var endOfDay = date.ToDateTime(new TimeOnly(23, 59));
-            at = new DateTimeOffset(endOfDay, tenant.Tenant!.TimeZoneInfo.GetUtcOffset(endOfDay));
-        }
-        else if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)) at = exact;
-        else { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-        if (at.Year is < 2000 or > 2200) { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-        if (at <= clock.GetUtcNow() && !allowPast) { errors.Add("closesAt", "Jobs.ClosingDateInPast"); return null; }
-        return at.ToUniversalTime();
-    }
+    DateTimeOffset? ParseClosing(FieldErrors errors, string? value, bool allowPast) =>
+        Check.Closing(errors, "closesAt", value, tenant.Tenant!.TimeZoneInfo, clock.GetUtcNow(), allowPast);
 
     /// <summary>The first time an opening is open: mails the matching alumni (<see cref="JobMatching"/>), each in their language.</summary>
     async Task AnnounceAsync(JobOpening job, CancellationToken ct)

@@ -110,24 +110,8 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         return null;
     }
 
-    /// <summary>As an opening's: a date is the end of that day in the network's time zone; a date-time carries its offset; ahead unless closed.</summary>
-    DateTimeOffset? ParseClosing(FieldErrors errors, string? value, bool allowPast)
-    {
-        if (string.IsNullOrWhiteSpace(value)) { errors.Add("closesAt", "Validation.Required"); return null; }
-        DateTimeOffset at;
-        var text = value.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            if (date.Year is < 2000 or > 2200) { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-            var endOfDay = date.ToDateTime(new TimeOnly(23, 59));
-            at = new DateTimeOffset(endOfDay, tenant.Tenant!.TimeZoneInfo.GetUtcOffset(endOfDay));
-        }
-        else if (text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact)) at = exact;
-        else { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-        if (at.Year is < 2000 or > 2200) { errors.Add("closesAt", "Jobs.ClosingDateInvalid"); return null; }
-        if (at <= clock.GetUtcNow() && !allowPast) { errors.Add("closesAt", "Jobs.ClosingDateInPast"); return null; }
-        return at.ToUniversalTime();
-    }
+    DateTimeOffset? ParseClosing(FieldErrors errors, string? value, bool allowPast) =>
+        Check.Closing(errors, "closesAt", value, tenant.Tenant!.TimeZoneInfo, clock.GetUtcNow(), allowPast);
 
     /// <summary>
     /// The board: open projects (<c>status=closed</c>: those past; <c>mine=true</c>: the ones I posted, drafts too). A
