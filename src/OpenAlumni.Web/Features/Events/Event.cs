@@ -69,6 +69,11 @@ public class Rsvp : ITenantOwned
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? CheckedInAt { get; set; }
     public long? CheckedInByMemberId { get; set; }
+    /// <summary>
+    /// What this attendee's business-card QR carries (made at the first request for it): not the ticket code,
+    /// which checks a person in, so that showing one's card to another attendee cannot be used at the door.
+    /// </summary>
+    public string? CardCode { get; set; }
 }
 
 public enum PitchStatus { Pending, Accepted, Declined }
@@ -102,6 +107,24 @@ public class PitchInterest : ITenantOwned
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>
+/// One side of a business-card exchange (名刺交換) at an event: <see cref="MemberId"/>'s record of meeting
+/// <see cref="OtherMemberId"/>. An exchange writes two rows, one per person, so that each keeps a note of their own.
+/// </summary>
+public class CardExchange : ITenantOwned
+{
+    public long Id { get; set; }
+    public long TenantId { get; set; }
+    public long EventId { get; set; }
+    public long MemberId { get; set; }
+    public long OtherMemberId { get; set; }
+    public DateTimeOffset ExchangedAt { get; set; }
+    /// <summary>Whether this member scanned the other's card (the other then showed theirs).</summary>
+    public bool Scanned { get; set; }
+    /// <summary>The owner's own note: where and what about ("at the booth, batteries"); seen by nobody else.</summary>
+    public string? Note { get; set; }
+}
+
 public class EventFeedback : ITenantOwned
 {
     public long Id { get; set; }
@@ -116,7 +139,7 @@ public class EventFeedback : ITenantOwned
 public static class EventLimits
 {
     public const int Title = 200, Description = 20_000, Venue = 200, Address = 300, Url = 500, Capacity = 100_000;
-    public const int PitchTitle = 120, PitchSummary = 2000, Comment = 2000;
+    public const int PitchTitle = 120, PitchSummary = 2000, Comment = 2000, CardNote = 500;
 }
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
@@ -148,6 +171,8 @@ internal sealed class RsvpConfiguration : IEntityTypeConfiguration<Rsvp>
         b.Property(r => r.Mode).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.TicketCode).HasMaxLength(64);
+        b.Property(r => r.CardCode).HasMaxLength(64);
+        b.HasIndex(r => new { r.TenantId, r.CardCode }).IsUnique();
         // One sign-up per member and event: a double click cannot take two seats.
         b.HasIndex(r => new { r.TenantId, r.EventId, r.MemberId }).IsUnique();
         b.HasIndex(r => r.TicketCode).IsUnique();
@@ -177,6 +202,22 @@ internal sealed class PitchInterestConfiguration : IEntityTypeConfiguration<Pitc
         b.HasIndex(i => new { i.TenantId, i.PitchId, i.MemberId }).IsUnique();
         b.HasOne<Pitch>().WithMany().HasForeignKey(i => i.PitchId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Members.Member>().WithMany().HasForeignKey(i => i.MemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CardExchangeConfiguration : IEntityTypeConfiguration<CardExchange>
+{
+    public void Configure(EntityTypeBuilder<CardExchange> b)
+    {
+        b.Property(x => x.Note).HasMaxLength(EventLimits.CardNote);
+        // One card each way per event: scanning twice, or both scanning each other, keeps one pair.
+        b.HasIndex(x => new { x.TenantId, x.EventId, x.MemberId, x.OtherMemberId }).IsUnique();
+        // "Have these two met since?" (suggestions' follow-up) and the attribution's count per period.
+        b.HasIndex(x => new { x.TenantId, x.MemberId, x.OtherMemberId });
+        b.HasIndex(x => new { x.TenantId, x.ExchangedAt });
+        b.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Members.Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Members.Member>().WithMany().HasForeignKey(x => x.OtherMemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -647,6 +647,54 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("CalendarFeed");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Events.CardExchange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("ExchangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("OtherMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Scanned")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("EventId", "TenantId");
+
+                    b.HasIndex("MemberId", "TenantId");
+
+                    b.HasIndex("OtherMemberId", "TenantId");
+
+                    b.HasIndex("TenantId", "ExchangedAt");
+
+                    b.HasIndex("TenantId", "MemberId", "OtherMemberId");
+
+                    b.HasIndex("TenantId", "EventId", "MemberId", "OtherMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CardExchange");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Event", b =>
                 {
                     b.Property<long>("Id")
@@ -931,6 +979,10 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<long>("TenantId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CardCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -969,6 +1021,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasIndex("EventId", "TenantId");
 
                     b.HasIndex("MemberId", "TenantId");
+
+                    b.HasIndex("TenantId", "CardCode")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "TicketCode")
                         .IsUnique()
@@ -2826,6 +2881,91 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.ToTable("Supporter");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Suggestions.Suggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("FeedbackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SuggestedMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("MemberId", "TenantId");
+
+                    b.HasIndex("SuggestedMemberId", "TenantId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "MemberId", "SuggestedMemberId");
+
+                    b.HasIndex("TenantId", "MemberId", "Week", "SuggestedMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Suggestion");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Suggestions.SuggestionWeight", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("TenantId", "Signal")
+                        .IsUnique();
+
+                    b.ToTable("SuggestionWeight");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -3137,6 +3277,27 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Events.CardExchange", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OtherMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3515,6 +3676,21 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Suggestions.Suggestion", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestedMemberId", "TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

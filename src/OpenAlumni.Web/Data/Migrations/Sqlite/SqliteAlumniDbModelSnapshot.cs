@@ -615,6 +615,52 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("CalendarFeed");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Events.CardExchange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExchangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OtherMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Scanned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OtherMemberId");
+
+                    b.HasIndex("TenantId", "ExchangedAt");
+
+                    b.HasIndex("TenantId", "MemberId", "OtherMemberId");
+
+                    b.HasIndex("TenantId", "EventId", "MemberId", "OtherMemberId")
+                        .IsUnique();
+
+                    b.ToTable("CardExchange");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Features.Events.Event", b =>
                 {
                     b.Property<long>("Id")
@@ -886,6 +932,10 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CardCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CheckedInAt")
                         .HasColumnType("INTEGER");
 
@@ -929,6 +979,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasIndex("MemberId");
 
                     b.HasIndex("TicketCode")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "CardCode")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "EventId", "MemberId")
@@ -2688,6 +2741,87 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.ToTable("Supporter");
                 });
 
+            modelBuilder.Entity("OpenAlumni.Web.Features.Suggestions.Suggestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeedbackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuggestedMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Week")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("SuggestedMemberId");
+
+                    b.HasIndex("TenantId", "CreatedAt");
+
+                    b.HasIndex("TenantId", "MemberId", "SuggestedMemberId");
+
+                    b.HasIndex("TenantId", "MemberId", "Week", "SuggestedMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Suggestion");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Suggestions.SuggestionWeight", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signal")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Signal")
+                        .IsUnique();
+
+                    b.ToTable("SuggestionWeight");
+                });
+
             modelBuilder.Entity("OpenAlumni.Web.Infrastructure.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -2992,6 +3126,27 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Events.CardExchange", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("OtherMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3370,6 +3525,21 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Suggestions.Suggestion", b =>
+                {
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OpenAlumni.Web.Features.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("SuggestedMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
