@@ -21,6 +21,7 @@ using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Features.Roster;
 using OpenAlumni.Web.Features.Settings;
 using OpenAlumni.Web.Features.Spaces;
+using OpenAlumni.Web.Features.Suggestions;
 using OpenAlumni.Web.Features.WebApp;
 using OpenAlumni.Web.Infrastructure;
 using OpenAlumni.Web.Infrastructure.Cluster;
@@ -39,7 +40,7 @@ public static class AppSetup
         .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
         .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
-        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddCommunity()
+        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddCommunity()
         .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
     /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
@@ -78,7 +79,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
-            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapCommunity()
+            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;

@@ -12,6 +12,7 @@ public static class AnalyticsApi
         var api = app.MapGroup("/api/v1/admin/analytics").RequireAuthorization(Policies.Admin).WithTags("Admin");
         api.MapGet("/", Get);
         api.MapGet("/outcomes", Outcomes);
+        api.MapGet("/suggestions", Suggestions);
         api.MapGet("/{chart}.csv", Csv).Produces(200, contentType: "text/csv");
         return app;
     }
@@ -29,6 +30,14 @@ public static class AnalyticsApi
     static async Task<ApiResult<Ok<OutcomeReportDto>, Problem.Invalid>> Outcomes(string? from, string? to, string? kind, string? department, long? spaceId,
         AnalyticsService analytics, CancellationToken ct) =>
         (await analytics.OutcomeReportAsync(new AnalyticsQuery(from, to, kind, department, spaceId), ct)).ToHttpResult();
+
+    /// <remarks>
+    /// People worth meeting: suggestions made in the period, the share followed up within 30 days by a message, a consultation
+    /// request or a card exchange between the two, the feedback, and the follow-up per signal (no rate below 5 suggestions).
+    /// </remarks>
+    static async Task<ApiResult<Ok<SuggestionReportDto>, Problem.Invalid>> Suggestions(string? from, string? to, string? kind, string? department, long? spaceId,
+        AnalyticsService analytics, CancellationToken ct) =>
+        (await analytics.SuggestionReportAsync(new AnalyticsQuery(from, to, kind, department, spaceId), ct)).ToHttpResult();
 
     /// <summary>One chart as CSV (UTF-8 with BOM), column names in the request's language.</summary>
     static async Task<ApiResult<FileContentHttpResult, Problem.Invalid, Problem.NotFound>> Csv(string chart, string? from, string? to, string? kind, string? department,

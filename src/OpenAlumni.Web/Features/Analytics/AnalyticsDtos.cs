@@ -22,5 +22,7 @@ public sealed record AnalyticsDto(string From, string To, string? Kind, string? 
     public long? SpaceId { get; init; }
     /// <summary>The outcome report of the period (and segment): what the network produced, and from what.</summary>
     public OutcomeReportDto? Outcomes { get; init; }
+    /// <summary>People worth meeting in the period: suggestions made and the share followed up.</summary>
+    public SuggestionReportDto? Suggestions { get; init; }
     public ChartDto? Chart(string id) => Charts.FirstOrDefault(c => c.Id == id);
 }

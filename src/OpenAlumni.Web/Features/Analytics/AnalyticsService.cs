@@ -74,7 +74,7 @@ public sealed partial class AnalyticsService(AlumniDb db, CurrentMember current,
             signups == 0 ? 0 : Math.Round((double)attended / signups, 3), stale.Stale, stale.Share,
             (int)Sum("consultations"), (int)Sum("consultations", 1), (int)collaborations, (int)Sum("rehires"));
         return new AnalyticsDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), p.Kind?.ToString(), p.Department, headline, charts,
-            await FeaturedAsync(p, ct)) { SpaceId = p.SpaceId, Outcomes = outcomes };
+            await FeaturedAsync(p, ct)) { SpaceId = p.SpaceId, Outcomes = outcomes, Suggestions = await SuggestionsInAsync(members, p, ct) };
     }
 
     /// <summary>

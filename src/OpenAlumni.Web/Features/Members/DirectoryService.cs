@@ -46,6 +46,7 @@ public sealed class DirectoryService(AlumniDb db, CurrentMember current)
         // Listed only with consent (APPI purpose "directory"); the secretariat still sees everyone.
         if (!viewer.IsAdmin) query = query.Consenting(Privacy.Purpose.Directory);
         if (kind is not null) query = query.Where(m => m.Kind == kind);
+        if (q.Ids is { } ids) query = query.Where(m => ids.Contains(m.Id));
         if (q.SpaceId is { } spaceId)
         {
             // A space's members, for those who may read the space (a secret one is not there for anyone else).

@@ -50,7 +50,11 @@ public sealed record UpdateProfileRequest(
 
 /// <summary>A directory search. <see cref="Cursor"/>, when given, is a page's <c>nextCursor</c> and replaces <see cref="Page"/>.</summary>
 public sealed record DirectoryQuery(string? Q = null, string? Kind = null, string? Skill = null, string? Department = null,
-    string? Organization = null, string? OpenTo = null, int Page = 1, int PageSize = 20, string? Cursor = null, long? SpaceId = null);
+    string? Organization = null, string? OpenTo = null, int Page = 1, int PageSize = 20, string? Cursor = null, long? SpaceId = null)
+{
+    /// <summary>Only these members (a feature showing chosen people as directory cards, e.g. suggestions); not bound from the API.</summary>
+    public IReadOnlyCollection<long>? Ids { get; init; }
+}
 
 /// <summary>
 /// A directory page. <see cref="Total"/> is exact up to 10,000; beyond, it says 10,000 and <see cref="TotalIsLowerBound"/>

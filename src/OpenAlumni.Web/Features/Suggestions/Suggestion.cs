@@ -16,6 +16,8 @@ public enum SuggestionSignal { Skills, Interests, OpenTo, Department, Spaces, Ev
 /// </summary>
 public class Suggestion : ITenantOwned
 {
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromDays(30);
+
     public long Id { get; set; }
     public long TenantId { get; set; }
     /// <summary>To whom it is suggested.</summary>
@@ -28,6 +30,8 @@ public class Suggestion : ITenantOwned
     /// <summary>The reasons as written (JSON of <see cref="SuggestionReason"/>): signals and the facts they name.</summary>
     public string Reasons { get; set; } = "[]";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>Until when a message, consultation or card exchange between the two counts as following it up (<see cref="FollowUpWindow"/>).</summary>
+    public DateTimeOffset FollowUpBy { get; set; }
     public SuggestionFeedback Feedback { get; set; }
     public DateTimeOffset? FeedbackAt { get; set; }
 }

@@ -38,7 +38,7 @@ public class Tenant
 }
 
 /// <summary>Rooms and features a network may switch off (tenant settings).</summary>
-public enum TenantFeature { Announcements, Updates, Notices, Events, Jobs, Consultations, Messages, Projects }
+public enum TenantFeature { Announcements, Updates, Notices, Events, Jobs, Consultations, Messages, Projects, Suggestions }
 
 /// <summary>
 /// How a registration is recognised as a roster row: by email only, or also by the same name, department

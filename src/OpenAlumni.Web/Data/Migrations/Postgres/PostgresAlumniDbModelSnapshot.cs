@@ -2903,6 +2903,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FeedbackAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset>("FollowUpBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("MemberId")
                         .HasColumnType("bigint");
 

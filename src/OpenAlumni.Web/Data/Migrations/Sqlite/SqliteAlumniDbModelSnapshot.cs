@@ -2758,6 +2758,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     b.Property<long?>("FeedbackAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("FollowUpBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("MemberId")
                         .HasColumnType("INTEGER");
 

@@ -70,6 +70,7 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                     Score = table.Column<int>(type: "integer", nullable: false),
                     Reasons = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FollowUpBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Feedback = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     FeedbackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },

@@ -14,7 +14,7 @@ using OpenAlumni.Web.Data;
 namespace OpenAlumni.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAlumniDb))]
-    [Migration("20261206223300_AddSuggestionsAndCards")]
+    [Migration("20261206224147_AddSuggestionsAndCards")]
     partial class AddSuggestionsAndCards
     {
         /// <inheritdoc />
@@ -2904,6 +2904,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("FeedbackAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FollowUpBy")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("MemberId")

@@ -12,7 +12,7 @@ using OpenAlumni.Web.Data;
 namespace OpenAlumni.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAlumniDb))]
-    [Migration("20261206223254_AddSuggestionsAndCards")]
+    [Migration("20261206224140_AddSuggestionsAndCards")]
     partial class AddSuggestionsAndCards
     {
         /// <inheritdoc />
@@ -2759,6 +2759,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FeedbackAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FollowUpBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("MemberId")

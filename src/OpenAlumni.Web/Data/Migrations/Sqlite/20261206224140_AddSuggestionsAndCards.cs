@@ -69,6 +69,7 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                     Score = table.Column<int>(type: "INTEGER", nullable: false),
                     Reasons = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FollowUpBy = table.Column<long>(type: "INTEGER", nullable: false),
                     Feedback = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     FeedbackAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
