@@ -948,6 +948,7 @@ TEXTS = {
  "Digest.TopPosts": ("Most discussed this week", "今週よく読まれた投稿"),
  "Digest.Events": ("Upcoming events", "今後のイベント"),
  "Digest.Projects": ("New side projects", "新着の副業・業務委託案件"),
+ "Digest.People": ("People worth meeting this week (see why)", "今週の「会ってみたい人」（理由はこちら）"),
  "Digest.Footer": ("You receive this weekly digest because you chose it in your notification settings: {0}", "通知設定でダイジェストを選択されているため、このメールをお送りしています：{0}"),
  # Pages: the list under the bell and the settings. Types and deliveries are keyed by the API's camelCase values.
  "Title": ("Notifications", "通知"),
@@ -1480,7 +1481,6 @@ TEXTS = {
  "Reason.spaces": ("You are both in {0}", "同じスペースのメンバー：{0}"),
  "Reason.events": ("You both attended {0}", "一緒に参加したイベント：{0}"),
  "Reason.posts": ("Posted {0} on what you work on", "あなたの関心分野について投稿：{0}"),
- "Digest": ("People worth meeting this week", "今週の「会ってみたい人」"),
 },
 "Features/Outcomes/OutcomeTexts": {
  "Title": ("Outcome ledger", "成果台帳"),

@@ -84,6 +84,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
         await DemoProjects.SeedAsync(db, now, ct);
         await DemoOutcomes.SeedAsync(db, now, ct);
         await DemoActivity.SeedAsync(db, now, ct);
+        await DemoSuggestions.SeedAsync(db, tenant.Tenant!.TimeZoneInfo, now, ct);
     }
 
     /// <summary>

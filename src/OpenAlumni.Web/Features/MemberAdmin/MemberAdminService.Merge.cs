@@ -53,6 +53,8 @@ public sealed partial class MemberAdminService
             await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);
+            // A week's suggestions to or of the duplicate are dropped (lists of a week; the kept account gets its own next week).
+            await db.Set<Suggestions.Suggestion>().Where(x => x.MemberId == d || x.SuggestedMemberId == d).ExecuteDeleteAsync(ct);
             // Blocks between the two accounts make no sense once they are one; the kept member's own blocks win.
             await db.Set<Messages.MemberBlock>().Where(x => (x.BlockerMemberId == d && x.BlockedMemberId == k) || (x.BlockerMemberId == k && x.BlockedMemberId == d)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.MemberBlock>().Where(x => x.BlockerMemberId == d && db.Set<Messages.MemberBlock>().Any(y => y.BlockerMemberId == k && y.BlockedMemberId == x.BlockedMemberId)).ExecuteDeleteAsync(ct);

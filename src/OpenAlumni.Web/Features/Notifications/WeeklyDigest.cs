@@ -19,7 +19,7 @@ namespace OpenAlumni.Web.Features.Notifications;
 /// are in (as much as they chose to hear of it: everything, or only announcements and events), in their language.
 /// Queued once per member and ISO week (the outbox key), from Monday 08:00 in the network's time zone.
 /// </summary>
-public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocalizer<NotificationTexts> texts, AppLinks links)
+public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocalizer<NotificationTexts> texts, AppLinks links, Suggestions.SuggestionService suggestions)
 {
     public async Task<int> QueueAsync(DateTimeOffset now, bool force, CancellationToken ct)
     {
@@ -30,6 +30,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
         var since = now.AddDays(-7);
         // A network that switched side projects off gets none in its digest (their links would not open).
         var projectsOn = !t.DisabledFeatures.Contains(Infrastructure.Tenancy.TenantFeature.Projects);
+        var suggestionsOn = !t.DisabledFeatures.Contains(Infrastructure.Tenancy.TenantFeature.Suggestions);
         var recipients = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.Delivery == Delivery.Digest)
             .Select(p => p.MemberId).Distinct().ToListAsync(ct);
         var queued = 0;
@@ -71,7 +72,15 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 var held = (await Upcoming(s.Id).Take(3).Select(e => new { e.Id, e.Title, e.StartsAt }).ToListAsync(ct)).Select(e => (e.Id, e.Title, e.StartsAt)).ToList();
                 if (posts.Count > 0 || held.Count > 0) bySpace.Add((s.Name, s.NameEn, posts, held));
             }
-            if (news.Count == 0 && top.Count == 0 && events.Count == 0 && projects.Count == 0 && bySpace.Count == 0) continue;
+            // This week's people worth meeting, by name (the page says why; names are always visible to the network).
+            var people = new List<(string Family, string Given, string? Romanized)>();
+            if (suggestionsOn)
+            {
+                var mine = (await suggestions.WeekAsync(memberId, ct)).Where(x => x.Feedback == Suggestions.SuggestionFeedback.None).Select(x => x.SuggestedMemberId).ToList();
+                people = (await db.Members.AsNoTracking().Approved().Where(m => mine.Contains(m.Id)).Select(m => new { m.Id, m.FamilyName, m.GivenName, m.RomanizedName }).ToListAsync(ct))
+                    .OrderBy(m => mine.IndexOf(m.Id)).Select(m => (m.FamilyName, m.GivenName, m.RomanizedName)).ToList();
+            }
+            if (news.Count == 0 && top.Count == 0 && events.Count == 0 && projects.Count == 0 && bySpace.Count == 0 && people.Count == 0) continue;
 
             string subject;
             var body = new StringBuilder();
@@ -100,6 +109,13 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 {
                     body.AppendLine(texts["Digest.Projects"]);
                     foreach (var p in projects) body.AppendLine($"- {p.Title} {links.To($"/projects/{p.Id}")}");
+                    body.AppendLine();
+                }
+                if (people.Count > 0)
+                {
+                    body.AppendLine(texts["Digest.People"]);
+                    body.AppendLine("- " + string.Join(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? ", " : "、", people.Select(n => PersonName.Display(n.Family, n.Given, n.Romanized))));
+                    body.AppendLine("  " + links.To("/suggestions"));
                     body.AppendLine();
                 }
                 foreach (var s in bySpace)

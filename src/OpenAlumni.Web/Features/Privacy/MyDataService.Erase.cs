@@ -192,6 +192,8 @@ public sealed partial class MyDataService
             await db.Set<MessageReport>().Where(r => r.ClosedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.ClosedByMemberId, (long?)former), ct);
         }
         await db.Set<MemberBlock>().Where(b => b.BlockerMemberId == id || b.BlockedMemberId == id).ExecuteDeleteAsync(ct);
+        // People worth meeting, suggested to me or me to others: their reasons name my tags and departments.
+        await db.Set<Suggestions.Suggestion>().Where(x => x.MemberId == id || x.SuggestedMemberId == id).ExecuteDeleteAsync(ct);
 
         // Consultation requests, sent or received.
         var consultations = await db.Set<ConsultationRequest>().Where(r => r.RequesterMemberId == id || r.RecipientMemberId == id).Select(r => (long?)r.Id).ToListAsync(ct);

@@ -110,6 +110,10 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
         var projectApplications = await db.Set<Projects.ProjectApplication>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.Id)
             .Join(db.Set<Projects.Project>(), x => x.ProjectId, p => p.Id, (x, p) => new { x.ProjectId, Project = p.Title, x.Note, Status = x.Status.ToString(), x.Answer, x.CreatedAt, x.DecidedAt })
             .ToListAsync(ct);
+        // The people suggested to me, week by week, with the reasons as written and my feedback (not to whom I was suggested).
+        var suggestions = await db.Set<Suggestions.Suggestion>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.Id)
+            .Join(db.Members, x => x.SuggestedMemberId, o => o.Id, (x, o) => new { x.Week, o.FamilyName, o.GivenName, x.Reasons, Feedback = x.Feedback.ToString(), x.FeedbackAt })
+            .ToListAsync(ct);
         var supporter = await db.Set<Spaces.Supporter>().AsNoTracking().Where(s => s.MemberId == id).Select(s => new { s.AppointedAt }).FirstOrDefaultAsync(ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
 
@@ -143,6 +147,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
             },
             posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
             notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter, outcomes, projectsPosted, projectApplications,
+            suggestions = suggestions.Select(x => new { x.Week, person = PersonName.Display(x.FamilyName, x.GivenName), reasons = Suggestions.SuggestionReason.Read(x.Reasons), x.Feedback, x.FeedbackAt }),
             more.Conversations, more.Blocks, more.MessageReports, more.Consultations,
             more.JobsPosted, more.JobInterests, more.JobReferrals, more.Collaborations, more.CollaborationStageChanges,
             more.FeaturedStory, more.Roster, more.Invitations,

@@ -34,11 +34,19 @@ public sealed class SuggestionService(AlumniDb db, CurrentMember current, ITenan
     AuditLog audit, TimeProvider clock, IStringLocalizer<SuggestionTexts> T, IStringLocalizer<MemberTexts> M)
 {
     /// <summary>The Monday of the week of <paramref name="at"/> in the network's time zone.</summary>
-    public DateOnly WeekOf(DateTimeOffset at)
+    public static DateOnly WeekOf(DateTimeOffset at, TimeZoneInfo zone)
     {
-        var day = DateOnly.FromDateTime(tenant.Tenant!.ToLocal(at).DateTime);
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
+
+    /// <summary>Writes one week of suggestions found at <paramref name="at"/> (the demo writes past weeks with it).</summary>
+    public static List<Suggestion> Rows(long memberId, DateOnly week, DateTimeOffset at, IReadOnlyList<SuggestedPerson> found) =>
+        found.Select((p, i) => new Suggestion
+        {
+            MemberId = memberId, SuggestedMemberId = p.MemberId, Week = week, Rank = i + 1, Score = p.Score,
+            Reasons = SuggestionReason.Write(p.Reasons), CreatedAt = at, FollowUpBy = at + Suggestion.FollowUpWindow,
+        }).ToList();
 
     public async Task<Result<IReadOnlyList<SuggestionDto>>> MineAsync(CancellationToken ct)
     {
@@ -52,16 +60,12 @@ public sealed class SuggestionService(AlumniDb db, CurrentMember current, ITenan
     public async Task<List<Suggestion>> WeekAsync(long memberId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var week = WeekOf(now);
+        var week = WeekOf(now, tenant.Tenant!.TimeZoneInfo);
         var rows = await ThisWeek(memberId, week).ToListAsync(ct);
         if (rows.Count > 0) return rows;
         var found = await engine.FindAsync(memberId, now, await WeightsAsync(ct), ct);
         if (found.Count == 0) return [];
-        var fresh = found.Select((p, i) => new Suggestion
-        {
-            MemberId = memberId, SuggestedMemberId = p.MemberId, Week = week, Rank = i + 1, Score = p.Score,
-            Reasons = SuggestionReason.Write(p.Reasons), CreatedAt = now, FollowUpBy = now + Suggestion.FollowUpWindow,
-        }).ToList();
+        var fresh = Rows(memberId, week, now, found);
         db.AddRange(fresh);
         try { await db.SaveChangesAsync(ct); }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
@@ -124,7 +128,7 @@ public sealed class SuggestionService(AlumniDb db, CurrentMember current, ITenan
                     "skills" or "interests" => p.Tags ? r.Facts ?? [] : [],
                     "department" => p.Career ? r.Facts ?? [] : [],
                     "openTo" => (r.Facts ?? []).Where(f => Enum.TryParse<OpenTo>(f, true, out var flag) && p.OpenTo.HasFlag(flag))
-                        .Select(f => M["OpenTo" + Enum.Parse<OpenTo>(f, true)].Value).ToList(),
+                        .Select(f => M["OpenTo" + Enum.Parse<OpenTo>(f, true)].Value is var name && english ? name.ToLowerInvariant() : name).ToList(),
                     "spaces" => (r.Ids ?? []).Where(s => spaces.ContainsKey(s)
                             && inSpaces.Any(x => x.SpaceId == s && x.MemberId == me.MemberId) && inSpaces.Any(x => x.SpaceId == s && x.MemberId == p.Id))
                         .Select(s => english && !string.IsNullOrWhiteSpace(spaces[s].NameEn) ? spaces[s].NameEn! : spaces[s].Name).ToList(),
