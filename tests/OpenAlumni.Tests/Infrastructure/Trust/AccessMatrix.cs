@@ -172,7 +172,7 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         {
             "events" when template.Contains("/pitches/") => "pitchnight",
             "members" when template.StartsWith("/api/v1/admin/", StringComparison.Ordinal) => "admin/members",
-            "members" or "blocks" or "requests" or "moderators" or "invitations" or "supporters" => "people",
+            "members" or "blocks" or "requests" or "moderators" or "invitations" or "supporters" or "suggestions" => "people",
             "recruiters" => "admin/members",
             "attachments" => "posts",
             "messages" when !api => "conversations",

@@ -30,6 +30,9 @@ public static class AccessTable
         ["GET /api/v1/admin/analytics"] = Admin(),
         ["GET /api/v1/admin/analytics/{chart}.csv"] = Admin(),
         ["GET /api/v1/admin/analytics/outcomes"] = Admin(),
+        ["GET /api/v1/admin/analytics/suggestions"] = Admin(),
+        ["GET /api/v1/admin/suggestions/weights"] = Admin(),
+        ["PUT /api/v1/admin/suggestions/weights"] = Admin(new { weights = new { posts = 6 } }),
         ["GET /api/v1/admin/outcomes/values"] = Admin(),
         ["PUT /api/v1/admin/outcomes/values"] = Admin(new { values = new { rehire = 3_000_000 } }),
         ["GET /api/v1/admin/audit"] = Admin(),
@@ -99,6 +102,9 @@ public static class AccessTable
         ["GET /api/v1/me/blocks"] = Member(),
         ["POST /api/v1/me/blocks"] = Member(new { }),
         ["DELETE /api/v1/me/blocks/{memberId}"] = Member(),
+        // People worth meeting: each member's own week; feedback on someone never suggested to them is a 404.
+        ["GET /api/v1/me/suggestions"] = Member(),
+        ["POST /api/v1/me/suggestions/{memberId}/feedback"] = Member(new { value = "alreadyKnow" }),
 
         ["GET /api/v1/spaces"] = Member(),
         ["POST /api/v1/spaces"] = Admin(new { name = "matrix", kind = "interest", visibility = "open" }),
@@ -239,6 +245,7 @@ public static class AccessTable
         ["/events/ticket"] = new(Who.Owner, QueryId: "events"),
         ["/jobs"] = Member(), ["/jobs/{id}"] = Member(), ["/jobs/edit/{id?}"] = new(Who.Recruiter),
         ["/outcomes"] = Member(), ["/outcomes/edit/{id?}"] = new(Who.Recruiter),
+        ["/suggestions"] = Member(),
         ["/projects"] = Member(), ["/projects/{id}"] = Member(), ["/projects/edit/{id?}"] = OwnerOrAdmin(),
         ["/members"] = Member(), ["/members/index"] = Member(), ["/members/edit"] = Member(), ["/members/{id}"] = Member(),
         ["/messages"] = Member(), ["/messages/blocks"] = Member(), ["/messages/new/{memberId}"] = Member(), ["/messages/{id}"] = Owner(),
