@@ -10,6 +10,8 @@
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario feed --posts 1000000 --postgres "..."
 //  dashboard: the directory's network plus a year of activity days; times the analytics dashboard, a CSV and the report:
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario dashboard --members 100000 --postgres "..."
+//  suggestions: the directory's network; a member's first look of the week at people worth meeting (found and written) and a later one:
+//   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario suggestions --members 100000 --postgres "..."
 //  rsvp: N members sign up at the same moment for an event of C seats, on SQLite and (with --postgres) PostgreSQL:
 //   dotnet run -c Release --project bench/OpenAlumni.Bench -- --scenario rsvp --members 300 --seats 50 --rounds 5 [--floor] [--postgres "..."]
 using System.Diagnostics;
@@ -106,6 +108,12 @@ var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email = viewe
 login.EnsureSuccessStatusCode();
 var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+if (Arg("--scenario") == "suggestions")
+{
+    await SuggestionsBench.RunAsync(new Uri(address), host, connection, members, rounds);
+    await app.StopAsync();
+    return 0;
+}
 if (Arg("--scenario") == "dashboard")
 {
     await DashboardBench.RunAsync(http, connection, members, rounds);

@@ -38,16 +38,18 @@ public sealed partial class AnalyticsService
 
     /// <remarks>
     /// Each suggestion's follow-up is an EXISTS per way, evaluated by the database over the pair's indexes (participants by
-    /// member, consultations by requester, card exchanges by member and other); only the period's suggestions' flags come back.
+    /// member, consultations by requester, card exchanges by member and other), and summed there: one aggregate for the
+    /// totals and one per signal, whatever the number of suggestions.
     /// </remarks>
     async Task<SuggestionReportDto> SuggestionsInAsync(IQueryable<Member> members, Period p, CancellationToken ct)
     {
         var query = db.Set<Suggestion>().AsNoTracking().Where(s => s.CreatedAt >= p.Start && s.CreatedAt < p.End);
         if (segmented) query = query.Where(s => members.Any(m => m.Id == s.MemberId));
         var participants = db.Set<Messages.ConversationParticipant>();
-        var rows = await query.Select(s => new
+        // Per suggestion: whether each way followed it, and which signals explained it (the stored reasons hold "signal":"…").
+        var flagged = query.Select(s => new
         {
-            s.MemberId, s.Feedback, s.Reasons,
+            s.Feedback, s.Reasons,
             Message = db.Set<Messages.Message>().Any(m => m.CreatedAt >= s.CreatedAt && m.CreatedAt <= s.FollowUpBy
                 && (m.SenderMemberId == s.MemberId || m.SenderMemberId == s.SuggestedMemberId)
                 && participants.Any(x => x.ConversationId == m.ConversationId && x.MemberId == s.MemberId)
@@ -56,16 +58,27 @@ public sealed partial class AnalyticsService
                 && ((c.RequesterMemberId == s.MemberId && c.RecipientMemberId == s.SuggestedMemberId) || (c.RequesterMemberId == s.SuggestedMemberId && c.RecipientMemberId == s.MemberId))),
             Card = db.Set<Events.CardExchange>().Any(x => x.MemberId == s.MemberId && x.OtherMemberId == s.SuggestedMemberId
                 && x.ExchangedAt >= s.CreatedAt && x.ExchangedAt <= s.FollowUpBy),
-        }).ToListAsync(ct);
-        var followed = rows.Where(r => r.Message || r.Consultation || r.Card).ToList();
+        }).Select(x => new { x.Feedback, x.Reasons, x.Message, x.Consultation, x.Card, Followed = x.Message || x.Consultation || x.Card });
+        // Counted by the database in one pass: a year of a large network's suggestions is millions of rows, never loaded.
+        var totals = await flagged.GroupBy(x => 1).Select(g => new
+        {
+            Count = g.Count(), Followed = g.Count(x => x.Followed), Message = g.Count(x => x.Message), Consultation = g.Count(x => x.Consultation),
+            Card = g.Count(x => x.Card), NotRelevant = g.Count(x => x.Feedback == SuggestionFeedback.NotRelevant),
+            AlreadyKnow = g.Count(x => x.Feedback == SuggestionFeedback.AlreadyKnow),
+        }).FirstOrDefaultAsync(ct);
+        var members = totals is null ? 0 : await query.Select(s => s.MemberId).Distinct().CountAsync(ct);
         double? Rate(int n, int of) => of == 0 ? null : Math.Round((double)n / of, 3);
-        var signals = rows.SelectMany(r => SuggestionReason.Read(r.Reasons).Select(x => x.Signal).Distinct().Select(signal => (signal, Followed: r.Message || r.Consultation || r.Card)))
-            .GroupBy(x => x.signal).ToDictionary(g => g.Key, g => (Count: g.Count(), Followed: g.Count(x => x.Followed)));
-        var bySignal = Enum.GetValues<SuggestionSignal>().Select(WireNames.Of).Select(s => signals.TryGetValue(s, out var v)
-            ? new SignalRowDto(s, v.Count, v.Followed, v.Count < MinRateBase ? null : Rate(v.Followed, v.Count))
-            : new SignalRowDto(s, 0, 0, null)).ToList();
-        return new SuggestionReportDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), rows.Count, rows.Select(r => r.MemberId).Distinct().Count(),
-            followed.Count, Rate(followed.Count, rows.Count), rows.Count(r => r.Message), rows.Count(r => r.Consultation), rows.Count(r => r.Card),
-            rows.Count(r => r.Feedback == SuggestionFeedback.NotRelevant), rows.Count(r => r.Feedback == SuggestionFeedback.AlreadyKnow), bySignal);
+        var bySignal = new List<SignalRowDto>();
+        foreach (var signal in Enum.GetValues<SuggestionSignal>().Select(WireNames.Of))
+        {
+            var tag = $"\"signal\":\"{signal}\"";
+            var row = totals is null ? null : await flagged.Where(x => x.Reasons.Contains(tag)).GroupBy(x => 1)
+                .Select(g => new { Count = g.Count(), Followed = g.Count(x => x.Followed) }).FirstOrDefaultAsync(ct);
+            var (n, followed) = row is null ? (0, 0) : (row.Count, row.Followed);
+            bySignal.Add(new SignalRowDto(signal, n, followed, n < MinRateBase ? null : Rate(followed, n)));
+        }
+        return new SuggestionReportDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), totals?.Count ?? 0, members,
+            totals?.Followed ?? 0, Rate(totals?.Followed ?? 0, totals?.Count ?? 0), totals?.Message ?? 0, totals?.Consultation ?? 0, totals?.Card ?? 0,
+            totals?.NotRelevant ?? 0, totals?.AlreadyKnow ?? 0, bySignal);
     }
 }

@@ -15,7 +15,7 @@ namespace OpenAlumni.Web.Features.Suggestions;
 /// </summary>
 public sealed record SuggestionReason(string Signal, IReadOnlyList<string>? Facts = null, IReadOnlyList<long>? Ids = null)
 {
-    public int Count => Math.Max(Facts?.Count ?? 0, Ids?.Count ?? 0);
+    [System.Text.Json.Serialization.JsonIgnore] public int Count => Math.Max(Facts?.Count ?? 0, Ids?.Count ?? 0);
 
     static readonly JsonSerializerOptions json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
     public static string Write(IReadOnlyList<SuggestionReason> reasons) => JsonSerializer.Serialize(reasons, json);
@@ -127,7 +127,7 @@ public sealed class SuggestionEngine(AlumniDb db)
             var reader = await MemberAudience.ReaderAsync(db, me, ct);
             var recent = at - PostsWithin;
             var posts = db.Set<Post>().AsNoTracking().VisibleTo(reader)
-                .Where(p => p.Status == PostStatus.Published && p.Room != Room.Announcements && p.PublishedAt >= recent && p.PublishedAt <= at
+                .Where(p => p.Status == PostStatus.Published && p.HiddenAt == null && p.Room != Room.Announcements && p.PublishedAt >= recent && p.PublishedAt <= at
                             && pool.Any(m => m.Id == p.AuthorMemberId));
             var hits = new Dictionary<long, SortedSet<long>>();
             foreach (var key in myKeys.Take(MaxPostKeys))

@@ -112,7 +112,7 @@ public sealed class SuggestionService(AlumniDb db, CurrentMember current, ITenan
             .Select(e => new { e.Id, e.Title }).ToDictionaryAsync(e => e.Id, e => e.Title, ct);
         var postIds = IdsOf("posts");
         var posts = postIds.Count == 0 ? [] : await db.Set<Post>().AsNoTracking().VisibleTo(await MemberAudience.ReaderAsync(db, me.MemberId, ct))
-            .Where(p => postIds.Contains(p.Id) && p.Status == PostStatus.Published).Select(p => new { p.Id, p.Title, p.AuthorMemberId })
+            .Where(p => postIds.Contains(p.Id) && p.Status == PostStatus.Published && p.HiddenAt == null).Select(p => new { p.Id, p.Title, p.AuthorMemberId })
             .ToDictionaryAsync(p => p.Id, ct);
         var english = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
