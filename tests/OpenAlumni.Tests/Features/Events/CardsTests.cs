@@ -12,7 +12,7 @@ namespace OpenAlumni.Tests.Features.Events;
 /// Business cards at events (名刺交換): a confirmed attendee's card, exchanged both ways once both are checked in at the
 /// same event; once per pair however often (or however simultaneously) scanned; refused across events and networks,
 /// between blocked members, for one's own card and for anyone not checked in; "people I met" with my private note and
-/// each person as their visibility allows; and bad input.
+/// each person as their visibility allows; the exchanges in the export, the erasure and a merge.
 /// </summary>
 public abstract class CardsTests(AlumniApp app) : AppTest(app)
 {
@@ -245,6 +245,65 @@ public abstract class CardsTests(AlumniApp app) : AppTest(app)
         Assert.Equal(JsonValueKind.Null, Assert.Single(await MetAsync(a, f.Event)).GetProperty("note").ValueKind);
     }
 
+    [Fact]
+    public async Task MyExport_HoldsMyExchangesAndNotes_AndErasingMe_RemovesBothSides()
+    {
+        var f = await EventAsync();
+        var leaving = await AttendeeAsync(f, "退会" + Guid.NewGuid().ToString("N")[..4]);
+        var staying = await AttendeeAsync(f, "継続");
+        await ScanAsync(leaving, f.Event, await CardAsync(staying, f.Event), "輸出の話をした");
+        await staying.Api.PatchAsJsonAsync($"/api/v1/events/{f.Event}/cards/{leaving.Member.Id}", new { note = "継続側のメモ" }, Ct);
+
+        var export = await JsonAsync(await leaving.Api.GetAsync("/api/v1/me/export", Ct));
+        var erased = await leaving.Api.DeleteAsync("/api/v1/me?posts=delete", Ct);
+
+        var exchange = Assert.Single(export.GetProperty("cardExchanges").EnumerateArray());
+        Assert.Equal(("継続 花子", "輸出の話をした"), (exchange.GetProperty("met").GetString(), exchange.GetProperty("note").GetString()));
+        Assert.DoesNotContain("継続側のメモ", export.GetRawText());
+        Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Equal(0, await RowsAsync(f));
+        Assert.Empty(await MetAsync(staying, f.Event));
+    }
+
+    [Fact]
+    public async Task MergingADuplicate_MovesItsExchanges_WithoutAPairTwice_OrOneWithOneself()
+    {
+        var f = await EventAsync();
+        var keep = await AttendeeAsync(f, "統合");
+        var other = await AttendeeAsync(f, "相手");
+        var third = await AttendeeAsync(f, "第三");
+        var dupMember = await f.Tenant.MemberAsync(family: "統合");
+        var dup = new Attendee(dupMember, await f.Tenant.ApiAsync(dupMember));
+        var secondEvent = await EventTestData.CreateAsync(f.Admin, EventTestData.Meetup(capacity: 20));
+        Assert.Equal(HttpStatusCode.OK, (await dup.Api.PostAsync($"/api/v1/events/{secondEvent}/rsvp", null, Ct)).StatusCode);
+        await CheckInAsync(f, dupMember, secondEvent);
+        Assert.Equal(HttpStatusCode.OK, (await third.Api.PostAsync($"/api/v1/events/{secondEvent}/rsvp", null, Ct)).StatusCode);
+        await CheckInAsync(f, third.Member, secondEvent);
+        // Both accounts met "other" at the first event (the duplicate through a row written as an exchange would be),
+        // the two accounts met each other, and the duplicate met "third" at the second event.
+        await ScanAsync(keep, f.Event, await CardAsync(other, f.Event), "残るメモ");
+        await f.Tenant.DbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            db.AddRange(
+                new CardExchange { EventId = f.Event, MemberId = dupMember.Id, OtherMemberId = other.Member.Id, ExchangedAt = now, Scanned = true, Note = "消えるメモ" },
+                new CardExchange { EventId = f.Event, MemberId = other.Member.Id, OtherMemberId = dupMember.Id, ExchangedAt = now },
+                new CardExchange { EventId = f.Event, MemberId = dupMember.Id, OtherMemberId = keep.Member.Id, ExchangedAt = now },
+                new CardExchange { EventId = f.Event, MemberId = keep.Member.Id, OtherMemberId = dupMember.Id, ExchangedAt = now });
+            return await db.SaveChangesAsync(Ct);
+        });
+        await ScanAsync(dup, secondEvent, await CardAsync(third, secondEvent));
+
+        var merged = await f.Admin.PostAsJsonAsync($"/api/v1/admin/members/{keep.Member.Id}/merge", new { duplicateId = dupMember.Id }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        var rows = await f.Tenant.DbAsync(db => db.Set<CardExchange>().OrderBy(x => x.EventId).ThenBy(x => x.MemberId)
+            .Select(x => new { x.EventId, x.MemberId, x.OtherMemberId, x.Note }).ToListAsync(Ct));
+        Assert.DoesNotContain(rows, x => x.MemberId == x.OtherMemberId || x.MemberId == dupMember.Id || x.OtherMemberId == dupMember.Id);
+        Assert.Equal(4, rows.Count); // keep–other at the first event, keep–third at the second, each both ways
+        Assert.Equal("残るメモ", rows.Single(x => x.MemberId == keep.Member.Id && x.OtherMemberId == other.Member.Id).Note);
+        Assert.Single(rows, x => x.EventId == secondEvent && x.MemberId == keep.Member.Id && x.OtherMemberId == third.Member.Id);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
