@@ -12,7 +12,7 @@ namespace OpenAlumni.Tests.Features.Events;
 /// Business cards at events (名刺交換): a confirmed attendee's card, exchanged both ways once both are checked in at the
 /// same event; once per pair however often (or however simultaneously) scanned; refused across events and networks,
 /// between blocked members, for one's own card and for anyone not checked in; "people I met" with my private note and
-/// each person as their visibility allows; the exchanges in the export, the erasure and a merge.
+/// each person as their visibility allows; the exchanges in the attribution, the export, the erasure and a merge.
 /// </summary>
 public abstract class CardsTests(AlumniApp app) : AppTest(app)
 {
@@ -243,6 +243,32 @@ public abstract class CardsTests(AlumniApp app) : AppTest(app)
         await AssertValidationProblemAsync(longNoteLater, "note");
         await AssertValidationProblemAsync(badPage, "page");
         Assert.Equal(JsonValueKind.Null, Assert.Single(await MetAsync(a, f.Event)).GetProperty("note").ValueKind);
+    }
+
+    [Fact]
+    public async Task Attribution_CountsEachPairOnce_InThePeriod()
+    {
+        var f = await EventAsync();
+        var people = new List<Attendee>();
+        for (var i = 0; i < 4; i++) people.Add(await AttendeeAsync(f, "集計" + i));
+        var cards = new List<string>();
+        foreach (var p in people) cards.Add(await CardAsync(p, f.Event));
+        await ScanAsync(people[0], f.Event, cards[1]);
+        await ScanAsync(people[1], f.Event, cards[0]); // the same pair, the other way
+        await ScanAsync(people[0], f.Event, cards[2]);
+        await ScanAsync(people[2], f.Event, cards[3]);
+        // One of the three pairs met two years ago, before the report's year.
+        await f.Tenant.DbAsync(db => db.Set<CardExchange>().Where(x => (x.MemberId == people[2].Member.Id && x.OtherMemberId == people[3].Member.Id)
+            || (x.MemberId == people[3].Member.Id && x.OtherMemberId == people[2].Member.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.ExchangedAt, DateTimeOffset.UtcNow.AddYears(-2)), Ct));
+
+        var report = await JsonAsync(await f.Admin.GetAsync("/api/v1/admin/analytics/outcomes", Ct));
+        var csv = await f.Admin.GetStringAsync("/api/v1/admin/analytics/attribution.csv", Ct);
+
+        var row = report.GetProperty("attribution").EnumerateArray().Single(a => a.GetProperty("source").GetString() == "cards");
+        Assert.Equal((2, 0, 0L), (row.GetProperty("activities").GetInt32(), row.GetProperty("outcomes").GetInt32(), row.GetProperty("valueYen").GetInt64()));
+        Assert.Contains("Business cards exchanged at events,2,0,0", csv);
+        Assert.Equal(0, report.GetProperty("totals").GetProperty("outcomes").GetInt32());
     }
 
     [Fact]
