@@ -125,69 +125,13 @@
   }
   setInterval(poll, 3000);
 
-  // --- The camera -----------------------------------------------------------------------------
-  const start = document.getElementById("camera-start");
-  const stop = document.getElementById("camera-stop");
-  const box = document.getElementById("camera");
-  const video = document.getElementById("camera-video");
-  const error = document.getElementById("camera-error");
-  const canvas = document.createElement("canvas");
-  const context = canvas.getContext("2d", { willReadFrequently: true });
-  let stream = null;
-  let lastCode = "";
-  let lastAt = 0;
-  let lastScan = 0;
-
-  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || typeof jsQR !== "function") {
-    error.hidden = false; // e.g. plain http on a LAN address: browsers allow the camera on https and localhost only
-    return;
-  }
-  start.hidden = false;
-
-  start.addEventListener("click", async function () {
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
-    } catch (e) {
-      error.hidden = false;
-      return;
-    }
-    error.hidden = true;
-    video.srcObject = stream;
-    await video.play();
-    box.hidden = false;
-    start.hidden = true;
-    stop.hidden = false;
-    requestAnimationFrame(scan);
+  // --- The camera (qr-camera.js) ---------------------------------------------------------------
+  QrCamera.attach({
+    start: document.getElementById("camera-start"),
+    stop: document.getElementById("camera-stop"),
+    box: document.getElementById("camera"),
+    video: document.getElementById("camera-video"),
+    error: document.getElementById("camera-error"),
+    onCode: function (code) { post(form.action, { code: code }); },
   });
-
-  stop.addEventListener("click", stopCamera);
-
-  function stopCamera() {
-    if (stream) stream.getTracks().forEach(function (t) { t.stop(); });
-    stream = null;
-    box.hidden = true;
-    start.hidden = false;
-    stop.hidden = true;
-  }
-
-  function scan(now) {
-    if (!stream) return;
-    // About 6 frames a second is plenty for a held-up phone and spares the door phone's battery.
-    if (now - lastScan > 160 && video.readyState === video.HAVE_ENOUGH_DATA) {
-      lastScan = now;
-      const scale = Math.min(1, 640 / video.videoWidth);
-      canvas.width = Math.round(video.videoWidth * scale);
-      canvas.height = Math.round(video.videoHeight * scale);
-      context.drawImage(video, 0, 0, canvas.width, canvas.height);
-      const image = context.getImageData(0, 0, canvas.width, canvas.height);
-      const code = jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
-      // The same ticket stays in front of the camera for a while: post it once, not every frame.
-      if (code && code.data && (code.data !== lastCode || now - lastAt > 5000)) {
-        lastCode = code.data;
-        lastAt = now;
-        post(form.action, { code: code.data });
-      }
-    }
-    requestAnimationFrame(scan);
-  }
 })();

@@ -243,6 +243,7 @@ public static class AccessTable
         ["/consultations"] = Member(), ["/consultations/new/{memberId}"] = Member(),
         ["/events"] = Member(), ["/events/index"] = Member(), ["/events/{id}"] = Member(onTheirs: Who.Admin),
         ["/events/ticket"] = new(Who.Owner, QueryId: "events"),
+        ["/events/{id}/cards"] = Owner(),
         ["/jobs"] = Member(), ["/jobs/{id}"] = Member(), ["/jobs/edit/{id?}"] = new(Who.Recruiter),
         ["/outcomes"] = Member(), ["/outcomes/edit/{id?}"] = new(Who.Recruiter),
         ["/projects"] = Member(), ["/projects/{id}"] = Member(), ["/projects/edit/{id?}"] = OwnerOrAdmin(),
