@@ -12,7 +12,7 @@ namespace OpenAlumni.Web.Features.Events;
 /// another attendee's card QR (wwwroot/js/cards.js) or the code is typed, with a note; and the people I met here, each
 /// with my note and a follow-up message. The handlers answer JSON to the script and a page without it.
 /// </summary>
-public sealed class CardsModel(EventService events, CardService cards, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<EventTexts> E) : PageModel
+public sealed class CardsModel(EventService events, CardService cards, TimeProvider clock, IStringLocalizer<ValidationTexts> texts, IStringLocalizer<EventTexts> E) : PageModel
 {
     public EventDto Event { get; private set; } = null!;
     public PageDto<CardExchangeDto> Met { get; private set; } = null!;
@@ -23,6 +23,9 @@ public sealed class CardsModel(EventService events, CardService cards, IStringLo
     public string? Note { get; private set; }
 
     public sealed record ScanOutcome(bool Ok, string Message);
+
+    /// <summary>After the event, the people met come first on a phone: that is what one comes back for.</summary>
+    public bool Ended => clock.GetUtcNow() >= Event.EndsAt;
 
     public async Task<IActionResult> OnGetAsync(long id, int? p, CancellationToken ct) =>
         await LoadAsync(id, p ?? 1, ct) ? Page() : NotFound();
