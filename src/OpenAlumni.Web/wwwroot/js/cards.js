@@ -52,12 +52,5 @@
     exchange(value);
   });
 
-  QrCamera.attach({
-    start: document.getElementById("camera-start"),
-    stop: document.getElementById("camera-stop"),
-    box: document.getElementById("camera"),
-    video: document.getElementById("camera-video"),
-    error: document.getElementById("camera-error"),
-    onCode: function (value) { code.value = value; exchange(value); },
-  });
+  QrCamera.attach(function (value) { code.value = value; exchange(value); });
 })();

@@ -126,12 +126,5 @@
   setInterval(poll, 3000);
 
   // --- The camera (qr-camera.js) ---------------------------------------------------------------
-  QrCamera.attach({
-    start: document.getElementById("camera-start"),
-    stop: document.getElementById("camera-stop"),
-    box: document.getElementById("camera"),
-    video: document.getElementById("camera-video"),
-    error: document.getElementById("camera-error"),
-    onCode: function (code) { post(form.action, { code: code }); },
-  });
+  QrCamera.attach(function (code) { post(form.action, { code: code }); });
 })();

@@ -1,11 +1,18 @@
 // Reads QR codes from the phone's camera with jsQR (wwwroot/lib/jsqr): the door page (checkin.js) and the
-// business-card page (cards.js). QrCamera.attach({ start, stop, box, video, error, onCode }) wires the start and stop
-// buttons, the video's box and the notice shown when there is no camera; onCode gets each code read, the same code
+// business-card page (cards.js). QrCamera.attach(onCode) wires the markup of Events/_Camera.cshtml (the start and stop
+// buttons, the video's box, the notice shown when there is no camera); onCode gets each code read, the same code
 // again only after 5 seconds (it stays in front of the camera for a while). Answers false when there is no camera.
 window.QrCamera = (function () {
   "use strict";
 
-  function attach(o) {
+  function attach(onCode) {
+    const o = {
+      start: document.getElementById("camera-start"),
+      stop: document.getElementById("camera-stop"),
+      box: document.getElementById("camera"),
+      video: document.getElementById("camera-video"),
+      error: document.getElementById("camera-error"),
+    };
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || typeof jsQR !== "function") {
       o.error.hidden = false; // e.g. plain http on a LAN address: browsers allow the camera on https and localhost only
       return false;
@@ -57,7 +64,7 @@ window.QrCamera = (function () {
         if (code && code.data && (code.data !== lastCode || now - lastAt > 5000)) {
           lastCode = code.data;
           lastAt = now;
-          o.onCode(code.data);
+          onCode(code.data);
         }
       }
       requestAnimationFrame(scan);
