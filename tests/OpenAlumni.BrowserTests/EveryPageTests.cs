@@ -45,7 +45,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
 
     /// <summary>What the walk seeded: ids that fill the routes' parameters.</summary>
     sealed record Seed(long Hanako, long OtherMember, long ConsultableMember, long Post, long OwnPost, long Event, long Job,
-        long Collaboration, long Conversation, long Space, long Outcome, long Project);
+        long Collaboration, long Conversation, long Space, long Outcome, long Project, long CardEvent);
 
     /// <summary>One visit: the page (its view path), the address, who opens it and the status it answers with.</summary>
     sealed record Visit(string Page, string Url, Who Who, int Status = 200, string? Then = null);
@@ -117,7 +117,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
     }
 
     /// <summary>The pages that used to scroll sideways, pictured at 360 px in the output folder's screenshots/.</summary>
-    static readonly HashSet<string> Pictured = ["/Projects/Index", "/Projects/Details", "/Outcomes/Index", "/Outcomes/Edit", "/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
+    static readonly HashSet<string> Pictured = ["/Events/Cards", "/Events/Ticket", "/Projects/Index", "/Projects/Details", "/Outcomes/Index", "/Outcomes/Edit", "/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
 
     const string HanakoEmail = "hanako.yamada@demo.localhost";
 
@@ -209,6 +209,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Events/Index", "/events", Who.Member),
         new("/Events/Details", $"/events/{s.Event}", Who.Member),
         new("/Events/Ticket", $"/events/ticket?id={s.Event}", Who.Member),
+        new("/Events/Cards", $"/events/{s.CardEvent}/cards", Who.Member),
         new("/Jobs/Index", "/jobs", Who.Member),
         new("/Jobs/Details", $"/jobs/{s.Job}", Who.Member),
         new("/Jobs/Recruiters", "/jobs/recruiters", Who.Admin),
@@ -317,7 +318,9 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
             var outcome = await db.Set<OpenAlumni.Web.Features.Outcomes.Outcome>().OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
             var project = await db.Set<OpenAlumni.Web.Features.Projects.Project>().Where(x => x.Status == OpenAlumni.Web.Features.Projects.ProjectStatus.Open)
                 .OrderBy(x => x.Id).Select(x => x.Id).FirstAsync();
-            return new Seed(hanako, other, consultable, post, ownPost ?? post, evt.Id, job, collaboration, conversation, space, outcome, project);
+            // The past AGM, where the demo has Hanako checked in and exchanging cards.
+            var cardEvent = await db.Set<CardExchange>().Where(x => x.MemberId == hanako).Select(x => x.EventId).FirstAsync();
+            return new Seed(hanako, other, consultable, post, ownPost ?? post, evt.Id, job, collaboration, conversation, space, outcome, project, cardEvent);
         });
         return (tenant, seed);
     }

@@ -35,6 +35,7 @@ public sealed class OpenApiTests(SqliteApp app) : AppTest(app)
         "POST /api/v1/events/{id}/pitches", "POST /api/v1/events/{id}/pitches/{pitchId}/accept", "POST /api/v1/events/{id}/pitches/{pitchId}/decline",
         "POST /api/v1/events/{id}/pitches/{pitchId}/interest",
         "POST /api/v1/events/{id}/feedback", "GET /api/v1/events/{id}/feedback",
+        "GET /api/v1/events/{id}/card", "POST /api/v1/events/{id}/cards", "GET /api/v1/events/{id}/cards", "PATCH /api/v1/events/{id}/cards/{memberId}",
         "GET /api/v1/posts", "POST /api/v1/posts", "GET /api/v1/posts/{id}", "PATCH /api/v1/posts/{id}", "DELETE /api/v1/posts/{id}",
         "POST /api/v1/posts/{id}/publish", "POST /api/v1/posts/{id}/comments",
         "POST /api/v1/posts/{id}/reactions", "DELETE /api/v1/posts/{id}/reactions/{kind}",

@@ -16,7 +16,7 @@ public sealed record OutcomeKindRowDto(string Kind, int Outcomes, long ValueYen)
 
 /// <summary>
 /// An activity of the network and what it led to in the period: <c>Activities</c> is its volume (consultations accepted,
-/// events held, posts published, openings announced, side projects posted, collaborations accepted; null where there is no such count),
+/// events held, business cards exchanged at events (each pair once), posts published, openings announced, side projects posted, collaborations accepted; null where there is no such count),
 /// <c>Outcomes</c> and <c>ValueYen</c> those recorded as coming from it.
 /// </summary>
 public sealed record AttributionRowDto(string Source, int? Activities, int Outcomes, long ValueYen);
@@ -49,8 +49,12 @@ public sealed partial class AnalyticsService
 {
     public const int NotableCount = 10;
 
-    /// <summary>Attribution groups: a pitch counts with its event.</summary>
-    static readonly string[] AttributionSources = ["consultations", "events", "posts", "jobs", "projects", "collaborations", "other"];
+    /// <summary>
+    /// Attribution groups: a pitch counts with its event. "cards" (business cards exchanged at events) is an activity
+    /// only: no outcome names a card exchange as its source (one from a meeting at an event names the event), so its
+    /// outcomes and value stay 0, and the totals are the ledger's as before.
+    /// </summary>
+    static readonly string[] AttributionSources = ["consultations", "events", "cards", "posts", "jobs", "projects", "collaborations", "other"];
 
     static string AttributionOf(OutcomeSource s) => s switch
     {
@@ -156,7 +160,7 @@ public sealed partial class AnalyticsService
 
     /// <summary>
     /// Each activity's volume in the period (segmented: those of the segment's members): consultations accepted, events
-    /// held, posts published, openings announced, side projects posted, collaborations accepted.
+    /// held, business cards exchanged (a pair once: its two rows are one exchange), posts published, openings announced, side projects posted, collaborations accepted.
     /// </summary>
     async Task<Dictionary<string, int>> ActivitiesAsync(IQueryable<Member> members, Period p, CancellationToken ct)
     {
@@ -165,17 +169,20 @@ public sealed partial class AnalyticsService
         var posts = db.Set<Post>().AsNoTracking().Where(x => x.Status == PostStatus.Published && x.PublishedAt >= p.Start && x.PublishedAt < p.End);
         var collaborations = db.Set<Collaboration>().AsNoTracking().Where(c => c.Status == CollaborationStatus.Accepted && c.AcceptedAt >= p.Start && c.AcceptedAt < p.End);
         var projects = db.Set<Projects.Project>().AsNoTracking().Where(x => x.Status != Projects.ProjectStatus.Draft && x.CreatedAt >= p.Start && x.CreatedAt < p.End);
+        var cards = db.Set<CardExchange>().AsNoTracking().Where(x => x.ExchangedAt >= p.Start && x.ExchangedAt < p.End);
         if (segmented)
         {
             consultations = consultations.Where(r => members.Any(m => m.Id == r.RequesterMemberId || m.Id == r.RecipientMemberId));
             posts = posts.Where(x => members.Any(m => m.Id == x.AuthorMemberId));
             collaborations = collaborations.Where(c => c.Members.Any(x => members.Any(m => m.Id == x.MemberId)));
             projects = projects.Where(x => members.Any(m => m.Id == x.PostedByMemberId));
+            cards = cards.Where(x => members.Any(m => m.Id == x.MemberId || m.Id == x.OtherMemberId));
         }
         return new Dictionary<string, int>
         {
             ["consultations"] = await consultations.CountAsync(ct),
             ["events"] = await db.Set<Event>().AsNoTracking().CountAsync(e => e.Status == EventStatus.Published && e.StartsAt >= p.Start && e.StartsAt < p.End && e.StartsAt < now, ct),
+            ["cards"] = await cards.CountAsync(x => x.MemberId < x.OtherMemberId, ct),
             ["posts"] = await posts.CountAsync(ct),
             ["jobs"] = await db.Set<JobOpening>().AsNoTracking().CountAsync(j => j.AnnouncedAt >= p.Start && j.AnnouncedAt < p.End, ct),
             ["collaborations"] = await collaborations.CountAsync(ct),

@@ -76,6 +76,7 @@ public sealed class DemoSeeder(AlumniDb db, TenantDirectory tenants, TenantConte
             AddDemoMember(rng, hash, 100 + i, now, MemberStatus.Pending);
         await db.SaveChangesAsync(ct);
         await DemoEvents.SeedAsync(db, now, ct);
+        await DemoCards.SeedAsync(db, now, ct);
         await DemoPosts.SeedAsync(db, now, ct);
         await DemoSpaces.SeedAsync(db, now, ct);
         await DemoRoster.SeedAsync(db, tenantId, now, ct);

@@ -35,6 +35,10 @@ public sealed record EventDto(
     /// <summary>May raise a hand for pitchers at this event (see each pitch's own flag: not for one's own).</summary>
     public bool CanRaiseHand { get; init; }
     public bool CanGiveFeedback { get; init; }
+    /// <summary>Has a business card for this event and a list of the people met (EventRules.HoldCard): a confirmed attendee.</summary>
+    public bool CanHoldCard { get; init; }
+    /// <summary>May scan another attendee's card now (EventRules.ExchangeCards): checked in at the door.</summary>
+    public bool CanExchangeCards { get; init; }
 }
 
 public sealed record EventSummaryDto(
@@ -70,3 +74,24 @@ public sealed record FeedbackInput(int? Rating, string? Comment);
 public sealed record FeedbackSummaryDto(int Count, double? AverageRating, IReadOnlyList<FeedbackDto> Items);
 
 public sealed record FeedbackDto(int Rating, string? Comment, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// My business card for an event: <c>code</c> is what its QR carries (<c>oa-card:</c> and a random code, not the ticket's),
+/// <c>checkedIn</c> whether I may exchange it yet.
+/// </summary>
+public sealed record MyCardDto(long EventId, string Code, string DisplayName, bool CheckedIn);
+
+/// <summary>POST /events/{id}/cards: the scanned card's <c>code</c> (with or without its prefix) and my own <c>note</c>, optional.</summary>
+public sealed record CardInput(string? Code, string? Note = null);
+
+/// <summary>PATCH /events/{id}/cards/{memberId}: my note on that person (empty clears it).</summary>
+public sealed record CardNoteInput(string? Note);
+
+/// <summary>A person as a card shows them: the photo, organisation and title only as their visibility allows the reader.</summary>
+public sealed record CardPersonDto(long Id, string DisplayName, string? PhotoUrl, string? Organization, string? Title);
+
+/// <summary>
+/// Someone I met at an event: when, whether I scanned their card (else they scanned mine), my private note, and whether a
+/// message can reach them (approved, and no block between us).
+/// </summary>
+public sealed record CardExchangeDto(CardPersonDto Member, DateTimeOffset ExchangedAt, bool Scanned, string? Note, bool CanMessage);

@@ -77,6 +77,19 @@ public static class EventRules
         : !confirmed ? Refusal.Forbidden
         : null;
 
+    /// <summary>
+    /// A business card (名刺) is held by a confirmed attendee of the event; anyone else is refused (403), so that a card
+    /// cannot be made for an event one merely sees.
+    /// </summary>
+    public static Refusal? HoldCard(Rsvp? mine) => mine?.Status == RsvpStatus.Confirmed ? null : Refusal.Forbidden;
+
+    /// <summary>
+    /// Cards are exchanged among attendees checked in at the door: being in the room is what the exchange records. Not
+    /// yet checked in is a 400 on the code (the attendee can fix it at the door), not a 403.
+    /// </summary>
+    public static Refusal? ExchangeCards(Rsvp? mine) =>
+        HoldCard(mine) ?? (mine!.CheckedInAt is null ? Refusal.Invalid("code", "Events.CardCheckInFirst") : null);
+
     /// <summary>The online URL is for confirmed attendees and the secretariat.</summary>
     public static bool SeesOnlineUrl(MemberSession viewer, bool confirmed) => confirmed || viewer.IsAdmin;
 
@@ -92,5 +105,7 @@ public static class EventRules
         CanApplyToPitch = ApplyToPitch(e, dto.Programme.Any(p => p.MemberId == viewer.MemberId), now) is null,
         CanRaiseHand = RaiseHand(viewer, e, now) is null,
         CanGiveFeedback = GiveFeedback(e, mine?.Status == RsvpStatus.Confirmed, now) is null,
+        CanHoldCard = HoldCard(mine) is null,
+        CanExchangeCards = ExchangeCards(mine) is null,
     };
 }

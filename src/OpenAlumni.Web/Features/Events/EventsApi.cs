@@ -20,6 +20,11 @@ public static class EventsApi
         member.MapPost("/{id:long}/pitches", ApplyPitch);
         member.MapPost("/{id:long}/pitches/{pitchId:long}/interest", Interest);
         member.MapPost("/{id:long}/feedback", Feedback);
+        // Business cards: a confirmed attendee's card (403 to others); exchanged once both are checked in.
+        member.MapGet("/{id:long}/card", MyCard);
+        member.MapPost("/{id:long}/cards", ExchangeCards);
+        member.MapGet("/{id:long}/cards", PeopleMet);
+        member.MapPatch("/{id:long}/cards/{memberId:long}", CardNote);
         // A space's moderators hold events in their space: the service decides (EventRules.Hold).
         member.MapPost("/", Create);
         member.MapPatch("/{id:long}", Update);
@@ -114,6 +119,31 @@ public static class EventsApi
     static async Task<ApiResult<Ok<FeedbackDto>, Problem.Invalid, Problem.Forbidden, Problem.Conflict>> Feedback(
         long id, FeedbackInput input, PitchService pitches, CancellationToken ct) =>
         (await pitches.FeedbackAsync(id, input, ct)).ToHttpResult();
+
+    /// <remarks>My card's QR payload, <c>{eventId, code: "oa-card:…", displayName, checkedIn}</c>; for the event's confirmed attendees (403 to others).</remarks>
+    static async Task<ApiResult<Ok<MyCardDto>, Problem.Forbidden, Problem.NotFound>> MyCard(long id, CardService cards, CancellationToken ct) =>
+        (await cards.MyCardAsync(id, ct)).ToHttpResult();
+
+    /// <remarks>
+    /// Exchanges cards with the owner of <c>code</c> (a scanned card QR, prefix optional), <c>note</c> my own: 201 with the
+    /// person met, 200 if we had exchanged already. 400 by <c>code</c>: unknown (or another network's), another event's,
+    /// my own, a ticket, or either of us not checked in; 403 if I am no confirmed attendee, or a block stands between us.
+    /// </remarks>
+    static async Task<ApiResult<Results<Created<CardExchangeDto>, Ok<CardExchangeDto>>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> ExchangeCards(
+        long id, CardInput input, CardService cards, CancellationToken ct) =>
+        (await cards.ExchangeAsync(id, input, ct)).ToHttpResult(r => r.Created
+            ? (Results<Created<CardExchangeDto>, Ok<CardExchangeDto>>)TypedResults.Created($"/api/v1/events/{id}/cards", r.Met)
+            : TypedResults.Ok(r.Met));
+
+    /// <remarks>The people I met at this event, most recent first, each as their visibility allows me, with my note.</remarks>
+    static async Task<ApiResult<Ok<PageDto<CardExchangeDto>>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> PeopleMet(
+        long id, int? page, CardService cards, CancellationToken ct) =>
+        (await cards.PeopleMetAsync(id, page ?? 1, ct)).ToHttpResult();
+
+    /// <remarks>My note on someone I met here (empty clears it); nobody else reads it. 404 if we did not meet at this event.</remarks>
+    static async Task<ApiResult<Ok<CardExchangeDto>, Problem.Invalid, Problem.Forbidden, Problem.NotFound>> CardNote(
+        long id, long memberId, CardNoteInput input, CardService cards, CancellationToken ct) =>
+        (await cards.NoteAsync(id, memberId, input, ct)).ToHttpResult();
 
     static async Task<ApiResult<Ok<EventDto>, Problem.Invalid, Problem.NotFound>> SetCover(long id, IFormFile? cover, EventService events, CancellationToken ct)
     {

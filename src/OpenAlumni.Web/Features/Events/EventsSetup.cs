@@ -15,6 +15,7 @@ public static class EventsSetup
         services.AddScoped<RsvpService>();
         services.AddSingleton<SignUpQueue>();
         services.AddScoped<PitchService>();
+        services.AddScoped<CardService>();
         services.AddScoped<EventCalendar>();
         services.AddScoped<EventReminders>();
         services.AddSingleton<IPeriodicJob, EventReminderJob>();

@@ -214,6 +214,7 @@ public sealed class RsvpService(AlumniDb db, CurrentMember current, EventService
         if (!e.IsOk) return Result<(EventDto, string, DateTimeOffset?)>.NotFound();
         var rsvp = await db.Set<Rsvp>().AsNoTracking().FirstOrDefaultAsync(r => r.EventId == id && r.MemberId == viewer.MemberId && r.Status == RsvpStatus.Confirmed, ct);
         if (rsvp is null) return Result<(EventDto, string, DateTimeOffset?)>.NotFound();
-        return (e.Value!, TicketPrefix + rsvp.TicketCode, rsvp.CheckedInAt);
+        // Shown as the time at the door, in the network's time zone (it was shown in UTC).
+        return (e.Value!, TicketPrefix + rsvp.TicketCode, rsvp.CheckedInAt is { } at ? tenant.Tenant!.ToLocal(at) : null);
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class MemberAdminService
 {
     /// <summary>
     /// Merges a duplicate account into the kept one: the duplicate's posts, comments, reactions, RSVPs,
-    /// pitches, feedback, reports, notifications, job openings and interest, collaborations, conversations and
+    /// pitches, feedback, business cards, reports, notifications, job openings and interest, collaborations, conversations and
     /// messages, blocks, consultation requests and roster link move to the kept member (where both
     /// have one, the kept member's stays); then the duplicate membership is removed, and its login
     /// too when it belongs to no other network. One transaction.
@@ -51,6 +51,11 @@ public sealed partial class MemberAdminService
             await db.Set<Projects.ProjectApplication>().Where(x => (x.MemberId == d && db.Set<Projects.Project>().Any(p => p.Id == x.ProjectId && p.PostedByMemberId == k))
                 || (x.MemberId == k && db.Set<Projects.Project>().Any(p => p.Id == x.ProjectId && p.PostedByMemberId == d))).ExecuteDeleteAsync(ct);
             await db.Set<Community.FeaturedStory>().Where(x => x.MemberId == d && db.Set<Community.FeaturedStory>().Any(y => y.MemberId == k)).ExecuteDeleteAsync(ct);
+            // Business cards: an exchange between the two accounts would be one with oneself; where both met the same person at
+            // the same event, the kept member's side stays (and so does the other person's side about the kept one).
+            await db.Set<CardExchange>().Where(x => (x.MemberId == d && x.OtherMemberId == k) || (x.MemberId == k && x.OtherMemberId == d)).ExecuteDeleteAsync(ct);
+            await db.Set<CardExchange>().Where(x => x.MemberId == d && db.Set<CardExchange>().Any(y => y.MemberId == k && y.EventId == x.EventId && y.OtherMemberId == x.OtherMemberId)).ExecuteDeleteAsync(ct);
+            await db.Set<CardExchange>().Where(x => x.OtherMemberId == d && db.Set<CardExchange>().Any(y => y.OtherMemberId == k && y.EventId == x.EventId && y.MemberId == x.MemberId)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.ConversationParticipant>().Where(x => x.MemberId == d && db.Set<Messages.ConversationParticipant>().Any(y => y.MemberId == k && y.ConversationId == x.ConversationId)).ExecuteDeleteAsync(ct);
             await db.Set<Messages.MessageReport>().Where(x => x.ReporterMemberId == d && db.Set<Messages.MessageReport>().Any(y => y.ReporterMemberId == k && y.MessageId == x.MessageId)).ExecuteDeleteAsync(ct);
             // A week's suggestions to or of the duplicate are dropped (lists of a week; the kept account gets its own next week).
@@ -90,6 +95,8 @@ public sealed partial class MemberAdminService
             await db.Set<Pitch>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<PitchInterest>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<EventFeedback>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<CardExchange>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<CardExchange>().Where(x => x.OtherMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.OtherMemberId, k), ct);
             await db.Set<Notification>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<Notification>().Where(x => x.ActorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.ActorMemberId, k), ct);
             await db.Set<RosterEntry>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);

@@ -228,6 +228,9 @@ public sealed partial class MyDataService
             await db.Set<Outcomes.Outcome>().Where(x => x.RecordedByMemberId == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.RecordedByMemberId, former), ct);
         }
 
+        // Business cards: both sides of every exchange I was in (the other's note on me may name me).
+        await db.Set<CardExchange>().Where(x => x.MemberId == id || x.OtherMemberId == id).ExecuteDeleteAsync(ct);
+
         // Side projects: my applications go; projects I posted stay for their applicants, by "former member", and
         // those still open close (nobody would read a new application).
         await db.Set<Projects.ProjectApplication>().Where(x => x.MemberId == id).ExecuteDeleteAsync(ct);

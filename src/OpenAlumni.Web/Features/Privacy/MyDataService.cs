@@ -90,6 +90,14 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
             .Select(p => new { p.EventId, p.Title, p.Summary, Seeking = p.Seeking.ToString(), Status = p.Status.ToString(), p.CreatedAt }).ToListAsync(ct);
         var pitchInterests = await db.Set<PitchInterest>().AsNoTracking().Where(p => p.MemberId == id).Select(p => new { p.PitchId, p.CreatedAt }).ToListAsync(ct);
         var feedback = await db.Set<EventFeedback>().AsNoTracking().Where(f => f.MemberId == id).Select(f => new { f.EventId, f.Rating, f.Comment, f.CreatedAt }).ToListAsync(ct);
+        // Business cards: the people I met at events, when, and my own notes (theirs on me are theirs).
+        var cardExchanges = await db.Set<CardExchange>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.Id)
+            .Join(db.Members, x => x.OtherMemberId, o => o.Id, (x, o) => new { x.EventId, x.OtherMemberId, o.FamilyName, o.GivenName, x.ExchangedAt, x.Scanned, x.Note })
+            .Join(db.Set<Event>(), x => x.EventId, e => e.Id, (x, e) => new
+            {
+                x.EventId, Event = e.Title, Met = PersonName.Display(x.FamilyName, x.GivenName), x.OtherMemberId, x.ExchangedAt, x.Scanned, x.Note,
+            })
+            .ToListAsync(ct);
         var notifications = await db.Set<Notification>().AsNoTracking().Where(n => n.MemberId == id).OrderBy(n => n.Id)
             .Select(n => new { Type = n.Type.ToString(), n.PostId, n.Subject, n.CreatedAt, n.ReadAt }).ToListAsync(ct);
         var preferences = await db.Set<NotificationPreference>().AsNoTracking().Where(p => p.MemberId == id)
@@ -145,7 +153,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
                 current = Consents.All.ToDictionary(Consents.WireName, p => m.Has(p)),
                 history = consents.Select(c => new { Purpose = Consents.WireName(c.Purpose), c.Granted, c.PolicyVersion, c.At }),
             },
-            posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback,
+            posts, comments, reactions, interests, reports, rsvps, pitches, pitchInterests, eventFeedback = feedback, cardExchanges,
             notifications, notificationSettings = preferences, activityDays = activity, spaces, networkSupporter = supporter, outcomes, projectsPosted, projectApplications,
             suggestions = suggestions.Select(x => new { x.Week, person = PersonName.Display(x.FamilyName, x.GivenName), reasons = Suggestions.SuggestionReason.Read(x.Reasons), x.Feedback, x.FeedbackAt }),
             more.Conversations, more.Blocks, more.MessageReports, more.Consultations,

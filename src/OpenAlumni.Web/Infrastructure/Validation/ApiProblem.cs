@@ -38,7 +38,9 @@ public sealed class ApiProblem : IResult
         ResultStatus.Invalid => TypedResults.ValidationProblem(errors!.Localize(texts), title: texts["Validation.Title"]),
         ResultStatus.Conflict => TypedResults.Problem(statusCode: 409, title: texts["Validation.ConflictTitle"],
             detail: texts[errors!.Items[0].Key], extensions: new Dictionary<string, object?> { ["errors"] = errors.Localize(texts) }),
-        ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: texts["Validation.Forbidden"]),
+        // A refusal may say why (a block between two members), in the detail; most say nothing more than the title.
+        ResultStatus.Forbidden => TypedResults.Problem(statusCode: 403, title: texts["Validation.Forbidden"],
+            detail: errors is { Any: true } ? texts[errors.Items[0].Key].Value : null),
         _ => TypedResults.Problem(statusCode: 404, title: texts["Validation.NotFound"]),
     };
 }

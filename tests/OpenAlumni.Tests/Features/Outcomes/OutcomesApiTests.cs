@@ -258,6 +258,7 @@ public abstract class OutcomesApiTests(AlumniApp app) : AppTest(app)
         }
         Expect("consultations", 1, 1, 1_000_000);
         Expect("events", 1, 2, 100_000);
+        Expect("cards", 0, 0, 0);
         Expect("posts", 1, 1, 2_000_000);
         Expect("jobs", 1, 1, 3_000_000);
         Expect("projects", 0, 0, 0);
@@ -268,7 +269,7 @@ public abstract class OutcomesApiTests(AlumniApp app) : AppTest(app)
         Assert.Contains("Consultations,1,1,1000000", csv);
         Assert.Contains("Collaborations,1,1,7000000", csv);
         var chart = report.GetProperty("charts").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "attribution");
-        Assert.Equal([1, 2, 1, 1, 0, 1, 1], chart.GetProperty("series")[1].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal([1, 2, 0, 1, 1, 0, 1, 1], chart.GetProperty("series")[1].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
     }
 
     [Fact]

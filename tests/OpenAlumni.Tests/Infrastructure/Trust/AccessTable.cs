@@ -144,6 +144,12 @@ public static class AccessTable
         ["PUT /api/v1/events/{id}/cover"] = Admin(new Upload("cover")),
         ["GET /api/v1/events/{id}/feedback"] = Admin(),
         ["POST /api/v1/events/{id}/feedback"] = Member(new { rating = 5 }, onTheirs: Who.Admin),
+        // Business cards: a confirmed attendee's own card and list (the matrix's member is checked in at their meetup and met a
+        // bystander); exchanging is asked of the service by any member who sees the event, which answers by attendance.
+        ["GET /api/v1/events/{id}/card"] = Owner(),
+        ["GET /api/v1/events/{id}/cards"] = Owner(),
+        ["POST /api/v1/events/{id}/cards"] = Member(new { code = "x" }, onTheirs: Who.Admin),
+        ["PATCH /api/v1/events/{id}/cards/{memberId}"] = Owner(new { note = "matrix" }),
         ["POST /api/v1/events/{id}/pitches"] = Member(new { title = "matrix", summary = "matrix" }, onTheirs: Who.Admin),
         ["POST /api/v1/events/{id}/pitches/{pitchId}/accept"] = Admin(),
         ["POST /api/v1/events/{id}/pitches/{pitchId}/decline"] = Admin(destructive: true),
@@ -243,6 +249,7 @@ public static class AccessTable
         ["/consultations"] = Member(), ["/consultations/new/{memberId}"] = Member(),
         ["/events"] = Member(), ["/events/index"] = Member(), ["/events/{id}"] = Member(onTheirs: Who.Admin),
         ["/events/ticket"] = new(Who.Owner, QueryId: "events"),
+        ["/events/{id}/cards"] = Owner(),
         ["/jobs"] = Member(), ["/jobs/{id}"] = Member(), ["/jobs/edit/{id?}"] = new(Who.Recruiter),
         ["/outcomes"] = Member(), ["/outcomes/edit/{id?}"] = new(Who.Recruiter),
         ["/suggestions"] = Member(),

@@ -64,6 +64,16 @@ public sealed class MatrixNetwork
         foreach (var e in new[] { meetup, draft }) await Ok(admin.PutAsync($"/api/v1/events/{e}/cover", Image("cover"), ct));
         await Ok(admin.PutAsync("/api/v1/admin/settings/logo", Image("logo"), ct));
         foreach (var person in new[] { them, them2 }) await Ok(person.PutAsync("/api/v1/members/me/photo", Image("photo"), ct));
+        // Business cards: the member and a bystander, both checked in at the meetup, exchanged cards.
+        await Ok(them.PostAsJsonAsync($"/api/v1/events/{meetup}/rsvp", new { }, ct));
+        foreach (var attendee in new[] { member.Id, bystander.Id })
+        {
+            var ticket = await tenant.DbAsync(db => db.Set<OpenAlumni.Web.Features.Events.Rsvp>().Where(r => r.EventId == meetup && r.MemberId == attendee).Select(r => r.TicketCode).SingleAsync(ct));
+            await Ok(admin.PostAsJsonAsync($"/api/v1/events/{meetup}/checkins", new { code = "oa-ticket:" + ticket }, ct));
+        }
+        var card = (await them.GetFromJsonAsync<JsonElement>($"/api/v1/events/{meetup}/card", ct)).GetProperty("code").GetString();
+        await Ok(me.PostAsJsonAsync($"/api/v1/events/{meetup}/cards", new { code = card }, ct));
+        net.Ids["cards"] = [bystander.Id, bystander2.Id];
         net.Ids["pitchnight"] = [pitchNight, pitchNight];
         net.Ids["pitches"] = [await IdAsync(me, $"/api/v1/events/{pitchNight}/pitches", new { title = marker, summary = marker }),
             await IdAsync(them, $"/api/v1/events/{pitchNight}/pitches", new { title = marker, summary = marker })];
