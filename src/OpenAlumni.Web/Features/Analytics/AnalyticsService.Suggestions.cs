@@ -66,7 +66,7 @@ public sealed partial class AnalyticsService
             Card = g.Count(x => x.Card), NotRelevant = g.Count(x => x.Feedback == SuggestionFeedback.NotRelevant),
             AlreadyKnow = g.Count(x => x.Feedback == SuggestionFeedback.AlreadyKnow),
         }).FirstOrDefaultAsync(ct);
-        var members = totals is null ? 0 : await query.Select(s => s.MemberId).Distinct().CountAsync(ct);
+        var receivers = totals is null ? 0 : await query.Select(s => s.MemberId).Distinct().CountAsync(ct);
         double? Rate(int n, int of) => of == 0 ? null : Math.Round((double)n / of, 3);
         var bySignal = new List<SignalRowDto>();
         foreach (var signal in Enum.GetValues<SuggestionSignal>().Select(WireNames.Of))
@@ -77,7 +77,7 @@ public sealed partial class AnalyticsService
             var (n, followed) = row is null ? (0, 0) : (row.Count, row.Followed);
             bySignal.Add(new SignalRowDto(signal, n, followed, n < MinRateBase ? null : Rate(followed, n)));
         }
-        return new SuggestionReportDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), totals?.Count ?? 0, members,
+        return new SuggestionReportDto(p.From.ToString("yyyy-MM-dd"), p.To.ToString("yyyy-MM-dd"), totals?.Count ?? 0, receivers,
             totals?.Followed ?? 0, Rate(totals?.Followed ?? 0, totals?.Count ?? 0), totals?.Message ?? 0, totals?.Consultation ?? 0, totals?.Card ?? 0,
             totals?.NotRelevant ?? 0, totals?.AlreadyKnow ?? 0, bySignal);
     }
