@@ -38,7 +38,7 @@ public sealed class SuggestionEngine(AlumniDb db)
     public static readonly TimeSpan Rotation = TimeSpan.FromDays(21), EventsWithin = TimeSpan.FromDays(365), PostsWithin = TimeSpan.FromDays(180);
     /// <summary>The "open to" flags that make someone worth meeting (speaking and rehire are for the secretariat).</summary>
     public const OpenTo Approachable = OpenTo.Consultation | OpenTo.Mentoring | OpenTo.Collaboration | OpenTo.SideProjects;
-    const int MaxPostKeys = 10;
+    const int MaxPostKeys = 10, MaxPerSignal = 200;
 
     public static Visibility LevelOf(MemberKind kind, MemberRole role, MemberStatus status) =>
         role == MemberRole.Admin && status == MemberStatus.Approved ? Visibility.Admins : kind == MemberKind.Employee ? Visibility.Employees : Visibility.Network;
@@ -64,9 +64,9 @@ public sealed class SuggestionEngine(AlumniDb db)
         var myKeys = viewer.Tags.Select(t => t.Key).Distinct().ToList();
         if (myKeys.Count > 0)
         {
-            var tags = await db.Set<ProfileTag>().AsNoTracking()
-                .Where(t => myKeys.Contains(t.Key) && pool.Any(m => m.Id == t.MemberId && m.TagsVisibility <= level))
-                .OrderBy(t => t.Id).Select(t => new { t.MemberId, t.Kind, t.Name, t.Key }).ToListAsync(ct);
+            var shared = db.Set<ProfileTag>().AsNoTracking().Where(t => myKeys.Contains(t.Key) && pool.Any(m => m.Id == t.MemberId && m.TagsVisibility <= level));
+            var top = await TopAsync(shared.Select(t => t.MemberId), ct);
+            var tags = await shared.Where(t => top.Contains(t.MemberId)).OrderBy(t => t.Id).Select(t => new { t.MemberId, t.Kind, t.Name, t.Key }).ToListAsync(ct);
             foreach (var g in tags.GroupBy(t => t.MemberId))
             {
                 var skills = g.Where(t => t.Kind == TagKind.Skill).ToList();
@@ -80,9 +80,9 @@ public sealed class SuggestionEngine(AlumniDb db)
         var myDepartments = viewer.Career.Select(c => c.Department).Distinct().ToList();
         if (myDepartments.Count > 0)
         {
-            var careers = await db.Set<CareerEntry>().AsNoTracking()
-                .Where(c => myDepartments.Contains(c.Department) && pool.Any(m => m.Id == c.MemberId && m.CareerVisibility <= level))
-                .OrderBy(c => c.Id).Select(c => new { c.MemberId, c.Department, c.FromYear, c.ToYear }).ToListAsync(ct);
+            var shared = db.Set<CareerEntry>().AsNoTracking().Where(c => myDepartments.Contains(c.Department) && pool.Any(m => m.Id == c.MemberId && m.CareerVisibility <= level));
+            var top = await TopAsync(shared.Select(c => c.MemberId), ct);
+            var careers = await shared.Where(c => top.Contains(c.MemberId)).OrderBy(c => c.Id).Select(c => new { c.MemberId, c.Department, c.FromYear, c.ToYear }).ToListAsync(ct);
             var thisYear = at.Year;
             foreach (var g in careers.GroupBy(c => c.MemberId))
             {
@@ -103,9 +103,10 @@ public sealed class SuggestionEngine(AlumniDb db)
             .Where(s => s.MemberId == me && s.Status == Spaces.SpaceMemberStatus.Member).Select(s => s.SpaceId).ToListAsync(ct);
         if (mySpaces.Count > 0)
         {
-            var shared = await db.Set<Spaces.SpaceMember>().AsNoTracking()
-                .Where(s => mySpaces.Contains(s.SpaceId) && s.Status == Spaces.SpaceMemberStatus.Member && pool.Any(m => m.Id == s.MemberId))
-                .OrderBy(s => s.SpaceId).Select(s => new { s.MemberId, s.SpaceId }).ToListAsync(ct);
+            var rows = db.Set<Spaces.SpaceMember>().AsNoTracking()
+                .Where(s => mySpaces.Contains(s.SpaceId) && s.Status == Spaces.SpaceMemberStatus.Member && pool.Any(m => m.Id == s.MemberId));
+            var top = await TopAsync(rows.Select(s => s.MemberId), ct);
+            var shared = await rows.Where(s => top.Contains(s.MemberId)).OrderBy(s => s.SpaceId).Select(s => new { s.MemberId, s.SpaceId }).ToListAsync(ct);
             foreach (var g in shared.GroupBy(s => s.MemberId)) Add(g.Key, new("spaces", Ids: g.Select(s => s.SpaceId).ToList()));
         }
 
@@ -116,8 +117,9 @@ public sealed class SuggestionEngine(AlumniDb db)
         var myEvents = await attended.Where(r => r.MemberId == me).Select(r => r.EventId).ToListAsync(ct);
         if (myEvents.Count > 0)
         {
-            var together = await attended.Where(r => myEvents.Contains(r.EventId) && pool.Any(m => m.Id == r.MemberId))
-                .OrderByDescending(r => r.EventId).Select(r => new { r.MemberId, r.EventId }).ToListAsync(ct);
+            var rows = attended.Where(r => myEvents.Contains(r.EventId) && pool.Any(m => m.Id == r.MemberId));
+            var top = await TopAsync(rows.Select(r => r.MemberId), ct);
+            var together = await rows.Where(r => top.Contains(r.MemberId)).OrderByDescending(r => r.EventId).Select(r => new { r.MemberId, r.EventId }).ToListAsync(ct);
             foreach (var g in together.GroupBy(r => r.MemberId)) Add(g.Key, new("events", Ids: g.Select(r => r.EventId).ToList()));
         }
 
@@ -159,6 +161,14 @@ public sealed class SuggestionEngine(AlumniDb db)
         return ranked.OrderByDescending(r => r.Person.Score).ThenByDescending(r => r.Active).ThenBy(r => r.Person.MemberId)
             .Take(PerWeek).Select(r => r.Person).ToList();
     }
+
+    /// <summary>
+    /// The members with the most rows of a signal (ties: the newest), at most <see cref="MaxPerSignal"/>: a popular skill or a
+    /// big space is shared by thousands, and only the people it explains best can be among the five.
+    /// </summary>
+    static Task<List<long>> TopAsync(IQueryable<long> memberIds, CancellationToken ct) =>
+        memberIds.GroupBy(id => id).Select(g => new { Id = g.Key, Rows = g.Count() })
+            .OrderByDescending(x => x.Rows).ThenByDescending(x => x.Id).Take(MaxPerSignal).Select(x => x.Id).ToListAsync(ct);
 
     /// <summary>A reason's weight times the facts it names (up to three); a department whose years overlapped counts once more.</summary>
     static double Points(SuggestionReason r, IReadOnlyDictionary<SuggestionSignal, int> weights, IReadOnlyDictionary<string, double> damping)
