@@ -43,7 +43,7 @@ public sealed class IndexModel(SuggestionService suggestions, CurrentMember curr
     {
         var result = await suggestions.FeedbackAsync(memberId, value, ct);
         if (result.Status == ResultStatus.NotFound) return NotFound();
-        if (result.IsOk) TempData["Flash"] = S[value == "alreadyKnow" ? "AlreadyKnowSaved" : "NotRelevantSaved"].Value;
+        if (result.IsOk) TempData["Flash"] = (value == "alreadyKnow" ? S["AlreadyKnowSaved"] : S["NotRelevantSaved"]).Value;
         return Redirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/suggestions");
     }
 
