@@ -73,13 +73,7 @@ public sealed class EditModel(OutcomeService outcomes, IStringLocalizer<Validati
         var errors = new FieldErrors();
         var i = Input;
         var sourceId = Check.FormNumber(errors, "source.id", i.SourceId, "Collaborations.OriginUnknown");
-        long? value = null;
-        var valueText = i.ValueYen?.Replace(",", "").Replace("¥", "").Trim();
-        if (!string.IsNullOrEmpty(valueText))
-        {
-            if (long.TryParse(valueText, out var yen)) value = yen;
-            else errors.Add("valueYen", "Outcomes.ValueInvalid");
-        }
+        var value = Check.FormYen(errors, "valueYen", i.ValueYen, "Outcomes.ValueInvalid");
         var departments = (i.Departments ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var input = new OutcomeInput(i.Kind ?? "", i.Date ?? "", i.MemberIds, departments, value,
             new OutcomeSourceInput(string.IsNullOrWhiteSpace(i.SourceType) ? "other" : i.SourceType, sourceId), i.Note ?? "", NoValue: value is null);

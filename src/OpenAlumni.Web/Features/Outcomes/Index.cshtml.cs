@@ -58,10 +58,7 @@ public sealed class IndexModel(OutcomeService outcomes, CurrentMember current, I
         var values = new Dictionary<string, long?>();
         foreach (var kind in OutcomeService.KindNames)
         {
-            var text = ValueInputs.GetValueOrDefault(kind)?.Replace(",", "").Replace("¥", "").Trim();
-            if (string.IsNullOrEmpty(text)) continue;
-            if (long.TryParse(text, out var yen)) values[kind] = yen;
-            else errors.Add($"values.{kind}", "Outcomes.ValueInvalid");
+            if (Check.FormYen(errors, $"values.{kind}", ValueInputs.GetValueOrDefault(kind), "Outcomes.ValueInvalid") is { } yen) values[kind] = yen;
         }
         var result = errors.Any ? errors : await outcomes.SetValuesAsync(values, ct);
         if (result.Status == ResultStatus.Forbidden) return Forbid();

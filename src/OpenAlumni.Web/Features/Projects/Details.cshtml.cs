@@ -41,13 +41,7 @@ public sealed class DetailsModel(ProjectService projects, IStringLocalizer<Valid
     public async Task<IActionResult> OnPostEngageAsync(long id, long applicationId, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        long? value = null;
-        var text = ValueYen?.Replace(",", "").Replace("¥", "").Trim();
-        if (!string.IsNullOrEmpty(text))
-        {
-            if (long.TryParse(text, out var yen)) value = yen;
-            else errors.Add("valueYen", "Outcomes.ValueInvalid");
-        }
+        var value = Check.FormYen(errors, "valueYen", ValueYen, "Outcomes.ValueInvalid");
         if (errors.Any)
         {
             await LoadAsync(id, ct);

@@ -72,13 +72,5 @@ public sealed class EditModel(ProjectService projects, IStringLocalizer<Validati
         return Page();
     }
 
-    /// <summary>A yen amount as typed (commas and the yen sign allowed); empty is none.</summary>
-    static long? Yen(FieldErrors errors, string field, string? text)
-    {
-        var t = text?.Replace(",", "").Replace("¥", "").Replace("円", "").Trim();
-        if (string.IsNullOrEmpty(t)) return null;
-        if (long.TryParse(t, out var yen)) return yen;
-        errors.Add(field, "Projects.FeeInvalid");
-        return null;
-    }
+    static long? Yen(FieldErrors errors, string field, string? text) => Check.FormYen(errors, field, text, "Projects.FeeInvalid");
 }

@@ -71,6 +71,19 @@ public static partial class Check
         return null;
     }
 
+    /// <summary>
+    /// A yen amount typed in a form as people write it ("1,500,000", "¥300,000", "300000円", full-width digits); empty is
+    /// null. A sign, a decimal point or "30万" is refused with the key, which says what was expected.
+    /// </summary>
+    public static long? FormYen(FieldErrors errors, string field, string? text, string key)
+    {
+        var t = text?.Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "").Replace("¥", "").Replace("円", "").Trim();
+        if (string.IsNullOrEmpty(t)) return null;
+        if (long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var yen)) return yen;
+        errors.Add(field, key);
+        return null;
+    }
+
     public static int? Year(FieldErrors errors, string field, int? value, int currentYear)
     {
         if (value is null) return null;
