@@ -28,7 +28,7 @@ public sealed class ChannelService(AlumniDb db, CurrentMember current, ITenantCo
     public async Task<Result<ChannelListDto>> ListAsync(CancellationToken ct)
     {
         if (!await IsAdminAsync(ct)) return Result<ChannelListDto>.Forbidden();
-        var items = await ProjectAsync(db.Set<Channel>().AsNoTracking().OrderBy(c => c.Id), ct);
+        var items = await ProjectAsync(db.Set<Channel>().AsNoTracking(), ct);
         return new ChannelListDto(items, 1, ChannelLimits.PerNetwork, items.Count);
     }
 
@@ -159,7 +159,7 @@ public sealed class ChannelService(AlumniDb db, CurrentMember current, ITenantCo
 
     async Task<List<ChannelDto>> ProjectAsync(IQueryable<Channel> query, CancellationToken ct)
     {
-        var rows = await query.Take(ChannelLimits.PerNetwork).ToListAsync(ct);
+        var rows = await query.OrderBy(c => c.Id).Take(ChannelLimits.PerNetwork).ToListAsync(ct);
         var spaceIds = rows.Where(c => c.SpaceId != null).Select(c => c.SpaceId!.Value).Distinct().ToList();
         var spaces = spaceIds.Count == 0 ? [] : (await SpacesAsync(ct)).Where(s => spaceIds.Contains(s.Id)).ToDictionary(s => s.Id, s => s.Name);
         var ids = rows.Select(c => c.Id.ToString(CultureInfo.InvariantCulture)).ToList();
