@@ -2,6 +2,7 @@ using OpenAlumni.Web.Data;
 using OpenAlumni.Web.Features.Accounts;
 using OpenAlumni.Web.Features.Analytics;
 using OpenAlumni.Web.Features.Audit;
+using OpenAlumni.Web.Features.Channels;
 using OpenAlumni.Web.Features.Collaborations;
 using OpenAlumni.Web.Features.Community;
 using OpenAlumni.Web.Features.Consultations;
@@ -40,7 +41,7 @@ public static class AppSetup
         .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
         .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
         .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
-        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddCommunity()
+        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddChannels().AddCommunity()
         .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
     /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
@@ -79,7 +80,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
-            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapCommunity()
+            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;

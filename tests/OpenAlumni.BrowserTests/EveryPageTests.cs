@@ -271,6 +271,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Projects/Edit", $"/projects/edit/{s.Project}", Who.Admin),
         new("/Audit/Index", "/admin/audit", Who.Admin),
         new("/Community/Admin", "/admin/community", Who.Admin),
+        new("/Channels/Index", "/admin/channels", Who.Admin),
         new("/Privacy/Edit", "/admin/privacy", Who.Admin),
         new("/Settings/Index", "/admin/settings", Who.Admin),
     ];

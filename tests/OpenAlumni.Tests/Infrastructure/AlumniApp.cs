@@ -41,6 +41,9 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The push tests run their own push service on http://127.0.0.1 (PushDeliveryTests).
         builder.UseSetting("Push:AllowInsecureEndpoints", "true");
         builder.UseSetting("Push:AllowPrivateAddresses", "true");
+        // The chat channel tests run their own webhook receiver on http://127.0.0.1 (ChannelsTests).
+        builder.UseSetting("Channels:AllowAnyHost", "true");
+        builder.UseSetting("Channels:AllowPrivateAddresses", "true");
         // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.
         builder.ConfigureServices(s =>
         {

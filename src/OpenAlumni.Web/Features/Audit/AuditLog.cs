@@ -47,6 +47,7 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
         "space.create", "space.update", "space.approve", "space.decline", "space.invite", "space.moderator_appoint", "space.moderator_remove",
         "supporter.appoint", "supporter.remove", "content.pin", "content.unpin",
         "outcome.create", "outcome.update", "outcome.delete", "outcome.values",
+        "channel.create", "channel.update", "channel.delete", "channel.test",
     ];
 
     public async Task AddAsync(string action, string targetType, string? targetId, object? before, object? after, CancellationToken ct)

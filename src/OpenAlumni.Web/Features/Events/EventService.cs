@@ -15,7 +15,7 @@ namespace OpenAlumni.Web.Features.Events;
 /// <summary>Events: what admins create, publish and cancel, and what members see of them.</summary>
 public sealed class EventService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
     MarkdownRenderer markdown, IStringLocalizer<EventTexts> texts, Infrastructure.Storage.FileStore files, Members.PhotoProcessor images, Audit.AuditLog audit,
-    Notifications.NotificationService notifications)
+    Notifications.NotificationService notifications, Channels.ChannelFeed channels)
 {
     /// <summary>The cover image: decoded, bounded to 1600 px and re-encoded like any upload.</summary>
     public async Task<Result<EventDto>> SetCoverAsync(long id, Stream content, long length, CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         if (input.Publish) { e.Status = EventStatus.Published; e.PublishedAt = e.CreatedAt; }
         db.Add(e);
         await db.SaveChangesAsync(ct);
-        if (e.Status == EventStatus.Published) await AnnounceInSpaceAsync(e, ct);
+        if (e.Status == EventStatus.Published) { await channels.EventPublishedAsync(e, ct); await AnnounceInSpaceAsync(e, ct); }
         return (await GetAsync(e.Id, ct)).Value!;
     }
 
@@ -105,8 +105,10 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             if (e.CapacityOnline is { } on && on < e.ConfirmedOnline) errors.Add("capacityOnline", "Events.CapacityBelowConfirmed", e.ConfirmedOnline);
             if (errors.Any) return errors;
             e.UpdatedAt = clock.GetUtcNow();
-            if (input.Publish && e.Status == EventStatus.Draft) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
+            var publishing = input.Publish && e.Status == EventStatus.Draft;
+            if (publishing) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
             await db.SaveChangesAsync(ct);
+            if (publishing) await channels.EventPublishedAsync(e, ct);
             await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, notifications, ct);
             await tx.CommitAsync(ct);
             return null;
@@ -187,7 +189,9 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         var changed = await db.Set<Event>().Where(e => e.Id == id && e.Status == EventStatus.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.UpdatedAt, now), ct);
         if (changed == 0) return Result<EventDto>.Conflict("status", "Events.NotDraft");
-        await AnnounceInSpaceAsync(await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == id, ct), ct);
+        var published = await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == id, ct);
+        await channels.EventPublishedAsync(published, ct);
+        await AnnounceInSpaceAsync(published, ct);
         return (await GetAsync(id, ct)).Value!;
     }
 

@@ -19,7 +19,7 @@ namespace OpenAlumni.Web.Features.Jobs;
 /// alumni raise their hand (sharing their profile only if they consent) or refer someone.
 /// </summary>
 public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, IStringLocalizer<JobTexts> texts, AppLinks links)
+    MarkdownRenderer markdown, IStringLocalizer<JobTexts> texts, AppLinks links, Channels.ChannelFeed channels)
 {
     public const int PageSize = 20;
 
@@ -113,6 +113,7 @@ public sealed class JobService(AlumniDb db, CurrentMember current, ITenantContex
             }
             await db.EnqueueMailAsync(t.Id, $"job:{job.Id}:{c.Id}", c.Email!, subject, body, now, ct);
         }
+        await channels.JobAnnouncedAsync(job, ct);
         await db.SaveChangesAsync(ct);
     }
 

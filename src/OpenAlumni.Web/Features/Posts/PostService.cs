@@ -16,7 +16,7 @@ namespace OpenAlumni.Web.Features.Posts;
 
 /// <summary>Posts in the three rooms: writing, editing, publishing, deleting, and reading the feed.</summary>
 public sealed partial class PostService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, NotificationService notifications)
+    MarkdownRenderer markdown, NotificationService notifications, Channels.ChannelFeed channels)
 {
     public const int MaxPageSize = 50;
 
@@ -212,6 +212,7 @@ public sealed partial class PostService(AlumniDb db, CurrentMember current, ITen
             await notifications.NotifyAsync(audience, NotificationType.SpacePost, post.Id, post.AuthorMemberId, post.Title, ct);
         }
         await NotifyMentionsAsync(post, post.Body, ct);
+        await channels.PostPublishedAsync(post, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -23,7 +23,7 @@ namespace OpenAlumni.Web.Features.Projects;
 /// engagement in the outcome ledger. Members open to side projects see those matching their skills first.
 /// </summary>
 public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock,
-    MarkdownRenderer markdown, IStringLocalizer<ProjectTexts> texts, AppLinks links, AuditLog audit)
+    MarkdownRenderer markdown, IStringLocalizer<ProjectTexts> texts, AppLinks links, AuditLog audit, Channels.ChannelFeed channels)
 {
     public const int PageSize = 20;
     /// <summary>The open projects ordered in memory by how well they match the reader: a board holds dozens, not thousands.</summary>
@@ -39,6 +39,7 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         if (errors.Any) return errors;
         db.Add(p);
         await db.SaveChangesAsync(ct);
+        await channels.ProjectOpenedAsync(p, ct);
         return (await GetAsync(p.Id, ct)).Value!;
     }
 
@@ -49,10 +50,12 @@ public sealed class ProjectService(AlumniDb db, CurrentMember current, ITenantCo
         if (p is null) return Result<ProjectDto>.NotFound();
         if (ProjectRules.Manage(me, p) is { } no) return no.As<ProjectDto>();
         var errors = new FieldErrors();
+        var wasDraft = p.Status == ProjectStatus.Draft;
         Apply(p, input, errors, creating: false);
         if (errors.Any) return errors;
         p.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        if (wasDraft) await channels.ProjectOpenedAsync(p, ct);
         return (await GetAsync(p.Id, ct)).Value!;
     }
 

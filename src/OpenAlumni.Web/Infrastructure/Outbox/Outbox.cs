@@ -56,6 +56,21 @@ public static class OutboxExtensions
         });
     }
 
+    /// <summary>
+    /// Queues a post of <paramref name="payload"/> (JSON, already in the channel's language and format) to the incoming webhook of
+    /// chat channel <paramref name="channelId"/> unless the key is queued already. The webhook's URL is a secret and stays with the
+    /// channel (encrypted); the message names the channel only, so a URL replaced meanwhile is the one used.
+    /// </summary>
+    public static async Task EnqueueWebhookAsync(this AlumniDb db, long tenantId, string key, long channelId, string title, string payload, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await QueuedAsync(db, key, fresh: false, ct)) return;
+        db.Set<OutboxMessage>().Add(new OutboxMessage
+        {
+            TenantId = tenantId, Key = key, Channel = OutboxChannel.Webhook, To = channelId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Subject = title.Length > 500 ? title[..500] : title, Body = payload, Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
     static async Task<bool> QueuedAsync(AlumniDb db, string key, bool fresh, CancellationToken ct) =>
         db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.Entity.Key == key)
         || (!fresh && await db.Set<OutboxMessage>().AnyAsync(m => m.Key == key, ct));
@@ -67,6 +82,12 @@ public interface IPushSender
     Task SendAsync(OutboxMessage message, CancellationToken ct);
 }
 
+/// <summary>Delivers an outbox message of the <see cref="OutboxChannel.Webhook"/> channel (the Channels feature provides it).</summary>
+public interface IWebhookSender
+{
+    Task SendAsync(OutboxMessage message, CancellationToken ct);
+}
+
 /// <summary>A delivery that no retry can mend (the browser unsubscribed, the push service refuses the message): given up at once.</summary>
 public sealed class PermanentDeliveryException(string message) : Exception(message);
 
@@ -74,7 +95,7 @@ public sealed class PermanentDeliveryException(string message) : Exception(messa
 /// Sends due messages: claims each with a lease (so two instances never send one message together),
 /// sends, marks it sent; a failure is retried with exponential backoff, then given up as Failed.
 /// </summary>
-public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushSender> push, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
+public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushSender> push, IEnumerable<IWebhookSender> webhooks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
     Observability.AlumniMetrics metrics, ILogger<OutboxSender> log)
 {
     /// <param name="tenantId">Only this tenant's mail (an operator retrying one network); null for all.</param>
@@ -103,6 +124,8 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushS
             {
                 if (message.Channel == OutboxChannel.Push)
                     await (push.FirstOrDefault() ?? throw new PermanentDeliveryException("No push sender is configured.")).SendAsync(message, ct);
+                else if (message.Channel == OutboxChannel.Webhook)
+                    await (webhooks.FirstOrDefault() ?? throw new PermanentDeliveryException("No webhook sender is configured.")).SendAsync(message, ct);
                 else
                     await mailer.SendAsync(message.To, message.Subject, message.Body, ct, StableId(message));
                 await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s

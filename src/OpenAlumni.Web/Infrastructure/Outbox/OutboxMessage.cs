@@ -5,8 +5,8 @@ namespace OpenAlumni.Web.Infrastructure.Outbox;
 
 public enum OutboxStatus { Pending, Sent, Failed }
 
-/// <summary>How a message goes out: a mail to an address, or a web push to one subscribed browser.</summary>
-public enum OutboxChannel { Mail, Push }
+/// <summary>How a message goes out: a mail to an address, a web push to one subscribed browser, or a post to a chat channel's incoming webhook.</summary>
+public enum OutboxChannel { Mail, Push, Webhook }
 
 /// <summary>
 /// A mail waiting to go out. Written in the same transaction as the change it reports, sent by
@@ -20,7 +20,7 @@ public class OutboxMessage
     /// <summary>Idempotency key, e.g. "event-reminder:12:345"; queuing the same key again does nothing.</summary>
     public required string Key { get; set; }
     public OutboxChannel Channel { get; set; }
-    /// <summary>The mail address; for a push, the id of the browser's subscription.</summary>
+    /// <summary>The mail address; for a push, the id of the browser's subscription; for a webhook, the id of the chat channel.</summary>
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }

@@ -37,7 +37,7 @@ public abstract class OutboxAndCoverTests(AlumniApp app) : AppTest(app)
         await db.SaveChangesAsync(Ct);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now);
         var mailer = new FlakyMailer(failures: 1);
-        var sender = new OutboxSender(db, mailer, [], clock, Options.Create(new OutboxOptions { MaxAttempts = 3 }),
+        var sender = new OutboxSender(db, mailer, [], [], clock, Options.Create(new OutboxOptions { MaxAttempts = 3 }),
             App.Services.GetRequiredService<OpenAlumni.Web.Infrastructure.Observability.AlumniMetrics>(), NullLogger<OutboxSender>.Instance);
 
         await sender.SendDueAsync(Ct, tenant.Info.Id);
@@ -59,7 +59,7 @@ public abstract class OutboxAndCoverTests(AlumniApp app) : AppTest(app)
         await db.EnqueueMailAsync(tenant.Info.Id, doomed, "b@example.com", "s", "b", clock.GetUtcNow(), Ct);
         await db.SaveChangesAsync(Ct);
         var alwaysDown = new FlakyMailer(failures: int.MaxValue);
-        var sender2 = new OutboxSender(db, alwaysDown, [], clock, Options.Create(new OutboxOptions { MaxAttempts = 3 }),
+        var sender2 = new OutboxSender(db, alwaysDown, [], [], clock, Options.Create(new OutboxOptions { MaxAttempts = 3 }),
             App.Services.GetRequiredService<OpenAlumni.Web.Infrastructure.Observability.AlumniMetrics>(), NullLogger<OutboxSender>.Instance);
         for (var i = 0; i < 5; i++) { await sender2.SendDueAsync(Ct, tenant.Info.Id); clock.Advance(TimeSpan.FromHours(7)); }
         var failed = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Key == doomed, Ct);

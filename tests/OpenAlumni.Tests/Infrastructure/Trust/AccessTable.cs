@@ -36,6 +36,13 @@ public static class AccessTable
         ["GET /api/v1/admin/outcomes/values"] = Admin(),
         ["PUT /api/v1/admin/outcomes/values"] = Admin(new { values = new { rehire = 3_000_000 } }),
         ["GET /api/v1/admin/audit"] = Admin(),
+        ["GET /api/v1/admin/channels"] = Admin(),
+        ["POST /api/v1/admin/channels"] = Admin(new { kind = "slack", url = "http://127.0.0.1:9/matrix", events = new[] { "job" } }),
+        ["GET /api/v1/admin/channels/{id}"] = Admin(),
+        ["PATCH /api/v1/admin/channels/{id}"] = Admin(new { paused = true }),
+        ["DELETE /api/v1/admin/channels/{id}"] = Admin(destructive: true),
+        // Nothing listens on port 9: the test reports the failure as a 400, and nothing leaves the machine.
+        ["POST /api/v1/admin/channels/{id}/test"] = Admin(),
         ["GET /api/v1/admin/community"] = Admin(),
         ["PUT /api/v1/admin/community"] = Admin(new { enabled = true }),
         ["POST /api/v1/admin/community/stories"] = Admin(new { }),
@@ -238,7 +245,7 @@ public static class AccessTable
         ["/accounts/resetpassword"] = Anyone(),
         ["/accounts/security"] = Registered(), ["/privacy/me"] = Registered(),
 
-        ["/admin/analytics"] = Admin(), ["/admin/analytics/report"] = Admin(), ["/admin/audit"] = Admin(), ["/admin/community"] = Admin(),
+        ["/admin/analytics"] = Admin(), ["/admin/analytics/report"] = Admin(), ["/admin/audit"] = Admin(), ["/admin/channels"] = Admin(), ["/admin/community"] = Admin(),
         ["/admin/invitations"] = Admin(), ["/admin/members"] = Admin(), ["/admin/privacy"] = Admin(), ["/admin/registrations"] = Admin(),
         ["/admin/roster"] = Admin(), ["/admin/settings"] = Admin(), ["/moderation"] = Admin(), ["/messages/reports"] = Admin(),
         ["/jobs/recruiters"] = Admin(),

@@ -131,6 +131,9 @@ public sealed class MatrixNetwork
         // Admin's objects: stories, invitations, people to decide on, suspend or merge (never the callers themselves).
         await Ok(admin.PutAsJsonAsync("/api/v1/admin/community", new { enabled = true }, ct));
         await Ok(admin.PostAsJsonAsync("/api/v1/admin/privacy/policy", new { ja = marker, en = marker }, ct));
+        // Chat channels pointing where nothing listens (the test host allows any host), so no call leaves the machine.
+        object Channel() => new { kind = "slack", url = "http://127.0.0.1:9/matrix", events = new[] { "job" } };
+        net.Ids["channels"] = [await IdAsync(admin, "/api/v1/admin/channels", Channel()), await IdAsync(admin, "/api/v1/admin/channels", Channel())];
         net.Ids["stories"] = [await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander.Id, story = marker }),
             await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander2.Id, story = marker })];
         await Ok(admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = $"a-{marker}@example.com\nb-{marker}@example.com" }, ct));
