@@ -187,9 +187,7 @@ public sealed class CardService(AlumniDb db, CurrentMember current, EventService
             .OrderByDescending(x => x.ExchangedAt).ThenByDescending(x => x.Id)
             .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         var ids = rows.Select(r => r.OtherMemberId).ToList();
-        var blocked = ids.Count == 0 ? [] : await db.Set<MemberBlock>().AsNoTracking()
-            .Where(b => (b.BlockerMemberId == me.MemberId && ids.Contains(b.BlockedMemberId)) || (b.BlockedMemberId == me.MemberId && ids.Contains(b.BlockerMemberId)))
-            .Select(b => b.BlockerMemberId == me.MemberId ? b.BlockedMemberId : b.BlockerMemberId).ToListAsync(ct);
+        var blocked = await MemberBlocks.BetweenAsync(db, me.MemberId, ids, ct);
         var t = tenant.Tenant!;
         return rows.Select(r => new CardExchangeDto(
             new CardPersonDto(r.OtherMemberId, PersonName.Display(r.FamilyName, r.GivenName, r.RomanizedName),

@@ -231,4 +231,10 @@ public static class MemberBlocks
     public static Task<bool> AnyBetweenAsync(AlumniDb db, long me, IReadOnlyCollection<long> others, CancellationToken ct) =>
         db.Set<MemberBlock>().AnyAsync(b => (b.BlockerMemberId == me && others.Contains(b.BlockedMemberId))
                                             || (b.BlockedMemberId == me && others.Contains(b.BlockerMemberId)), ct);
+
+    /// <summary>Which of <paramref name="others"/> stand in a block with <paramref name="me"/>, in either direction.</summary>
+    public static async Task<List<long>> BetweenAsync(AlumniDb db, long me, IReadOnlyCollection<long> others, CancellationToken ct) =>
+        others.Count == 0 ? [] : await db.Set<MemberBlock>().AsNoTracking()
+            .Where(b => (b.BlockerMemberId == me && others.Contains(b.BlockedMemberId)) || (b.BlockedMemberId == me && others.Contains(b.BlockerMemberId)))
+            .Select(b => b.BlockerMemberId == me ? b.BlockedMemberId : b.BlockerMemberId).ToListAsync(ct);
 }

@@ -89,9 +89,7 @@ public sealed class SuggestionService(AlumniDb db, CurrentMember current, ITenan
         if (rows.Count == 0) return [];
         var level = me.ViewerLevel;
         var ids = rows.Select(r => r.SuggestedMemberId).ToList();
-        var blocked = await db.Set<Messages.MemberBlock>().AsNoTracking()
-            .Where(b => (b.BlockerMemberId == me.MemberId && ids.Contains(b.BlockedMemberId)) || (b.BlockedMemberId == me.MemberId && ids.Contains(b.BlockerMemberId)))
-            .Select(b => b.BlockerMemberId == me.MemberId ? b.BlockedMemberId : b.BlockerMemberId).ToListAsync(ct);
+        var blocked = await Messages.MemberBlocks.BetweenAsync(db, me.MemberId, ids, ct);
         var people = await db.Members.AsNoTracking().Approved().Consenting(Purpose.Directory).Where(m => ids.Contains(m.Id) && !blocked.Contains(m.Id))
             .Select(m => new
             {
