@@ -6,8 +6,8 @@ namespace OpenAlumni.BrowserTests;
 
 /// <summary>
 /// Chat channels, in both languages: the secretariat, on a phone, pastes a wrong address and is told which host the service
-/// uses, then adds the Slack webhook, which is listed by its host and masked tail only; at a desk it pauses the channel, then
-/// deletes it after confirming.
+/// uses, then adds the Slack webhook, which is listed by its host and masked tail only; at a desk it edits what the channel
+/// hears and its language (an empty choice refused), pauses it, then deletes it after confirming.
 /// </summary>
 public sealed class ChannelsJourneyTests(BrowserApp app) : BrowserTest(app)
 {
@@ -51,6 +51,26 @@ public sealed class ChannelsJourneyTests(BrowserApp app) : BrowserTest(app)
         await desk.SetViewportSizeAsync(1280, 900);
         await SignInAsync(desk, text, secretariat);
         await desk.GotoAsync("/admin/channels");
+
+        // 3a. She edits it: with nothing chosen to send, she is told and the form stays open; then it also hears of job openings,
+        // in the other language, and keeps its address since no new one was typed.
+        var edit = desk.GetByTestId("channel").GetByTestId("edit-channel");
+        await edit.Locator("summary").ClickAsync();
+        foreach (var value in new[] { "announcement", "event", "project", "job" }) await edit.Locator($"input[name='Edit.Events'][value='{value}']").UncheckAsync();
+        await edit.GetByTestId("save").ClickAsync();
+        await Expect(desk.GetByTestId("channel").GetByTestId("edit-channel")).ToHaveJSPropertyAsync("open", true);
+        await Expect(desk.GetByTestId("channel").GetByTestId("edit-channel").Locator("fieldset .error")).ToHaveTextAsync(ja ? "この項目は必須です。" : "This field is required.");
+        await Expect(desk.GetByTestId("channel")).ToContainTextAsync(ja ? "お知らせ、イベント" : "Announcements, Events");
+        edit = desk.GetByTestId("channel").GetByTestId("edit-channel");
+        await edit.Locator("input[name='Edit.Events'][value='announcement']").CheckAsync();
+        await edit.Locator("input[name='Edit.Events'][value='job']").CheckAsync();
+        await edit.Locator("select[name='Edit.Language']").SelectOptionAsync(ja ? "en" : "ja");
+        await edit.GetByTestId("save").ClickAsync();
+        await Expect(desk.Locator(".flash")).ToContainTextAsync(ja ? "更新しました" : "has been updated");
+        await Expect(desk.GetByTestId("channel")).ToContainTextAsync(ja ? "英語" : "Japanese");
+        await Expect(desk.GetByTestId("channel")).ToContainTextAsync(ja ? "お知らせ、求人" : "Announcements, Job openings");
+        await Expect(desk.GetByTestId("channel")).ToContainTextAsync("hooks.slack.com/…/mnop");
+
         await desk.GetByTestId("channel").GetByTestId("pause").ClickAsync();
         await Expect(desk.Locator(".flash")).ToContainTextAsync(ja ? "一時停止しました" : "is paused");
         await Expect(desk.GetByTestId("channel-status")).ToHaveTextAsync(ja ? "一時停止中" : "Paused");

@@ -16,6 +16,14 @@ public sealed class ChannelForm
     public long? SpaceId { get; set; }
 }
 
+/// <summary>The form behind "edit" on a channel: its language, what it hears, and a new URL when one is typed (blank keeps the old).</summary>
+public sealed class ChannelEditForm
+{
+    public string? Url { get; set; }
+    public string? Language { get; set; }
+    public List<string> Events { get; set; } = [];
+}
+
 /// <summary>
 /// The secretariat's chat channels: the list with each one's delivery status, add, send a test, pause or resume, delete.
 /// Same service as /api/v1/admin/channels.
@@ -27,6 +35,9 @@ public sealed class IndexModel(ChannelService channels, IStringLocalizer<Validat
     /// <summary>Why the last test failed, and which channel it was.</summary>
     public (long Id, string Message)? TestFailure { get; private set; }
     [BindProperty] public ChannelForm Input { get; set; } = new();
+    [BindProperty] public ChannelEditForm Edit { get; set; } = new();
+    /// <summary>The channel whose edit form was sent back with errors (it stays open).</summary>
+    public long? Editing { get; private set; }
 
     async Task LoadAsync(CancellationToken ct)
     {
@@ -47,6 +58,24 @@ public sealed class IndexModel(ChannelService channels, IStringLocalizer<Validat
         ModelState.AddErrors(result.Errors!, texts);
         // The URL typed is a secret: it is not sent back into the form.
         Input.Url = null;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct)
+    {
+        // A blank URL field keeps the channel's address; only one typed replaces it.
+        var url = string.IsNullOrWhiteSpace(Edit.Url) ? null : Edit.Url;
+        var result = await channels.UpdateAsync(id, new ChannelInput(Url: url, Language: Edit.Language, Events: Edit.Events), ct);
+        if (result.Status == ResultStatus.NotFound) return NotFound();
+        if (result.IsOk)
+        {
+            TempData["Flash"] = K["SavedFlash"].Value;
+            return Redirect("/admin/channels");
+        }
+        ModelState.AddErrors(result.Errors!, texts, prefix: "Edit");
+        Editing = id;
+        Edit.Url = null;
         await LoadAsync(ct);
         return Page();
     }

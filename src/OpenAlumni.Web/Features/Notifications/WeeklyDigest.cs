@@ -114,7 +114,7 @@ public sealed class WeeklyDigest(AlumniDb db, TenantContext tenant, IStringLocal
                 if (people.Count > 0)
                 {
                     body.AppendLine(texts["Digest.People"]);
-                    body.AppendLine("- " + string.Join(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? ", " : "、", people.Select(n => PersonName.Display(n.Family, n.Given, n.Romanized))));
+                    body.AppendLine("- " + Cultures.List(people.Select(n => PersonName.Display(n.Family, n.Given, n.Romanized))));
                     body.AppendLine("  " + links.To("/suggestions"));
                     body.AppendLine();
                 }

@@ -18,6 +18,10 @@ public static class Cultures
         culture is not null && culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en"
         : culture is not null && culture.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "ja";
 
+    /// <summary>Items joined as a list is written in the current language: 「A、B」 in Japanese, "A, B" in English.</summary>
+    public static string List(IEnumerable<string> items) =>
+        string.Join(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? ", " : "、", items);
+
     /// <summary>Runs code (a mail to someone else, say) in another language, restoring the request's after.</summary>
     public static IDisposable Use(string? culture)
     {
