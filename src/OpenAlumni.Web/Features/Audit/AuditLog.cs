@@ -42,7 +42,7 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
     [
         "registration.approve", "registration.reject", "member.suspend", "member.reinstate", "member.role", "member.kind", "member.merge",
         "member.export", "member.export_self", "member.delete_self", "roster.import", "invitation.create", "invitation.resend",
-        "invitation.revoke", "content.hide", "content.restore", "report.dismiss", "event.cancel", "event.export_attendees",
+        "invitation.revoke", "content.hide", "content.restore", "report.dismiss", "event.create", "event.update", "event.publish", "event.cancel", "event.export_attendees",
         "settings.update", "settings.logo", "privacy.policy_publish",
         "space.create", "space.update", "space.approve", "space.decline", "space.invite", "space.moderator_appoint", "space.moderator_remove",
         "supporter.appoint", "supporter.remove", "content.pin", "content.unpin",

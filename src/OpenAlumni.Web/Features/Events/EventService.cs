@@ -72,6 +72,8 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
         if (input.Publish) { e.Status = EventStatus.Published; e.PublishedAt = e.CreatedAt; }
         db.Add(e);
         await db.SaveChangesAsync(ct);
+        await audit.AddAsync("event.create", "event", e.Id.ToString(CultureInfo.InvariantCulture), null, Audited(e), ct);
+        await db.SaveChangesAsync(ct);
         if (e.Status == EventStatus.Published) { await channels.EventPublishedAsync(e, ct); await AnnounceInSpaceAsync(e, ct); }
         return (await GetAsync(e.Id, ct)).Value!;
     }
@@ -98,6 +100,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             if (!await LockAsync(id, ct)) return Result<EventDto>.NotFound();
             var e = await db.Set<Event>().FirstAsync(x => x.Id == id, ct);
             if (EventRules.Edit(admin, e.Status, moderator) is { } no) return no.As<EventDto>();
+            var before = Audited(e);
             var errors = new FieldErrors();
             if (input.SpaceId is not null && input.SpaceId != e.SpaceId) errors.Add("spaceId", "Posts.SpaceFixed");
             Apply(e, input, errors, creating: false);
@@ -107,6 +110,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             e.UpdatedAt = clock.GetUtcNow();
             var publishing = input.Publish && e.Status == EventStatus.Draft;
             if (publishing) { e.Status = EventStatus.Published; e.PublishedAt = e.UpdatedAt; }
+            await AuditChangeAsync(e.Id, before, Audited(e), ct);
             await db.SaveChangesAsync(ct);
             if (publishing) await channels.EventPublishedAsync(e, ct);
             await RsvpService.FillFreeSeatsAsync(db, e, tenant, texts, clock, notifications, ct);
@@ -114,6 +118,29 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             return null;
         }, ct);
         return refused ?? (await GetAsync(id, ct)).Value!;
+    }
+
+    /// <summary>
+    /// What the audit log keeps of an event: what the secretariat would ask about later ("who moved the AGM?", "who cut the
+    /// seats?"). The description is left out: it is long, and the event page shows it.
+    /// </summary>
+    static Dictionary<string, object?> Audited(Event e) => new()
+    {
+        ["title"] = e.Title, ["status"] = WireNames.Of(e.Status), ["kind"] = WireNames.Of(e.Kind), ["format"] = WireNames.Of(e.Format),
+        ["audience"] = WireNames.Of(e.Audience), ["startsAt"] = e.StartsAt, ["endsAt"] = e.EndsAt, ["signupDeadline"] = e.SignupDeadline,
+        ["venue"] = e.Venue, ["capacity"] = e.CapacityInPerson, ["capacityOnline"] = e.CapacityOnline, ["scope"] = Scope(e),
+    };
+
+    static string Scope(Event e) => e.SpaceId is { } sp ? $"space:{sp}" : "network";
+
+    /// <summary>An edit is recorded with only the fields it changed (none changed: nothing recorded).</summary>
+    async Task AuditChangeAsync(long id, Dictionary<string, object?> before, Dictionary<string, object?> after, CancellationToken ct)
+    {
+        var changed = after.Keys.Where(k => !Equals(before[k], after[k])).ToList();
+        if (changed.Count == 0) return;
+        var action = changed is ["status"] && Equals(after["status"], WireNames.Of(EventStatus.Published)) ? "event.publish" : "event.update";
+        await audit.AddAsync(action, "event", id.ToString(CultureInfo.InvariantCulture), changed.ToDictionary(k => k, k => before[k]),
+            changed.ToDictionary(k => k, k => after[k]), ct);
     }
 
     /// <summary>Takes the event row's lock for the rest of the transaction (SQLite: the write lock).</summary>
@@ -190,6 +217,9 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EventStatus.Published).SetProperty(e => e.PublishedAt, now).SetProperty(e => e.UpdatedAt, now), ct);
         if (changed == 0) return Result<EventDto>.Conflict("status", "Events.NotDraft");
         var published = await db.Set<Event>().AsNoTracking().FirstAsync(e => e.Id == id, ct);
+        await audit.AddAsync("event.publish", "event", id.ToString(CultureInfo.InvariantCulture), new { status = WireNames.Of(EventStatus.Draft) },
+            new { status = WireNames.Of(EventStatus.Published), scope = Scope(published) }, ct);
+        await db.SaveChangesAsync(ct);
         await channels.EventPublishedAsync(published, ct);
         await AnnounceInSpaceAsync(published, ct);
         return (await GetAsync(id, ct)).Value!;
@@ -211,7 +241,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             e.Status = EventStatus.Cancelled;
             e.CancelledAt = e.UpdatedAt = now;
             await audit.AddAsync("event.cancel", "event", id.ToString(), new { status = WireNames.Of(wasPublished ? EventStatus.Published : EventStatus.Draft) },
-                new { status = WireNames.Of(EventStatus.Cancelled), scope = e.SpaceId is { } sp ? $"space:{sp}" : "network" }, ct);
+                new { status = WireNames.Of(EventStatus.Cancelled), scope = Scope(e) }, ct);
             if (wasPublished)
             {
                 var people = await db.Set<Rsvp>().Where(r => r.EventId == id && r.Status != RsvpStatus.Cancelled)

@@ -54,7 +54,37 @@ public abstract class AuditLogTests(AlumniApp app) : AppTest(app)
         await admin.PostAsync($"/api/v1/events/{eventId}/cancel", null, Ct);
 
         var actions = (await EntriesAsync(admin)).Select(e => e.GetProperty("action").GetString()).ToList();
-        Assert.Equal(["event.cancel", "event.export_attendees", "content.hide"], actions);
+        Assert.Equal(["event.cancel", "event.export_attendees", "content.hide", "event.create"], actions);
+    }
+
+    [Fact]
+    public async Task CreatingEditingAndPublishingAnEvent_AreRecorded_AnEditWithOnlyWhatItChanged()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        var eventId = await CreateAsync(admin, Meetup(capacity: 40, publish: false));
+
+        var moved = await admin.PatchAsJsonAsync($"/api/v1/events/{eventId}", new { capacity = 25, venue = "丸の内オフィス 3F" }, Ct);
+        var unchanged = await admin.PatchAsJsonAsync($"/api/v1/events/{eventId}", new { capacity = 25 }, Ct);
+        var refused = await admin.PatchAsJsonAsync($"/api/v1/events/{eventId}", new { capacity = -1 }, Ct);
+        var published = await admin.PostAsync($"/api/v1/events/{eventId}/publish", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var entries = await EntriesAsync(admin);
+        Assert.Equal(["event.publish", "event.update", "event.create"], entries.Select(e => e.GetProperty("action").GetString()));
+        var edit = entries[1];
+        Assert.Equal(eventId.ToString(), edit.GetProperty("targetId").GetString());
+        var before = JsonDocument.Parse(edit.GetProperty("before").GetString()!).RootElement;
+        var after = JsonDocument.Parse(edit.GetProperty("after").GetString()!).RootElement;
+        Assert.Equal(["capacity", "venue"], after.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(40, before.GetProperty("capacity").GetInt32());
+        Assert.Equal(25, after.GetProperty("capacity").GetInt32());
+        Assert.Equal("丸の内オフィス 3F", after.GetProperty("venue").GetString());
+        Assert.Contains("draft", entries[2].GetProperty("after").GetString());
+        Assert.Contains("published", entries[0].GetProperty("after").GetString());
     }
 
     [Fact]
