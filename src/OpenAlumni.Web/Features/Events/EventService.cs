@@ -190,15 +190,7 @@ public sealed class EventService(AlumniDb db, CurrentMember current, ITenantCont
             if (required) errors.Add(field, "Validation.Required");
             return null;
         }
-        var v = value.Trim();
-        var hasOffset = v.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(v, @"[+-]\d\d:?\d\d$");
-        if (hasOffset && DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) && withOffset.Year is > 2000 and < 2200)
-            return withOffset.ToUniversalTime();
-        if (!hasOffset && DateTime.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) && local.Year is > 2000 and < 2200)
-        {
-            var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            return new DateTimeOffset(unspecified, tz.GetUtcOffset(unspecified)).ToUniversalTime();
-        }
+        if (Check.Moment(value, tz) is { } at) return at.ToUniversalTime();
         errors.Add(field, "Events.TimeInvalid");
         return null;
     }

@@ -1,6 +1,6 @@
 namespace OpenAlumni.Web.Features.Jobs;
 
-/// <summary>POST /jobs and PATCH /jobs/{id}. When editing, a field left out stays as it is. <c>closesAt</c>: a date (the end of that day in the network's time zone) or a date-time with offset.</summary>
+/// <summary>POST /jobs and PATCH /jobs/{id}. When editing, a field left out stays as it is. <c>closesAt</c>: a date (the end of that day in the network's time zone) or a date-time (without an offset, in the network's time zone).</summary>
 public sealed record JobInput(string? Title = null, string? Department = null, string? Location = null, string? Remote = null,
     string? Description = null, string? HowToApply = null, string? ClosesAt = null, string? Status = null, string? Keywords = null);
 

@@ -43,6 +43,21 @@ public abstract class JobsApiTests(AlumniApp app) : AppTest(app)
         Assert.Equal(2, (await tenant.DbAsync(db => db.Set<JobOpening>().CountAsync(Ct))));
     }
 
+    [Fact]
+    public async Task AClosingTimeWithoutAnOffset_IsTheNetworksWallClock_NotTheServers()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ClientForAsync(await tenant.AdminAsync());
+        var year = DateTime.UtcNow.Year + 1;
+
+        var response = await admin.PostAsJsonAsync("/api/v1/jobs", Opening(closesAt: $"{year}-03-31T18:00"), Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await tenant.DbAsync(db => db.Set<JobOpening>().Select(j => j.ClosesAt).SingleAsync(Ct));
+        Assert.Equal(new DateTimeOffset(year, 3, 31, 9, 0, 0, TimeSpan.Zero), stored);
+        Assert.Equal($"{year}-03-31T18:00:00+09:00", (await JsonAsync(response)).GetProperty("closesAt").GetString());
+    }
+
     [Theory]
     [InlineData("closesAt", "{\"title\":\"PM\",\"department\":\"営業部\",\"location\":\"大阪\",\"remote\":\"onsite\",\"howToApply\":\"mail\",\"closesAt\":\"2020-01-01\"}")]
     [InlineData("closesAt", "{\"title\":\"PM\",\"department\":\"営業部\",\"location\":\"大阪\",\"remote\":\"onsite\",\"howToApply\":\"mail\",\"closesAt\":\"2020-01-01T10:00:00+09:00\"}")]
