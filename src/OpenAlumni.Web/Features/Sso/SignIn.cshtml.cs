@@ -20,7 +20,18 @@ public sealed class SignInModel(SsoDirectory directory, SsoSignIn sso, SignInMan
         if (await directory.GetAsync(ct) is null) return Redirect("/accounts/login");
         var back = LoginModel.SafeReturnUrl(returnUrl);
         var properties = new AuthenticationProperties { RedirectUri = "/accounts/sso?handler=complete&returnUrl=" + Uri.EscapeDataString(back) };
-        return Challenge(properties, SsoScheme.Name);
+        try
+        {
+            await HttpContext.ChallengeAsync(SsoScheme.Name, properties);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            // The provider's discovery document could not be read (down, or misconfigured): the login page says so, not a 500.
+            HttpContext.RequestServices.GetRequiredService<ILogger<SignInModel>>().LogWarning("Company sign-in could not start: {Reason}", e.Message);
+            Response.Headers.Location = default;
+            return Redirect("/accounts/login?sso=failed");
+        }
+        return new EmptyResult();
     }
 
     public async Task<IActionResult> OnGetCompleteAsync(string? returnUrl, CancellationToken ct)

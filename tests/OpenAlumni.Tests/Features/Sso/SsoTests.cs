@@ -342,6 +342,22 @@ public abstract class SsoTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ProviderThatDoesNotAnswer_EndsOnTheLoginPageWithAMessage()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.ApiAsync(await tenant.AdminAsync());
+        await admin.PutAsJsonAsync("/api/v1/admin/sso", new { authority = "http://127.0.0.1:9/down", clientId = "x", domains = new[] { Domain } }, Ct);
+        var browser = tenant.Client("en");
+
+        var start = await browser.GetAsync("/accounts/sso", Ct);
+        var page = await browser.GetStringAsync(start.Headers.Location!, Ct);
+
+        Assert.Equal("/accounts/login?sso=failed", start.Headers.Location?.OriginalString);
+        Assert.Contains("Sign-in with your company account did not succeed", page);
+        Assert.Contains("href=\"/accounts/sso\"", page);
+    }
+
+    [Fact]
     public async Task SwitchedOff_PasswordSignInWorksAgain_AndTheCompanySignInIsGone()
     {
         var n = await ConfiguredAsync(required: true);
