@@ -22,6 +22,7 @@ using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Features.Roster;
 using OpenAlumni.Web.Features.Settings;
 using OpenAlumni.Web.Features.Spaces;
+using OpenAlumni.Web.Features.Sso;
 using OpenAlumni.Web.Features.Suggestions;
 using OpenAlumni.Web.Features.WebApp;
 using OpenAlumni.Web.Infrastructure;
@@ -39,7 +40,7 @@ public static class AppSetup
 {
     public static WebApplicationBuilder AddOpenAlumni(this WebApplicationBuilder builder) => builder
         .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
-        .AddAccounts().AddRegistrations().AddMembers().AddPrivacy()
+        .AddAccounts().AddSso().AddRegistrations().AddMembers().AddPrivacy()
         .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
         .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddChannels().AddCommunity()
         .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
@@ -67,6 +68,7 @@ public static class AppSetup
         app.UseRouting();
         app.UseMiddleware<LowercaseRedirectMiddleware>();
         app.UseRateLimiter();
+        app.UseSso();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<OpenAlumni.Web.Infrastructure.Validation.UnreadableInputGuard>();
@@ -80,7 +82,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
-            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapCommunity()
+            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapSso().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;

@@ -41,6 +41,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         ["/Accounts/Logout"] = "signs the visitor out; it has no page of its own to look at",
         ["/Accounts/LoginWith2fa"] = "only reachable half-signed-in with two-factor on; its form is the login page's layout with one field",
         ["/Community/Widget"] = "an embed for the company's own site, framed there and styled by it, not an app page",
+        ["/Sso/SignIn"] = "sends the visitor on to the company's provider (or back to the login page); SsoJourneyTests walks it",
     };
 
     /// <summary>What the walk seeded: ids that fill the routes' parameters.</summary>
@@ -272,6 +273,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Audit/Index", "/admin/audit", Who.Admin),
         new("/Community/Admin", "/admin/community", Who.Admin),
         new("/Channels/Index", "/admin/channels", Who.Admin),
+        new("/Sso/Index", "/admin/sso", Who.Admin),
         new("/Privacy/Edit", "/admin/privacy", Who.Admin),
         new("/Settings/Index", "/admin/settings", Who.Admin),
     ];

@@ -57,6 +57,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Outbox:PollSeconds", "1");
         builder.UseSetting("Outbox:StartDelaySeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The company sign-in journey runs its own OpenID Connect provider on http://127.0.0.1 (OidcProvider).
+        builder.UseSetting("Sso:AllowHttp", "true");
+        builder.UseSetting("Sso:AllowPrivateAddresses", "true");
     }
 
     public async ValueTask InitializeAsync()

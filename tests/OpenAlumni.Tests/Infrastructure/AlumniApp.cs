@@ -44,6 +44,9 @@ public abstract class AlumniApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The chat channel tests run their own webhook receiver on http://127.0.0.1 (ChannelsTests).
         builder.UseSetting("Channels:AllowAnyHost", "true");
         builder.UseSetting("Channels:AllowPrivateAddresses", "true");
+        // The company sign-in tests run their own OpenID Connect provider on http://127.0.0.1 (OidcProvider).
+        builder.UseSetting("Sso:AllowHttp", "true");
+        builder.UseSetting("Sso:AllowPrivateAddresses", "true");
         // Fewer hashing rounds than production: hundreds of test logins would otherwise take minutes.
         builder.ConfigureServices(s =>
         {

@@ -27,6 +27,7 @@ public sealed class OpenApiTests(SqliteApp app) : AppTest(app)
         "GET /api/v1/admin/audit",
         "GET /api/v1/admin/channels", "POST /api/v1/admin/channels", "GET /api/v1/admin/channels/{id}", "PATCH /api/v1/admin/channels/{id}",
         "DELETE /api/v1/admin/channels/{id}", "POST /api/v1/admin/channels/{id}/test",
+        "GET /api/v1/admin/sso", "PUT /api/v1/admin/sso", "DELETE /api/v1/admin/sso",
         "GET /api/v1/members", "GET /api/v1/members/{id}", "GET /api/v1/members/me", "PATCH /api/v1/members/me",
         "PUT /api/v1/members/me/photo", "DELETE /api/v1/members/me/photo",
         "GET /api/v1/events", "GET /api/v1/events/{id}", "POST /api/v1/events", "PATCH /api/v1/events/{id}",

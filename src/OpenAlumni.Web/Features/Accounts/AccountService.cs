@@ -27,7 +27,7 @@ public sealed record RegistrationDto(long Id, string Email, string Kind, string 
 public sealed partial class AccountService(
     AlumniDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, MemberService members, Privacy.PrivacyService privacy, ITenantContext tenant,
     IMailer mailer, IStringLocalizer<AccountTexts> texts, TimeProvider clock, ILogger<AccountService> log,
-    Roster.InvitationService invitations, Roster.RosterMatcher roster, AppLinks links)
+    Roster.InvitationService invitations, Roster.RosterMatcher roster, AppLinks links, Sso.SsoGate ssoGate)
 {
     /// <param name="prior">Errors the caller already found (a form's unparseable year): reported with the rest, and nothing is written.</param>
     public async Task<Result<RegistrationDto>> RegisterAsync(RegisterRequest r, CancellationToken ct, FieldErrors? prior = null)
@@ -50,6 +50,8 @@ public sealed partial class AccountService(
         if (tenant.Tenant?.RegistrationYearFrom is { } from)
             foreach (var (field, year) in new[] { ("joinedYear", r.JoinedYear), ("leftYear", r.LeftYear) })
                 if (year < from) errors.Add(field, "Validation.YearOutOfRange", from, clock.GetUtcNow().Year);
+        // The network's employees of these domains sign in with their company account (it makes their membership then).
+        if (email is not null && await ssoGate.RequiredForAsync(email, ct)) errors.Add("email", "Sso.UseCompanySignIn");
         var invitation = string.IsNullOrEmpty(r.Invitation) ? null : await invitations.CheckAsync(r.Invitation, ct);
         if (invitation is { IsValid: false }) errors.Add("invitation", "Validation.InvitationInvalid");
         if (errors.Any) return errors;

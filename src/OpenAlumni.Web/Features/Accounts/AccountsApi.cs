@@ -30,7 +30,7 @@ public static class AccountsApi
     /// <summary>Documents the token response the bearer handler writes.</summary>
     public sealed record AccessTokenDto(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
-    static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn, AccountService accounts, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
+    static async Task<IResult> Login(LoginRequest request, SignInManager<AppUser> signIn, AccountService accounts, Sso.SsoGate sso, IStringLocalizer<ValidationTexts> texts, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "Validation.Required");
@@ -44,6 +44,9 @@ public static class AccountsApi
             LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
             return Unauthorized(texts["Validation.LoginFailed"]);
         }
+
+        // The network requires its company sign-in for this address's domain (admins excepted; see SsoGate).
+        if (await sso.RefusesPasswordAsync(user, request.Password!, ct)) return Unauthorized(texts["Sso.PasswordRefused"]);
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);

@@ -10,12 +10,17 @@ using OpenAlumni.Web.Infrastructure.Localization;
 namespace OpenAlumni.Web.Features.Accounts;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService accounts, IStringLocalizer<ValidationTexts> texts) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService accounts, IStringLocalizer<ValidationTexts> texts,
+    Sso.SsoDirectory sso, Sso.SsoGate ssoGate) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
     public bool ShowResend { get; private set; }
+    /// <summary>The network has a company sign-in: the page offers it.</summary>
+    public bool SsoOffered { get; private set; }
+    /// <summary>Why a company sign-in came back refused (<c>?sso=</c>), one of the known reasons only.</summary>
+    [BindProperty(SupportsGet = true, Name = "sso")] public string? SsoResult { get; set; }
 
     public sealed class LoginInput
     {
@@ -24,10 +29,22 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService acc
         public bool RememberMe { get; set; }
     }
 
-    public void OnGet() { }
+    public async Task OnGetAsync()
+    {
+        SsoOffered = await sso.GetAsync(HttpContext.RequestAborted) is not null;
+        Error = SsoResult switch
+        {
+            "failed" => texts["Sso.Refused.failed"].Value,
+            "domain" => texts["Sso.Refused.domain"].Value,
+            "unverified" => texts["Sso.Refused.unverified"].Value,
+            "refused" => texts["Sso.Refused.refused"].Value,
+            _ => null,
+        };
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        SsoOffered = await sso.GetAsync(HttpContext.RequestAborted) is not null;
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(Input.Email)) errors.Add("email", "Validation.Required");
         if (string.IsNullOrEmpty(Input.Password)) errors.Add("password", "Validation.Required");
@@ -38,6 +55,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService acc
         {
             LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
             Error = texts["Validation.LoginFailed"];
+            return Page();
+        }
+        if (await ssoGate.RefusesPasswordAsync(user, Input.Password!, HttpContext.RequestAborted))
+        {
+            Error = texts["Sso.PasswordRefused"];
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password!, Input.RememberMe, lockoutOnFailure: true);

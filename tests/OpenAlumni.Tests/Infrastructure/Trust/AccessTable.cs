@@ -43,6 +43,9 @@ public static class AccessTable
         ["DELETE /api/v1/admin/channels/{id}"] = Admin(destructive: true),
         // Nothing listens on port 9: the test reports the failure as a 400, and nothing leaves the machine.
         ["POST /api/v1/admin/channels/{id}/test"] = Admin(),
+        ["GET /api/v1/admin/sso"] = Admin(),
+        ["PUT /api/v1/admin/sso"] = Admin(new { authority = "http://127.0.0.1:9/matrix", clientId = "matrix", domains = new[] { "matrix.example" } }),
+        ["DELETE /api/v1/admin/sso"] = Admin(destructive: true),
         ["GET /api/v1/admin/community"] = Admin(),
         ["PUT /api/v1/admin/community"] = Admin(new { enabled = true }),
         ["POST /api/v1/admin/community/stories"] = Admin(new { }),
@@ -242,10 +245,10 @@ public static class AccessTable
         ["/accounts/accessdenied"] = Anyone(), ["/accounts/confirmemail"] = Anyone(), ["/accounts/forgotpassword"] = Anyone(),
         ["/accounts/login"] = Anyone(), ["/accounts/loginwith2fa"] = Anyone(), ["/accounts/logout"] = Anyone(),
         ["/accounts/register"] = Anyone(), ["/accounts/registerdone"] = Anyone(), ["/accounts/resendconfirmation"] = Anyone(),
-        ["/accounts/resetpassword"] = Anyone(),
+        ["/accounts/resetpassword"] = Anyone(), ["/accounts/sso"] = Anyone(),
         ["/accounts/security"] = Registered(), ["/privacy/me"] = Registered(),
 
-        ["/admin/analytics"] = Admin(), ["/admin/analytics/report"] = Admin(), ["/admin/audit"] = Admin(), ["/admin/channels"] = Admin(), ["/admin/community"] = Admin(),
+        ["/admin/analytics"] = Admin(), ["/admin/analytics/report"] = Admin(), ["/admin/audit"] = Admin(), ["/admin/channels"] = Admin(), ["/admin/sso"] = Admin(), ["/admin/community"] = Admin(),
         ["/admin/invitations"] = Admin(), ["/admin/members"] = Admin(), ["/admin/privacy"] = Admin(), ["/admin/registrations"] = Admin(),
         ["/admin/roster"] = Admin(), ["/admin/settings"] = Admin(), ["/moderation"] = Admin(), ["/messages/reports"] = Admin(),
         ["/jobs/recruiters"] = Admin(),
