@@ -28,6 +28,8 @@ public sealed class LeaverInvitations(AlumniDb db, ITenantContext network, Invit
     public async Task<int> QueueDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var tenant = network.Tenant ?? throw new InvalidOperationException("Leavers are invited inside a network.");
+        // Stored as UTC (PostgreSQL takes no other offset), whatever offset the caller's moment was given in.
+        now = now.ToUniversalTime();
         if (!await db.Tenants.AnyAsync(t => t.Id == tenant.Id && t.InviteLeaversOnLastDay, ct)) return 0;
         var local = tenant.ToLocal(now);
         var today = DateOnly.FromDateTime(local.DateTime);
@@ -35,7 +37,8 @@ public sealed class LeaverInvitations(AlumniDb db, ITenantContext network, Invit
         var from = today.AddDays(-GraceDays);
         // Only a personal address is worth the mail: a row whose only address is the work one waits (HR may add one).
         var due = await db.Set<RosterEntry>().AsNoTracking()
-            .Where(r => r.ScimUserName != null && !r.ScimActive && r.LeaverInvitedAt == null && r.MemberId == null
+            // Still active with a last day: the HR system told of the leaving ahead; the day itself is the invitation's.
+            .Where(r => r.ScimUserName != null && r.LeaverInvitedAt == null && r.MemberId == null
                 && r.LastDay != null && r.LastDay >= from && r.LastDay <= until && (r.WorkEmail == null || r.EmailKey != r.WorkEmail.ToLower()))
             .OrderBy(r => r.Id).Take(500).Select(r => r.Id).ToListAsync(ct);
         var queued = 0;

@@ -250,7 +250,9 @@ public sealed class ScimUserService(AlumniDb db, ITenantContext tenant, TimeProv
         if (c.EmployeeNumber is not null || isNew) e.EmployeeNumber = c.EmployeeNumber;
         if (c.JoinedYear is not null) e.JoinedYear = c.JoinedYear;
         if (c.Language is not null) e.Language = c.Language;
-        e.LastDay = c.LastDay ?? (c.Active ? null : !wasActive && e.LastDay is not null ? e.LastDay : today);
+        // Back at work (a cancelled leave, a rehire) clears the last day; a PATCH carries the stored day along, so that one is not "sent".
+        var sentDay = c.Active && !wasActive && c.LastDay == e.LastDay ? null : c.LastDay;
+        e.LastDay = sentDay ?? (c.Active ? null : !wasActive && e.LastDay is not null ? e.LastDay : today);
         e.ScimActive = c.Active;
         if (e.LastDay is { } last) e.LeftYear = last.Year;
 
