@@ -435,6 +435,41 @@ public abstract class ScimTests(AlumniApp app) : AppTest(app)
         var invitation = await tenant.DbAsync(db => db.Set<Invitation>().SingleAsync(Ct));
         Assert.Equal(withPersonal, invitation.Email);
     }
+
+    [Fact]
+    public async Task ThePage_ShowsTheAddress_MakesATokenShownOnce_RevokesIt_AndSwitchesTheInvitation()
+    {
+        var tenant = await App.CreateTenantAsync();
+        var admin = await tenant.AdminAsync();
+        var browser = tenant.Client("ja");
+        await Forms.SignInAsync(browser, admin.Email, admin.Password);
+
+        var page = await browser.GetStringAsync("/admin/scim", Ct);
+        var created = await Forms.PostAsync(browser, "/admin/scim?handler=Create", new Dictionary<string, string> { ["Name"] = "Okta" }, "/admin/scim");
+        var createdHtml = await created.Content.ReadAsStringAsync(Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(createdHtml, "oa_scim_[A-Za-z0-9_-]+").Value;
+        var afterwards = await browser.GetStringAsync("/admin/scim", Ct);
+        var works = await ScimClient(tenant, token).GetAsync("/scim/v2/ServiceProviderConfig", Ct);
+        var tooLong = await Forms.PostAsync(browser, "/admin/scim?handler=Create", new Dictionary<string, string> { ["Name"] = new string('x', 101) }, "/admin/scim");
+        var id = await tenant.DbAsync(db => db.Set<ScimToken>().Select(t => t.Id).SingleAsync(Ct));
+        var switchedOn = await Forms.PostAsync(browser, "/admin/scim?handler=Settings", new Dictionary<string, string> { ["invite"] = "true" }, "/admin/scim");
+        var on = await tenant.DbAsync(db => db.Tenants.Where(t => t.Id == tenant.Info.Id).Select(t => t.InviteLeaversOnLastDay).SingleAsync(Ct));
+        var revoked = await Forms.PostAsync(browser, "/admin/scim?handler=Revoke", new Dictionary<string, string> { ["id"] = id.ToString() }, "/admin/scim");
+        var refused = await ScimClient(tenant, token).GetAsync("/scim/v2/ServiceProviderConfig", Ct);
+
+        Assert.Contains($"http://{tenant.Host}/scim/v2", page);
+        Assert.Contains("人事システム連携", page);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.StartsWith("oa_scim_", token);
+        Assert.DoesNotContain(token, afterwards);
+        Assert.Contains("Okta", afterwards);
+        Assert.Equal(HttpStatusCode.OK, works.StatusCode);
+        Assert.Contains("100", await tooLong.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, switchedOn.StatusCode);
+        Assert.True(on);
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
 }
 
 [Collection(SqliteCollection.Name)]
