@@ -456,6 +456,7 @@ public abstract class ScimTests(AlumniApp app) : AppTest(app)
         var on = await tenant.DbAsync(db => db.Tenants.Where(t => t.Id == tenant.Info.Id).Select(t => t.InviteLeaversOnLastDay).SingleAsync(Ct));
         var revoked = await Forms.PostAsync(browser, "/admin/scim?handler=Revoke", new Dictionary<string, string> { ["id"] = id.ToString() }, "/admin/scim");
         var refused = await ScimClient(tenant, token).GetAsync("/scim/v2/ServiceProviderConfig", Ct);
+        var auditPage = WebUtility.HtmlDecode(await browser.GetStringAsync("/admin/audit", Ct));
 
         Assert.Contains($"http://{tenant.Host}/scim/v2", page);
         Assert.Contains("人事システム連携", page);
@@ -469,6 +470,8 @@ public abstract class ScimTests(AlumniApp app) : AppTest(app)
         Assert.True(on);
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("SCIM トークン「Okta」", auditPage);
+        Assert.DoesNotContain(token, auditPage);
     }
 }
 
