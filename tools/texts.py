@@ -297,6 +297,8 @@ TEXTS = {
  "Action.scim.user.create": ("HR system: added a leaver", "人事システム：退職者を登録"),
  "Action.scim.user.claim": ("HR system: took over a roster row", "人事システム：名簿の行を引き継ぎ"),
  "Action.scim.user.update": ("HR system: changed a leaver", "人事システム：退職者を更新"),
+ "Action.scim.user.delete": ("HR system: stopped tracking a leaver", "人事システム：退職者の連携を解除"),
+ "Sentence.scim.user.delete": ("The HR system (SCIM) deleted its user; roster row #{target} stays.", "人事システム（SCIM）がユーザーを削除しました。名簿 #{target} はそのまま残ります。"),
  "Action.invitation.leaver": ("Invitation on the last day", "最終出社日の招待"),
  "Sentence.scim.token.create": ("{actor} created the SCIM token \"{after.name}\" (ending {after.hint}).{skip.name}{skip.hint}", "{actor}さんが SCIM トークン「{after.name}」（末尾 {after.hint}）を発行しました。{skip.name}{skip.hint}"),
  "Sentence.scim.token.revoke": ("{actor} revoked the SCIM token \"{before.name}\" (ending {before.hint}).{skip.name}{skip.hint}", "{actor}さんが SCIM トークン「{before.name}」（末尾 {before.hint}）を無効にしました。{skip.name}{skip.hint}"),

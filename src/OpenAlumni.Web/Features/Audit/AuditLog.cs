@@ -48,7 +48,7 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
         "supporter.appoint", "supporter.remove", "content.pin", "content.unpin",
         "outcome.create", "outcome.update", "outcome.delete", "outcome.values",
         "channel.create", "channel.update", "channel.delete", "channel.test",
-        "scim.token.create", "scim.token.revoke", "scim.user.create", "scim.user.claim", "scim.user.update", "invitation.leaver",
+        "scim.token.create", "scim.token.revoke", "scim.user.create", "scim.user.claim", "scim.user.update", "scim.user.delete", "invitation.leaver",
     ];
 
     public async Task AddAsync(string action, string targetType, string? targetId, object? before, object? after, CancellationToken ct)

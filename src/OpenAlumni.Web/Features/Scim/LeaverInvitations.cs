@@ -38,7 +38,8 @@ public sealed class LeaverInvitations(AlumniDb db, ITenantContext network, Invit
         // Only a personal address is worth the mail: a row whose only address is the work one waits (HR may add one).
         var due = await db.Set<RosterEntry>().AsNoTracking()
             // Still active with a last day: the HR system told of the leaving ahead; the day itself is the invitation's.
-            .Where(r => r.ScimUserName != null && r.LeaverInvitedAt == null && r.MemberId == null
+            // Only the HR system sets a last day (a row it has since deleted keeps it).
+            .Where(r => r.LastDay != null && r.LeaverInvitedAt == null && r.MemberId == null
                 && r.LastDay != null && r.LastDay >= from && r.LastDay <= until && (r.WorkEmail == null || r.EmailKey != r.WorkEmail.ToLower()))
             .OrderBy(r => r.Id).Take(500).Select(r => r.Id).ToListAsync(ct);
         var queued = 0;

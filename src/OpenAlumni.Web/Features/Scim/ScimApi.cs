@@ -30,6 +30,7 @@ public static class ScimApi
         scim.MapGet("/Users/{id}", Get);
         scim.MapPut("/Users/{id}", Replace);
         scim.MapPatch("/Users/{id}", Patch);
+        scim.MapDelete("/Users/{id}", Delete);
         return app;
     }
 
@@ -96,11 +97,15 @@ public static class ScimApi
     static Task<IResult> Patch(HttpContext http, string id, ScimUserService users, CancellationToken ct) =>
         WithBodyAsync(http, body => users.PatchAsync(id, body, ct));
 
+    static Task<IResult> Delete(HttpContext http, string id, ScimUserService users, CancellationToken ct) =>
+        RunAsync(http, () => users.DeleteAsync(id, ct));
+
     static async Task<IResult> RunAsync(HttpContext http, Func<Task<ScimResult>> work)
     {
         try
         {
             var result = await work();
+            if (result.Error is null && result.Body is null) return Results.StatusCode(result.Status);
             return result.Error is { } error ? Error(http, error) : Scim(result.Body!, result.Status, result.Status == 201 ? result.Body!["meta"]?["location"]?.GetValue<string>() : null);
         }
         catch (ScimException e) { return Error(http, e.Error); }

@@ -101,6 +101,29 @@ public sealed class ScimUserService(AlumniDb db, ITenantContext tenant, TimeProv
         return await UpdateAsync(entry, u, ct);
     }
 
+    /// <summary>
+    /// The HR system stops tracking the person (Entra ID deletes a user for good some time after disabling it). The roster row
+    /// is the secretariat's and stays, now without its SCIM link (so the id is gone for SCIM: 404 after this, as RFC 7644 §3.6
+    /// wants); someone still active is a leaver from today, and a last-day invitation still due is still sent.
+    /// </summary>
+    public async Task<ScimResult> DeleteAsync(string id, CancellationToken ct)
+    {
+        var entry = await FindAsync(id, ct);
+        if (entry is null) return NotFound(id);
+        var now = clock.GetUtcNow();
+        if (entry.ScimActive || entry.LastDay is null)
+        {
+            entry.LastDay ??= DateOnly.FromDateTime(tenant.Tenant!.ToLocal(now).DateTime);
+            entry.LeftYear = entry.LastDay.Value.Year;
+            entry.ScimActive = false;
+        }
+        entry.ScimUserName = null;
+        entry.ScimExternalId = null;
+        entry.UpdatedAt = now;
+        var saved = await SaveAsync(entry, "scim.user.delete", 204, ct);
+        return saved.Error is not null ? saved : new ScimResult(204, null, null);
+    }
+
     /// <summary>The SCIM users of this network (rows imported only from CSV are not the HR system's), filtered and paged.</summary>
     public async Task<ScimResult> ListAsync(string? filter, int? startIndex, int? count, CancellationToken ct)
     {

@@ -342,6 +342,28 @@ public abstract class ScimTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Delete_TakesTheUserOutOfScim_ButTheRosterRowStays_AsALeaver()
+    {
+        var (tenant, _, scim) = await NetworkAsync();
+        var user = $"gone-{Guid.NewGuid():N}@contoso.example";
+        var active = EntraUser(user, user, $"gone-{Guid.NewGuid():N}@home.example").Replace("\"active\":false", "\"active\":true");
+        var id = (await ScimJsonAsync(await scim.PostAsync("/scim/v2/Users", Body(active), Ct), HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        var deleted = await scim.DeleteAsync($"/scim/v2/Users/{id}", Ct);
+        var afterwards = await scim.GetAsync($"/scim/v2/Users/{id}", Ct);
+        var again = await scim.DeleteAsync($"/scim/v2/Users/{id}", Ct);
+        var recreated = await scim.PostAsync("/scim/v2/Users", Body(active), Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        await AssertScimErrorAsync(afterwards, HttpStatusCode.NotFound, null);
+        await AssertScimErrorAsync(again, HttpStatusCode.NotFound, null);
+        // The same person reported again takes the row over (by employee number), rather than a second row.
+        Assert.Equal(id, (await ScimJsonAsync(recreated, HttpStatusCode.Created)).GetProperty("id").GetString());
+        var row = await tenant.DbAsync(db => db.Set<RosterEntry>().SingleAsync(Ct));
+        Assert.Equal(DateOnly.FromDateTime(tenant.Info.ToLocal(DateTimeOffset.UtcNow).DateTime).Year, row.LeftYear);
+    }
+
+    [Fact]
     public async Task ServiceProviderConfig_SaysWhatIsSupported()
     {
         var (_, _, scim) = await NetworkAsync();

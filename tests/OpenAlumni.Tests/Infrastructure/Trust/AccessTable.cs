@@ -297,5 +297,6 @@ public static class AccessTable
         ["GET /scim/v2/users/{id}"] = new(Who.HrSystem),
         ["PUT /scim/v2/users/{id}"] = new(Who.HrSystem),
         ["PATCH /scim/v2/users/{id}"] = new(Who.HrSystem),
+        ["DELETE /scim/v2/users/{id}"] = new(Who.HrSystem),
     };
 }
