@@ -20,6 +20,7 @@ using OpenAlumni.Web.Features.Posts;
 using OpenAlumni.Web.Features.Privacy;
 using OpenAlumni.Web.Features.Registrations;
 using OpenAlumni.Web.Features.Roster;
+using OpenAlumni.Web.Features.Scim;
 using OpenAlumni.Web.Features.Settings;
 using OpenAlumni.Web.Features.Spaces;
 using OpenAlumni.Web.Features.Sso;
@@ -43,7 +44,7 @@ public static class AppSetup
         .AddAccounts().AddSso().AddRegistrations().AddMembers().AddPrivacy()
         .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
         .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddChannels().AddCommunity()
-        .AddSettings().AddRoster().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
+        .AddSettings().AddRoster().AddScim().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
     /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
     public static async Task PrepareAsync(this WebApplication app)
@@ -82,7 +83,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
-            .MapSettings().MapRoster().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapSso().MapCommunity()
+            .MapSettings().MapRoster().MapScim().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapSso().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;

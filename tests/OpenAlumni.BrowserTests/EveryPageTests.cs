@@ -118,7 +118,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
     }
 
     /// <summary>The pages that used to scroll sideways, pictured at 360 px in the output folder's screenshots/.</summary>
-    static readonly HashSet<string> Pictured = ["/Events/Cards", "/Events/Ticket", "/Projects/Index", "/Projects/Details", "/Outcomes/Index", "/Outcomes/Edit", "/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Accounts/Login"];
+    static readonly HashSet<string> Pictured = ["/Events/Cards", "/Events/Ticket", "/Projects/Index", "/Projects/Details", "/Outcomes/Index", "/Outcomes/Edit", "/Spaces/Index", "/Spaces/Details", "/Collaborations/Index", "/Posts/Index", "/Members/Edit", "/Accounts/Security", "/MemberAdmin/Index", "/Roster/Index", "/Analytics/Index", "/Community/Admin", "/Scim/Index", "/Accounts/Login"];
 
     const string HanakoEmail = "hanako.yamada@demo.localhost";
 
@@ -274,6 +274,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Community/Admin", "/admin/community", Who.Admin),
         new("/Channels/Index", "/admin/channels", Who.Admin),
         new("/Sso/Index", "/admin/sso", Who.Admin),
+        new("/Scim/Index", "/admin/scim", Who.Admin),
         new("/Privacy/Edit", "/admin/privacy", Who.Admin),
         new("/Settings/Index", "/admin/settings", Who.Admin),
     ];

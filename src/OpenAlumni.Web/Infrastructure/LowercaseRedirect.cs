@@ -19,7 +19,9 @@ public sealed class LowercaseRedirectMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        // SCIM's paths are mixed case by its RFC (/scim/v2/Users), and HR systems do not follow a redirect: left as they are.
         if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !request.Path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase)
             && context.GetEndpoint() is RouteEndpoint endpoint
             && LowerLiterals(request.Path, endpoint.RoutePattern) is { } lower)
         {

@@ -49,6 +49,7 @@ public sealed class AuditLog(AlumniDb db, CurrentMember current, ITenantContext 
         "outcome.create", "outcome.update", "outcome.delete", "outcome.values",
         "channel.create", "channel.update", "channel.delete", "channel.test",
         "sso.update", "sso.delete", "sso.signin",
+        "scim.token.create", "scim.token.revoke", "scim.user.create", "scim.user.claim", "scim.user.update", "scim.user.delete", "invitation.leaver",
     ];
 
     public async Task AddAsync(string action, string targetType, string? targetId, object? before, object? after, CancellationToken ct)

@@ -214,7 +214,12 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
         var story = await db.Set<FeaturedStory>().AsNoTracking().Where(x => x.MemberId == id).Select(x => new { x.Story, x.CreatedAt }).FirstOrDefaultAsync(ct);
         var key = email?.ToLowerInvariant();
         var roster = await db.Set<RosterEntry>().AsNoTracking().Where(r => r.MemberId == id || (key != null && r.EmailKey == key)).OrderBy(r => r.Id)
-            .Select(r => new { r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.Email, r.Department, r.JoinedYear, r.LeftYear, r.EmployeeNumber, r.Language, r.CreatedAt, r.UpdatedAt })
+            .Select(r => new
+            {
+                r.FamilyName, r.GivenName, r.FamilyNameKana, r.GivenNameKana, r.Email, r.Department, r.JoinedYear, r.LeftYear, r.EmployeeNumber, r.Language, r.CreatedAt, r.UpdatedAt,
+                // What the HR system reported (SCIM), when it did.
+                HrUserName = r.ScimUserName, r.WorkEmail, r.LastDay, LeaverInvitationQueuedAt = r.LeaverInvitedAt,
+            })
             .ToListAsync(ct);
         var invitations = await db.Set<Invitation>().AsNoTracking().Where(i => i.MemberId == id || (key != null && i.EmailKey == key)).OrderBy(i => i.Id)
             .Select(i => new { i.Email, i.Language, i.CreatedAt, i.SentAt, i.SendCount, i.ExpiresAt, i.UsedAt, i.RevokedAt }).ToListAsync(ct);

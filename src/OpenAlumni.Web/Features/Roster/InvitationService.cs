@@ -108,6 +108,26 @@ public sealed class InvitationService(AlumniDb db, CurrentMember current, AuditL
         return new InviteResultDto(invited, targets.Count - invited, refused);
     }
 
+    /// <summary>
+    /// Invites a leaver the HR system reported (Features/Scim), in their language, in the caller's unit of work: no admin
+    /// asked, so no member is named as its creator (0). False when they are a member here already, or hold an open invitation.
+    /// </summary>
+    public async Task<bool> InviteLeaverAsync(RosterEntry r, DateTimeOffset now, CancellationToken ct)
+    {
+        if (r.MemberId is not null) return false;
+        var upper = r.EmailKey.ToUpperInvariant();
+        if (await db.Set<Invitation>().AnyAsync(i => i.EmailKey == r.EmailKey && i.UsedAt == null && i.RevokedAt == null && i.ExpiresAt > now, ct)
+            || await db.Members.AnyAsync(m => m.User!.NormalizedEmail == upper, ct)) return false;
+        var invitation = new Invitation
+        {
+            Email = r.Email, EmailKey = r.EmailKey, RosterEntryId = r.Id, TokenHash = "", CreatedAt = now,
+            Language = Cultures.Normalize(r.Language ?? tenant.Tenant!.DefaultCulture), CreatedByMemberId = 0,
+        };
+        db.Add(invitation);
+        await SendAsync(invitation, now, ct);
+        return true;
+    }
+
     async Task<Dictionary<string, RosterEntry>> RosterByEmailAsync(List<string> emails, CancellationToken ct)
     {
         var keys = emails.Select(e => e.ToLowerInvariant()).ToList();

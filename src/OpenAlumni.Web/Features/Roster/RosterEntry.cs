@@ -30,6 +30,20 @@ public class RosterEntry : ITenantOwned
     public long? MemberId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    // Set when the row came from (or was claimed by) the HR system over SCIM (Features/Scim): the SCIM user it is.
+    /// <summary>The SCIM <c>userName</c> (lower case; unique in the network); null for a row only ever imported from CSV.</summary>
+    public string? ScimUserName { get; set; }
+    /// <summary>The HR system's own id of the person (SCIM <c>externalId</c>).</summary>
+    public string? ScimExternalId { get; set; }
+    /// <summary>SCIM <c>active</c>: false once the HR system says they have left.</summary>
+    public bool ScimActive { get; set; } = true;
+    /// <summary>Their work address, kept to recognise an employee member; invitations never go there (it dies with the job).</summary>
+    public string? WorkEmail { get; set; }
+    /// <summary>Their last day at the company, in the network's calendar; the personal invitation goes out on it.</summary>
+    public DateOnly? LastDay { get; set; }
+    /// <summary>When the last-day invitation was queued: set once, in the transaction that queues it (exactly once across nodes).</summary>
+    public DateTimeOffset? LeaverInvitedAt { get; set; }
 }
 
 public enum InvitationState { Pending, Used, Expired, Revoked }
@@ -88,7 +102,14 @@ internal sealed class RosterEntryConfiguration : IEntityTypeConfiguration<Roster
         b.Property(r => r.Department).HasMaxLength(MemberLimits.Department);
         b.Property(r => r.EmployeeNumber).HasMaxLength(RosterLimits.EmployeeNumber);
         b.Property(r => r.Language).HasMaxLength(8);
+        b.Property(r => r.ScimUserName).HasMaxLength(254);
+        b.Property(r => r.ScimExternalId).HasMaxLength(200);
+        b.Property(r => r.WorkEmail).HasMaxLength(254);
         b.HasIndex(r => new { r.TenantId, r.EmailKey }).IsUnique();
+        b.HasIndex(r => new { r.TenantId, r.ScimUserName }).IsUnique().HasFilter("\"ScimUserName\" IS NOT NULL");
+        b.HasIndex(r => new { r.TenantId, r.ScimExternalId });
+        // What the last-day job asks each round: the leavers not yet invited.
+        b.HasIndex(r => new { r.TenantId, r.LastDay });
         b.HasIndex(r => new { r.TenantId, r.EmployeeNumber }).IsUnique().HasFilter("\"EmployeeNumber\" IS NOT NULL");
         b.HasIndex(r => new { r.TenantId, r.FamilyName, r.GivenName });
         b.HasIndex(r => new { r.TenantId, r.MemberId });

@@ -16,13 +16,16 @@ public sealed record TenantSettingsDto(
 {
     /// <summary>The network's name in English (null: the English UI shows <see cref="Name"/>).</summary>
     public string? NameEn { get; init; }
+    /// <summary>Leavers from the HR system (SCIM) get their personal invitation on their last day.</summary>
+    public bool InviteLeaversOnLastDay { get; init; }
 }
 
 /// <summary>A change of settings: a field left out (null) stays as it is.</summary>
 public sealed record UpdateSettingsRequest(
     string? Name = null, IReadOnlyList<string>? EmployeeDomains = null, string? TimeZone = null, string? DefaultLanguage = null,
     IReadOnlyList<string>? Departments = null, int? RegistrationYearFrom = null, bool? ClearRegistrationYearFrom = null,
-    string? RosterMatch = null, IReadOnlyDictionary<string, bool>? Features = null, string? NameEn = null);
+    string? RosterMatch = null, IReadOnlyDictionary<string, bool>? Features = null, string? NameEn = null,
+    bool? InviteLeaversOnLastDay = null);
 
 /// <summary>The network's own settings, changed by its admins; every change is audited with before and after.</summary>
 public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, ITenantContext tenant, TenantDirectory directory, AuditLog audit,
@@ -43,7 +46,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         var info = TenantInfo.From(t);
         return new TenantSettingsDto(t.Name, t.LogoPath is null ? null : LogoUrl(t), info.EmployeeDomains, t.TimeZone, t.DefaultCulture,
             info.Departments, t.RegistrationYearFrom, WireNames.Of(t.RosterMatch),
-            Enum.GetValues<TenantFeature>().ToDictionary(WireNames.Of, f => !info.DisabledFeatures.Contains(f)), PrivacyPolicyUrl) { NameEn = info.NameEn };
+            Enum.GetValues<TenantFeature>().ToDictionary(WireNames.Of, f => !info.DisabledFeatures.Contains(f)), PrivacyPolicyUrl) { NameEn = info.NameEn, InviteLeaversOnLastDay = t.InviteLeaversOnLastDay };
     }
 
     static string LogoUrl(Tenant t) => $"/network/logo?v={t.LogoPath!.GetHashCode() & 0xffff}";
@@ -97,6 +100,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
             }
             t.DisabledFeatures = string.Join(',', off.OrderBy(f => f));
         }
+        if (r.InviteLeaversOnLastDay is { } invite) t.InviteLeaversOnLastDay = invite;
         if (errors.Any) return errors;
         var after = ToDto(t);
         await audit.AddAsync("settings.update", "tenant", t.Id.ToString(), Changed(before, after, true), Changed(before, after, false), ct);
@@ -118,6 +122,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         Add("departments", before.Departments, after.Departments, before.Departments.SequenceEqual(after.Departments));
         Add("registrationYearFrom", before.RegistrationYearFrom, after.RegistrationYearFrom, before.RegistrationYearFrom == after.RegistrationYearFrom);
         Add("rosterMatch", before.RosterMatch, after.RosterMatch, before.RosterMatch == after.RosterMatch);
+        Add("inviteLeaversOnLastDay", before.InviteLeaversOnLastDay, after.InviteLeaversOnLastDay, before.InviteLeaversOnLastDay == after.InviteLeaversOnLastDay);
         Add("features", before.Features, after.Features, before.Features.OrderBy(x => x.Key).SequenceEqual(after.Features.OrderBy(x => x.Key)));
         return result;
     }

@@ -32,6 +32,8 @@ public class Tenant
     public RosterMatchRule RosterMatch { get; set; } = RosterMatchRule.Email;
     /// <summary>Comma-separated <see cref="TenantFeature"/> names switched off; a new feature starts on.</summary>
     public string DisabledFeatures { get; set; } = "";
+    /// <summary>Leavers reported by the HR system (SCIM) get their personal invitation on their last day; off until an admin turns it on.</summary>
+    public bool InviteLeaversOnLastDay { get; set; }
 
     public IReadOnlyList<string> EmployeeDomainList =>
         EmployeeDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -122,7 +122,8 @@ public sealed partial class AccessMatrix(AlumniApp app, MatrixNetwork here, Matr
         if (!allowed) Refused++;
         if (status >= 500) Wrong.Add($"{call}: a server error");
         else if (!allowed && status is >= 200 and < 300) Wrong.Add($"{call}: the table refuses it");
-        else if (!allowed && !AccessRule.Refusals(caller, surface, atHome ? Whose.Foreign : whose).Contains(status)) Wrong.Add($"{call}: not the refusal the table names");
+        // SCIM takes only its own token: to everyone else it answers 401, whatever their role.
+        else if (!allowed && (rule.Who == Who.HrSystem ? status != 401 : !AccessRule.Refusals(caller, surface, atHome ? Whose.Foreign : whose).Contains(status))) Wrong.Add($"{call}: not the refusal the table names");
         // A refusal by redirect goes to the login or the access-denied page, nowhere else.
         else if (!allowed && status == 302 && !ToSignInOrDenied(response.Headers.Location)) Wrong.Add($"{call}: redirected to {response.Headers.Location}");
         else if (allowed && (status is >= 200 and < 300 || (surface == Surface.Page && status is >= 300 and < 400))) Answered.Add(name);

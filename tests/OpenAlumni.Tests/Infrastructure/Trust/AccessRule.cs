@@ -17,6 +17,8 @@ public enum Who
     Owner,
     /// <summary>The member whose object it is, or an admin.</summary>
     OwnerOrAdmin,
+    /// <summary>Only the HR system with the network's SCIM token (/scim/v2): no sign-in of any member or admin counts there (401).</summary>
+    HrSystem,
 }
 
 /// <summary>The identities the matrix calls as. "Other*" belong to another network.</summary>

@@ -46,6 +46,9 @@ public static class AccessTable
         ["GET /api/v1/admin/sso"] = Admin(),
         ["PUT /api/v1/admin/sso"] = Admin(new { authority = "http://127.0.0.1:9/matrix", clientId = "matrix", domains = new[] { "matrix.example" } }),
         ["DELETE /api/v1/admin/sso"] = Admin(destructive: true),
+        ["GET /api/v1/admin/scim-tokens"] = Admin(),
+        ["POST /api/v1/admin/scim-tokens"] = Admin(new { name = "matrix" }),
+        ["DELETE /api/v1/admin/scim-tokens/{id}"] = Admin(destructive: true),
         ["GET /api/v1/admin/community"] = Admin(),
         ["PUT /api/v1/admin/community"] = Admin(new { enabled = true }),
         ["POST /api/v1/admin/community/stories"] = Admin(new { }),
@@ -250,7 +253,7 @@ public static class AccessTable
 
         ["/admin/analytics"] = Admin(), ["/admin/analytics/report"] = Admin(), ["/admin/audit"] = Admin(), ["/admin/channels"] = Admin(), ["/admin/sso"] = Admin(), ["/admin/community"] = Admin(),
         ["/admin/invitations"] = Admin(), ["/admin/members"] = Admin(), ["/admin/privacy"] = Admin(), ["/admin/registrations"] = Admin(),
-        ["/admin/roster"] = Admin(), ["/admin/settings"] = Admin(), ["/moderation"] = Admin(), ["/messages/reports"] = Admin(),
+        ["/admin/roster"] = Admin(), ["/admin/scim"] = Admin(), ["/admin/settings"] = Admin(), ["/moderation"] = Admin(), ["/messages/reports"] = Admin(),
         ["/jobs/recruiters"] = Admin(),
         ["/events/attendees"] = new(Who.Admin, QueryId: "events"), ["/events/checkin"] = new(Who.Admin, QueryId: "events"),
         ["/events/edit"] = new(Who.Admin, QueryId: "events"),
@@ -290,5 +293,13 @@ public static class AccessTable
         ["GET /posts/attachments/{id}/{key}"] = Member(),
         ["GET /hubs/messages"] = Member(),
         ["GET /hubs/messages/negotiate"] = Member(),
+        // SCIM 2.0 for the HR system, with its own bearer token (ScimTests); any sign-in of a member or admin is 401 there.
+        ["GET /scim/v2/serviceproviderconfig"] = new(Who.HrSystem),
+        ["GET /scim/v2/users"] = new(Who.HrSystem),
+        ["POST /scim/v2/users"] = new(Who.HrSystem),
+        ["GET /scim/v2/users/{id}"] = new(Who.HrSystem),
+        ["PUT /scim/v2/users/{id}"] = new(Who.HrSystem),
+        ["PATCH /scim/v2/users/{id}"] = new(Who.HrSystem),
+        ["DELETE /scim/v2/users/{id}"] = new(Who.HrSystem),
     };
 }

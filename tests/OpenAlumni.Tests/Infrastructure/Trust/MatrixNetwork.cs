@@ -136,6 +136,23 @@ public sealed class MatrixNetwork
         net.Ids["channels"] = [await IdAsync(admin, "/api/v1/admin/channels", Channel()), await IdAsync(admin, "/api/v1/admin/channels", Channel())];
         // A company sign-in whose provider does not answer (nothing listens on port 9): starting it ends on the login page.
         await Ok(admin.PutAsJsonAsync("/api/v1/admin/sso", new { authority = "http://127.0.0.1:9/matrix", clientId = marker, clientSecret = marker, domains = new[] { "matrix.example" } }, ct));
+        // The HR system's tokens, and two leavers it reported with the first (SCIM), named with the marker.
+        net.Ids["scim-tokens"] = [await IdAsync(admin, "/api/v1/admin/scim-tokens", new { name = marker }), await IdAsync(admin, "/api/v1/admin/scim-tokens", new { name = marker })];
+        var scimToken = await ScimTokenAsync(admin);
+        var scim = tenant.Client();
+        scim.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", scimToken);
+        async Task<long> ScimUserAsync(string name)
+        {
+            var response = await scim.PostAsync("/scim/v2/Users", new StringContent(JsonSerializer.Serialize(new
+            {
+                userName = $"{name}-{marker}@hr.example", active = false, name = new { familyName = marker, givenName = name },
+                emails = new[] { new { type = "home", value = $"{name}-{marker}@home.example" } },
+            }), System.Text.Encoding.UTF8, "application/scim+json"), ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"Seeding a SCIM user: {(int)response.StatusCode} {text}");
+            return long.Parse(JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!);
+        }
+        net.Ids["users"] = [await ScimUserAsync("a"), await ScimUserAsync("b")];
         net.Ids["stories"] = [await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander.Id, story = marker }),
             await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander2.Id, story = marker })];
         await Ok(admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = $"a-{marker}@example.com\nb-{marker}@example.com" }, ct));
@@ -154,6 +171,11 @@ public sealed class MatrixNetwork
             if (root.TryGetProperty("collaboration", out var collaboration)) root = collaboration;
             Assert.True(root.TryGetProperty("id", out var id), $"Seeding POST {path}: no id in {text}");
             return id.GetInt64();
+        }
+        async Task<string> ScimTokenAsync(HttpClient client)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/admin/scim-tokens", new { name = marker }, ct);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("token").GetString()!;
         }
         async Task<string> FeedTokenAsync(HttpClient client)
         {

@@ -2781,14 +2781,35 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("LeaverInvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("LeftYear")
                         .HasColumnType("integer");
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("ScimActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ScimUserName")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WorkEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.HasKey("Id", "TenantId");
 
@@ -2801,11 +2822,62 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"EmployeeNumber\" IS NOT NULL");
 
+                    b.HasIndex("TenantId", "LastDay");
+
                     b.HasIndex("TenantId", "MemberId");
+
+                    b.HasIndex("TenantId", "ScimExternalId");
+
+                    b.HasIndex("TenantId", "ScimUserName")
+                        .IsUnique()
+                        .HasFilter("\"ScimUserName\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "FamilyName", "GivenName");
 
                     b.ToTable("RosterEntry");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Scim.ScimToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id", "TenantId");
+
+                    b.HasIndex("TenantId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ScimToken");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Space", b =>
@@ -3207,6 +3279,9 @@ namespace OpenAlumni.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("InviteLeaversOnLastDay")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("LogoPath")
                         .HasMaxLength(200)

@@ -2642,17 +2642,38 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaverInvitedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("LeftYear")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ScimActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScimUserName")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TenantId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2665,11 +2686,60 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasFilter("\"EmployeeNumber\" IS NOT NULL");
 
+                    b.HasIndex("TenantId", "LastDay");
+
                     b.HasIndex("TenantId", "MemberId");
+
+                    b.HasIndex("TenantId", "ScimExternalId");
+
+                    b.HasIndex("TenantId", "ScimUserName")
+                        .IsUnique()
+                        .HasFilter("\"ScimUserName\" IS NOT NULL");
 
                     b.HasIndex("TenantId", "FamilyName", "GivenName");
 
                     b.ToTable("RosterEntry");
+                });
+
+            modelBuilder.Entity("OpenAlumni.Web.Features.Scim.ScimToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ScimToken");
                 });
 
             modelBuilder.Entity("OpenAlumni.Web.Features.Spaces.Space", b =>
@@ -3054,6 +3124,9 @@ namespace OpenAlumni.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("InviteLeaversOnLastDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LogoPath")
                         .HasMaxLength(200)
