@@ -32,6 +32,11 @@ public class Tenant
     public RosterMatchRule RosterMatch { get; set; } = RosterMatchRule.Email;
     /// <summary>Comma-separated <see cref="TenantFeature"/> names switched off; a new feature starts on.</summary>
     public string DisabledFeatures { get; set; } = "";
+    /// <summary>
+    /// At most this many network mails (newsletters and announcements) reach one member in a calendar week (ISO week in the
+    /// network's time zone); 0: no cap. Mail a member asked for (replies, reminders, messages) is not counted.
+    /// </summary>
+    public int MailsPerWeek { get; set; } = 3;
 
     public IReadOnlyList<string> EmployeeDomainList =>
         EmployeeDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
