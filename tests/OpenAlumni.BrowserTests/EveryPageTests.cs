@@ -195,6 +195,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Members/ConfirmProfile", "/members/confirmprofile?token=not-a-token", Who.Visitor),
         new("/Privacy/Policy", "/privacy", Who.Visitor),
         new("/Roster/Join", "/join/not-a-token", Who.Visitor),
+        new("/Newsletters/Unsubscribe", "/u/not-a-token", Who.Visitor, 404),
         new("/WebApp/Offline", "/offline", Who.Visitor),
 
         new("/Index", "/", Who.Member),
@@ -272,6 +273,8 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Audit/Index", "/admin/audit", Who.Admin),
         new("/Community/Admin", "/admin/community", Who.Admin),
         new("/Channels/Index", "/admin/channels", Who.Admin),
+        new("/Newsletters/Index", "/admin/newsletters", Who.Admin),
+        new("/Newsletters/Edit", "/admin/newsletters/edit", Who.Admin),
         new("/Privacy/Edit", "/admin/privacy", Who.Admin),
         new("/Settings/Index", "/admin/settings", Who.Admin),
     ];

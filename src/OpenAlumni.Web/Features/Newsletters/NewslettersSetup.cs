@@ -16,6 +16,7 @@ public static class NewslettersSetup
         builder.Services.AddScoped<NewsletterDispatcher>();
         builder.Services.AddScoped<MailCap>();
         builder.Services.AddScoped<Unsubscribe>();
+        builder.Services.AddScoped<MyMail>();
         builder.Services.AddScoped<Bounces>();
         builder.Services.AddScoped<IOutboxListener, NewsletterDeliveryListener>();
         builder.Services.AddSingleton<IPeriodicJob, NewsletterJob>();

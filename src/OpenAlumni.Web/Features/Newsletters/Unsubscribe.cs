@@ -37,7 +37,7 @@ public sealed class Unsubscribe(AlumniDb db, ITenantContext tenant, IDataProtect
         if (string.IsNullOrWhiteSpace(token) || token.Length > 1000) return null;
         string plain;
         try { plain = Protector.Unprotect(token); }
-        catch (System.Security.Cryptography.CryptographicException) { return null; }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException) { return null; }
         var parts = plain.Split(':');
         if (parts.Length != 3 || !long.TryParse(parts[0], CultureInfo.InvariantCulture, out var tenantId) || tenantId != tenant.TenantId
             || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var memberId) || !Enum.TryParse<MailKind>(parts[2], ignoreCase: true, out var kind)) return null;

@@ -16,19 +16,31 @@ public sealed class UnsubscribeModel(Unsubscribe unsubscribe) : PageModel
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     public MailKind? Kind { get; private set; }
     public bool Done { get; private set; }
+    public bool Invalid { get; private set; }
 
     public IActionResult OnGet()
     {
-        if (unsubscribe.Read(Token) is not { } t) return NotFound();
+        if (unsubscribe.Read(Token) is not { } t) return NotValid();
         Kind = t.Kind;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (unsubscribe.Read(Token) is not { } t || !await unsubscribe.OptOutAsync(t.MemberId, t.Kind, ct)) return NotFound();
+        if (unsubscribe.Read(Token) is not { } t || !await unsubscribe.OptOutAsync(t.MemberId, t.Kind, ct)) return NotValid();
         Kind = t.Kind;
         Done = true;
+        return Page();
+    }
+
+    /// <summary>
+    /// A 404 that says so on this page: the error page a bare 404 re-executes would, for a POST, ask for an antiforgery token
+    /// a mail program's one-click POST does not have, and answer 400.
+    /// </summary>
+    IActionResult NotValid()
+    {
+        Invalid = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
 }

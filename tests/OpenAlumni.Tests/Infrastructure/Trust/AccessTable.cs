@@ -43,6 +43,18 @@ public static class AccessTable
         ["DELETE /api/v1/admin/channels/{id}"] = Admin(destructive: true),
         // Nothing listens on port 9: the test reports the failure as a 400, and nothing leaves the machine.
         ["POST /api/v1/admin/channels/{id}/test"] = Admin(),
+        ["GET /api/v1/admin/newsletters"] = Admin(),
+        ["POST /api/v1/admin/newsletters"] = Admin(new { subject = "matrix", body = "matrix" }),
+        ["GET /api/v1/admin/newsletters/blocks"] = Admin(),
+        ["GET /api/v1/admin/newsletters/{id}"] = Admin(),
+        ["PATCH /api/v1/admin/newsletters/{id}"] = Admin(new { subject = "matrix" }),
+        ["DELETE /api/v1/admin/newsletters/{id}"] = Admin(destructive: true),
+        ["POST /api/v1/admin/newsletters/{id}/preview"] = Admin(new { }),
+        ["POST /api/v1/admin/newsletters/{id}/test"] = Admin(),
+        ["POST /api/v1/admin/newsletters/{id}/schedule"] = Admin(new { sendAt = DateTimeOffset.UtcNow.AddDays(30).ToString("o") }),
+        ["POST /api/v1/admin/newsletters/{id}/unschedule"] = Admin(),
+        // The mail provider's bounce reports: no sign-in, a shared secret instead (none configured here: 404 for everyone).
+        ["POST /api/v1/mail/bounces"] = Anyone(new { }),
         ["GET /api/v1/admin/community"] = Admin(),
         ["PUT /api/v1/admin/community"] = Admin(new { enabled = true }),
         ["POST /api/v1/admin/community/stories"] = Admin(new { }),
@@ -239,6 +251,8 @@ public static class AccessTable
         ["/offline"] = Anyone(),
         ["/"] = Anyone(), ["/index"] = Anyone(), ["/error/{code}"] = Anyone(), ["/privacy"] = Anyone(),
         ["/community"] = Anyone(), ["/community/widget"] = Anyone(), ["/join/{token}"] = Anyone(), ["/members/confirmprofile"] = Anyone(),
+        // One-click unsubscribe: the signed token is the key (an unknown one is a 404 page).
+        ["/u/{token}"] = Anyone(),
         ["/accounts/accessdenied"] = Anyone(), ["/accounts/confirmemail"] = Anyone(), ["/accounts/forgotpassword"] = Anyone(),
         ["/accounts/login"] = Anyone(), ["/accounts/loginwith2fa"] = Anyone(), ["/accounts/logout"] = Anyone(),
         ["/accounts/register"] = Anyone(), ["/accounts/registerdone"] = Anyone(), ["/accounts/resendconfirmation"] = Anyone(),
@@ -246,6 +260,7 @@ public static class AccessTable
         ["/accounts/security"] = Registered(), ["/privacy/me"] = Registered(),
 
         ["/admin/analytics"] = Admin(), ["/admin/analytics/report"] = Admin(), ["/admin/audit"] = Admin(), ["/admin/channels"] = Admin(), ["/admin/community"] = Admin(),
+        ["/admin/newsletters"] = Admin(), ["/admin/newsletters/edit/{id?}"] = Admin(),
         ["/admin/invitations"] = Admin(), ["/admin/members"] = Admin(), ["/admin/privacy"] = Admin(), ["/admin/registrations"] = Admin(),
         ["/admin/roster"] = Admin(), ["/admin/settings"] = Admin(), ["/moderation"] = Admin(), ["/messages/reports"] = Admin(),
         ["/jobs/recruiters"] = Admin(),

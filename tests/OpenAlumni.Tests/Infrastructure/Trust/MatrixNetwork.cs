@@ -134,6 +134,8 @@ public sealed class MatrixNetwork
         // Chat channels pointing where nothing listens (the test host allows any host), so no call leaves the machine.
         object Channel() => new { kind = "slack", url = "http://127.0.0.1:9/matrix", events = new[] { "job" } };
         net.Ids["channels"] = [await IdAsync(admin, "/api/v1/admin/channels", Channel()), await IdAsync(admin, "/api/v1/admin/channels", Channel())];
+        object Newsletter() => new { subject = marker, body = marker };
+        net.Ids["newsletters"] = [await IdAsync(admin, "/api/v1/admin/newsletters", Newsletter()), await IdAsync(admin, "/api/v1/admin/newsletters", Newsletter())];
         net.Ids["stories"] = [await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander.Id, story = marker }),
             await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander2.Id, story = marker })];
         await Ok(admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = $"a-{marker}@example.com\nb-{marker}@example.com" }, ct));
