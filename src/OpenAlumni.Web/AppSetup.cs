@@ -13,6 +13,7 @@ using OpenAlumni.Web.Features.MemberAdmin;
 using OpenAlumni.Web.Features.Members;
 using OpenAlumni.Web.Features.Messages;
 using OpenAlumni.Web.Features.Moderation;
+using OpenAlumni.Web.Features.Newsletters;
 using OpenAlumni.Web.Features.Notifications;
 using OpenAlumni.Web.Features.Outcomes;
 using OpenAlumni.Web.Features.Projects;
@@ -43,7 +44,7 @@ public static class AppSetup
         .AddPlumbing().AddWeb().AddCluster().AddObservability().AddSecurity()
         .AddAccounts().AddSso().AddRegistrations().AddMembers().AddPrivacy()
         .AddSpaces().AddPosts().AddModeration().AddNotifications().AddEvents()
-        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddChannels().AddCommunity()
+        .AddMessages().AddConsultations().AddJobs().AddProjects().AddCollaborations().AddOutcomes().AddSuggestions().AddChannels().AddNewsletters().AddCommunity()
         .AddSettings().AddRoster().AddScim().AddMemberAdmin().AddAudit().AddAnalytics().AddDemo().AddWebApp();
 
     /// <summary>Migrates the database and, in the embedded default, creates the demo network.</summary>
@@ -83,7 +84,7 @@ public static class AppSetup
         app.MapHealth();
         app.MapOpenApi();
         app.MapAccounts().MapRegistrations().MapAudit().MapMembers().MapSpaces().MapEvents().MapPosts().MapNotifications()
-            .MapSettings().MapRoster().MapScim().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapSso().MapCommunity()
+            .MapSettings().MapRoster().MapScim().MapMemberAdmin().MapJobs().MapProjects().MapCollaborations().MapOutcomes().MapSuggestions().MapChannels().MapSso().MapNewsletters().MapCommunity()
             .MapMessages().MapConsultations().MapPrivacy().MapAnalytics().MapWebApp();
         app.MapRazorPages();
         return app;

@@ -196,6 +196,7 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Members/ConfirmProfile", "/members/confirmprofile?token=not-a-token", Who.Visitor),
         new("/Privacy/Policy", "/privacy", Who.Visitor),
         new("/Roster/Join", "/join/not-a-token", Who.Visitor),
+        new("/Newsletters/Unsubscribe", "/u/not-a-token", Who.Visitor, 404),
         new("/WebApp/Offline", "/offline", Who.Visitor),
 
         new("/Index", "/", Who.Member),
@@ -275,6 +276,8 @@ public sealed class EveryPageTests(BrowserApp app) : BrowserTest(app)
         new("/Channels/Index", "/admin/channels", Who.Admin),
         new("/Sso/Index", "/admin/sso", Who.Admin),
         new("/Scim/Index", "/admin/scim", Who.Admin),
+        new("/Newsletters/Index", "/admin/newsletters", Who.Admin),
+        new("/Newsletters/Edit", "/admin/newsletters/edit", Who.Admin),
         new("/Privacy/Edit", "/admin/privacy", Who.Admin),
         new("/Settings/Index", "/admin/settings", Who.Admin),
     ];

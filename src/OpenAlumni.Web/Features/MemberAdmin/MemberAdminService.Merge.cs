@@ -76,6 +76,14 @@ public sealed partial class MemberAdminService
             }
             await db.SaveChangesAsync(ct);
 
+            // Network mail: an unsubscribe made from either account holds for the person; a newsletter copy the kept account got
+            // wins over the duplicate's; a week's mail count moves where the kept account has none for that week.
+            await db.Set<Newsletters.MailOptOut>().Where(x => x.MemberId == d && db.Set<Newsletters.MailOptOut>().Any(y => y.MemberId == k && y.Kind == x.Kind)).ExecuteDeleteAsync(ct);
+            await db.Set<Newsletters.MailOptOut>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<Newsletters.NewsletterDelivery>().Where(x => x.MemberId == d && db.Set<Newsletters.NewsletterDelivery>().Any(y => y.MemberId == k && y.NewsletterId == x.NewsletterId)).ExecuteDeleteAsync(ct);
+            await db.Set<Newsletters.NewsletterDelivery>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
+            await db.Set<Newsletters.MemberMailWeek>().Where(x => x.MemberId == d && db.Set<Newsletters.MemberMailWeek>().Any(y => y.MemberId == k && y.Week == x.Week)).ExecuteDeleteAsync(ct);
+            await db.Set<Newsletters.MemberMailWeek>().Where(x => x.MemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.MemberId, k), ct);
             await db.Set<Post>().Where(x => x.AuthorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorMemberId, k), ct);
             await db.Set<Post>().Where(x => x.HiddenByMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.HiddenByMemberId, k), ct);
             await db.Set<Comment>().Where(x => x.AuthorMemberId == d).ExecuteUpdateAsync(s => s.SetProperty(x => x.AuthorMemberId, k), ct);

@@ -20,7 +20,7 @@ public sealed record NotificationSettingsDto(IReadOnlyDictionary<string, string>
 /// (through the outbox, in the member's language), or in the weekly digest. Callers save.
 /// </summary>
 public sealed class NotificationService(AlumniDb db, CurrentMember current, ITenantContext tenant, TimeProvider clock, IStringLocalizer<NotificationTexts> texts,
-    AppLinks links)
+    AppLinks links, Newsletters.MailCap cap, Newsletters.Unsubscribe unsubscribe)
 {
     public static readonly IReadOnlyDictionary<NotificationType, Delivery> Defaults = new Dictionary<NotificationType, Delivery>
     {
@@ -65,6 +65,15 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
         // What an identical call in the same instant queued already, in one query rather than one per recipient.
         var keys = people.Select(p => MailKey(p.Id)).Concat(devices.SelectMany(g => g).Select(PushKey)).ToList();
         var queued = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => keys.Contains(m.Key)).Select(m => m.Key).ToListAsync(ct)).ToHashSet();
+        // Announcement mail is network mail: not to those who unsubscribed from it (one click) or whose address bounced, and
+        // within the weekly cap it shares with newsletters. The notification in the app they get all the same.
+        var network = type == NotificationType.Announcement;
+        var optedOut = !network ? [] : (await db.Set<Newsletters.MailOptOut>().AsNoTracking()
+            .Where(o => ids.Contains(o.MemberId) && o.Kind == Newsletters.MailKind.Announcement).Select(o => o.MemberId).ToListAsync(ct)).ToHashSet();
+        var addresses = people.Select(p => p.Email!.ToLower()).ToList();
+        var bounced = !network ? [] : (await db.Set<Newsletters.UndeliverableAddress>().AsNoTracking()
+            .Where(a => addresses.Contains(a.Email)).Select(a => a.Email).ToListAsync(ct)).ToHashSet();
+        var limit = network ? await cap.LimitAsync(ct) : 0;
         foreach (var p in people)
         {
             var n = new Notification { MemberId = p.Id, Type = type, PostId = postId, ActorMemberId = actorId, Subject = short_, Link = link, CreatedAt = now };
@@ -86,6 +95,7 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                 continue;
             }
             if (delivery != Delivery.Email || queued.Contains(MailKey(p.Id))) continue;
+            if (network && (optedOut.Contains(p.Id) || bounced.Contains(p.Email!.ToLower()) || !await cap.TakeAsync(p.Id, limit, now, ct))) continue;
             string mailSubject, body;
             using (Cultures.Use(p.PreferredCulture))
             {
@@ -100,7 +110,8 @@ public sealed class NotificationService(AlumniDb db, CurrentMember current, ITen
                     body = texts["Mail.Body", sentence, links.To(postId is not null ? $"/posts/{postId}" : link ?? "/notifications"), links.To("/notifications/settings")];
                 }
             }
-            await db.EnqueueMailAsync(tenant.TenantId, MailKey(p.Id), p.Email!, mailSubject, body, now, ct, fresh: true);
+            await db.EnqueueMailAsync(tenant.TenantId, MailKey(p.Id), p.Email!, mailSubject, body, now, ct, fresh: true,
+                headers: network ? unsubscribe.Headers(p.Id, Newsletters.MailKind.Announcement) : null);
         }
     }
 

@@ -116,6 +116,8 @@ public sealed partial class MyDataService
             {
                 await db.Set<OutboxMessage>().Where(o => o.TenantId == t.Id && o.To.ToLower() == key).ExecuteDeleteAsync(ct);
                 await db.Set<JobReferral>().Where(r => r.Email.ToLower() == key).ExecuteDeleteAsync(ct);
+                // A bounce mark is my address too. (My newsletter copies, unsubscribes and mail counts cascade with me.)
+                await db.Set<Newsletters.UndeliverableAddress>().Where(a => a.Email == key).ExecuteDeleteAsync(ct);
             }
             // Pushes queued for my browsers are addressed by their subscription id, not by my address.
             var devices = (await db.Set<PushSubscription>().Where(s => s.MemberId == id).Select(s => s.Id).ToListAsync(ct))

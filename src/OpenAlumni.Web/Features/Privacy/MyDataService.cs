@@ -125,6 +125,15 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
         var supporter = await db.Set<Spaces.Supporter>().AsNoTracking().Where(s => s.MemberId == id).Select(s => new { s.AppointedAt }).FirstOrDefaultAsync(ct);
         var attachments = await db.Set<Attachment>().AsNoTracking().Where(a => a.UploaderMemberId == id).OrderBy(a => a.Id).Select(a => new { a.Id, a.Path, a.CreatedAt }).ToListAsync(ct);
 
+        // Network mail: the newsletters sent to me and what became of each, what I unsubscribed from, my weekly counts, a bounce mark.
+        var newsletters = await db.Set<Newsletters.NewsletterDelivery>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.Id)
+            .Join(db.Set<Newsletters.Newsletter>(), x => x.NewsletterId, n => n.Id, (x, n) => new { x.NewsletterId, n.Subject, Outcome = x.Outcome.ToString(), x.At })
+            .ToListAsync(ct);
+        var mailOptOuts = await db.Set<Newsletters.MailOptOut>().AsNoTracking().Where(x => x.MemberId == id).Select(x => new { Kind = x.Kind.ToString(), x.At }).ToListAsync(ct);
+        var mailWeeks = await db.Set<Newsletters.MemberMailWeek>().AsNoTracking().Where(x => x.MemberId == id).OrderBy(x => x.Week).Select(x => new { x.Week, x.Count }).ToListAsync(ct);
+        var myAddress = m.User?.Email?.ToLower();
+        var bounce = myAddress is null ? null : await db.Set<Newsletters.UndeliverableAddress>().AsNoTracking().Where(x => x.Email == myAddress)
+            .Select(x => new { x.Email, x.MarkedAt, x.Reason }).FirstOrDefaultAsync(ct);
         var more = await CollectConnectionsAsync(id, m.User?.Email, ct);
 
         var fileList = new List<(string, string)>();
@@ -159,6 +168,7 @@ public sealed partial class MyDataService(AlumniDb db, CurrentMember current, IT
             more.Conversations, more.Blocks, more.MessageReports, more.Consultations,
             more.JobsPosted, more.JobInterests, more.JobReferrals, more.Collaborations, more.CollaborationStageChanges,
             more.FeaturedStory, more.Roster, more.Invitations,
+            newsletters, mailUnsubscribes = mailOptOuts, networkMailPerWeek = mailWeeks, undeliverableAddress = bounce,
             files = fileList.Select(f => f.Item2),
         };
         return (data, fileList);

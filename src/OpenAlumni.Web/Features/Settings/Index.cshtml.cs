@@ -23,6 +23,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
         public string? Departments { get; set; }
         public string? RegistrationYearFrom { get; set; }
         public string? RosterMatch { get; set; }
+        public string? MailsPerWeek { get; set; }
         public List<string> Features { get; set; } = [];
     }
 
@@ -36,6 +37,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
             Name = Current.Name, NameEn = Current.NameEn, EmployeeDomains = string.Join("\n", Current.EmployeeDomains), TimeZone = Current.TimeZone,
             DefaultLanguage = Current.DefaultLanguage, Departments = string.Join("\n", Current.Departments),
             RegistrationYearFrom = Current.RegistrationYearFrom?.ToString(), RosterMatch = Current.RosterMatch,
+            MailsPerWeek = Current.MailsPerWeek.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Features = Current.Features.Where(f => f.Value).Select(f => f.Key).ToList(),
         };
         return Page();
@@ -45,13 +47,14 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
     {
         var errors = new FieldErrors();
         var year = Check.FormNumber(errors, "registrationYearFrom", Input.RegistrationYearFrom);
+        var cap = Check.FormNumber(errors, "mailsPerWeek", Input.MailsPerWeek, "Validation.OutOfRange", 0, TenantSettingsService.MaxMailsPerWeek);
         static string[] Lines(string? s) => (s ?? "").Split(['\n', '\r', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (!errors.Any)
         {
             var result = await settings.UpdateAsync(new UpdateSettingsRequest(Input.Name ?? "", Lines(Input.EmployeeDomains), Input.TimeZone ?? "", Input.DefaultLanguage ?? "",
                 (Input.Departments ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 year, year is null, Input.RosterMatch,
-                Enum.GetValues<TenantFeature>().ToDictionary(f => WireNames.Of(f), f => Input.Features.Contains(WireNames.Of(f))), Input.NameEn ?? ""), ct);
+                Enum.GetValues<TenantFeature>().ToDictionary(f => WireNames.Of(f), f => Input.Features.Contains(WireNames.Of(f))), Input.NameEn ?? "", cap), ct);
             if (result.IsOk)
             {
                 TempData["Flash"] = S["Saved"].Value;

@@ -18,6 +18,8 @@ public sealed record TenantSettingsDto(
     public string? NameEn { get; init; }
     /// <summary>Leavers from the HR system (SCIM) get their personal invitation on their last day.</summary>
     public bool InviteLeaversOnLastDay { get; init; }
+    /// <summary>At most this many newsletters and announcement mails reach one member a week (0: no cap).</summary>
+    public int MailsPerWeek { get; init; }
 }
 
 /// <summary>A change of settings: a field left out (null) stays as it is.</summary>
@@ -25,13 +27,13 @@ public sealed record UpdateSettingsRequest(
     string? Name = null, IReadOnlyList<string>? EmployeeDomains = null, string? TimeZone = null, string? DefaultLanguage = null,
     IReadOnlyList<string>? Departments = null, int? RegistrationYearFrom = null, bool? ClearRegistrationYearFrom = null,
     string? RosterMatch = null, IReadOnlyDictionary<string, bool>? Features = null, string? NameEn = null,
-    bool? InviteLeaversOnLastDay = null);
+    bool? InviteLeaversOnLastDay = null, int? MailsPerWeek = null);
 
 /// <summary>The network's own settings, changed by its admins; every change is audited with before and after.</summary>
 public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, ITenantContext tenant, TenantDirectory directory, AuditLog audit,
     FileStore files, PhotoProcessor photos, TimeProvider clock)
 {
-    public const int MaxDepartments = 200, LogoSide = 400;
+    public const int MaxDepartments = 200, LogoSide = 400, MaxMailsPerWeek = 50;
     /// <summary>The privacy policy page (issue #7, privacy): linked from the settings, not edited here.</summary>
     public const string PrivacyPolicyUrl = "/admin/privacy";
 
@@ -46,7 +48,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         var info = TenantInfo.From(t);
         return new TenantSettingsDto(t.Name, t.LogoPath is null ? null : LogoUrl(t), info.EmployeeDomains, t.TimeZone, t.DefaultCulture,
             info.Departments, t.RegistrationYearFrom, WireNames.Of(t.RosterMatch),
-            Enum.GetValues<TenantFeature>().ToDictionary(WireNames.Of, f => !info.DisabledFeatures.Contains(f)), PrivacyPolicyUrl) { NameEn = info.NameEn, InviteLeaversOnLastDay = t.InviteLeaversOnLastDay };
+            Enum.GetValues<TenantFeature>().ToDictionary(WireNames.Of, f => !info.DisabledFeatures.Contains(f)), PrivacyPolicyUrl) { NameEn = info.NameEn, InviteLeaversOnLastDay = t.InviteLeaversOnLastDay, MailsPerWeek = t.MailsPerWeek };
     }
 
     static string LogoUrl(Tenant t) => $"/network/logo?v={t.LogoPath!.GetHashCode() & 0xffff}";
@@ -87,6 +89,11 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
             if (list.Any(d => d.Contains('\n'))) errors.Add("departments", "Validation.ControlCharacters");
             t.RegistrationDepartments = string.Join('\n', list);
         }
+        if (r.MailsPerWeek is { } cap)
+        {
+            if (cap is < 0 or > MaxMailsPerWeek) errors.Add("mailsPerWeek", "Validation.OutOfRange", 0, MaxMailsPerWeek);
+            else t.MailsPerWeek = cap;
+        }
         if (r.ClearRegistrationYearFrom == true) t.RegistrationYearFrom = null;
         else if (r.RegistrationYearFrom is not null) t.RegistrationYearFrom = Check.Year(errors, "registrationYearFrom", r.RegistrationYearFrom, clock.GetUtcNow().Year);
         if (r.RosterMatch is not null) t.RosterMatch = Check.Enum<RosterMatchRule>(errors, "rosterMatch", r.RosterMatch, required: true) ?? t.RosterMatch;
@@ -123,6 +130,7 @@ public sealed class TenantSettingsService(AlumniDb db, CurrentMember current, IT
         Add("registrationYearFrom", before.RegistrationYearFrom, after.RegistrationYearFrom, before.RegistrationYearFrom == after.RegistrationYearFrom);
         Add("rosterMatch", before.RosterMatch, after.RosterMatch, before.RosterMatch == after.RosterMatch);
         Add("inviteLeaversOnLastDay", before.InviteLeaversOnLastDay, after.InviteLeaversOnLastDay, before.InviteLeaversOnLastDay == after.InviteLeaversOnLastDay);
+        Add("mailsPerWeek", before.MailsPerWeek, after.MailsPerWeek, before.MailsPerWeek == after.MailsPerWeek);
         Add("features", before.Features, after.Features, before.Features.OrderBy(x => x.Key).SequenceEqual(after.Features.OrderBy(x => x.Key)));
         return result;
     }

@@ -24,7 +24,20 @@ public interface IMailer
     /// in the pickup directory it names the file, so a second attempt replaces the first instead of doubling it.
     /// </param>
     Task SendAsync(string to, string subject, string body, CancellationToken ct, MailId? stableId = null);
+
+    /// <summary>
+    /// A mail with an HTML alternative and extra headers (a newsletter's List-Unsubscribe, List-Unsubscribe-Post, List-Id).
+    /// By default the text part alone is sent, so that a mailer written before this still works.
+    /// </summary>
+    Task SendAsync(string to, string subject, string body, string? html, IReadOnlyDictionary<string, string>? headers, CancellationToken ct, MailId? stableId = null) =>
+        SendAsync(to, subject, body, ct, stableId);
 }
+
+/// <summary>
+/// The receiving server refused the recipient for good (an SMTP 5xx on RCPT TO): the address does not exist or takes no mail.
+/// No retry mends it; the outbox gives up at once and the address is marked undeliverable by whoever listens.
+/// </summary>
+public sealed class MailRejectedException(string message) : Outbox.PermanentDeliveryException(message);
 
 /// <summary>A message's identity across attempts: a unique token and when it was queued (for file order).</summary>
 public sealed record MailId(string Token, DateTimeOffset QueuedAt);
@@ -32,7 +45,10 @@ public sealed record MailId(string Token, DateTimeOffset QueuedAt);
 /// <summary>MailKit over SMTP, or .eml files a developer can open when no SMTP server is configured.</summary>
 public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironment env, ILogger<MailKitMailer> log) : IMailer
 {
-    public async Task SendAsync(string to, string subject, string body, CancellationToken ct, MailId? stableId = null)
+    public Task SendAsync(string to, string subject, string body, CancellationToken ct, MailId? stableId = null) =>
+        SendAsync(to, subject, body, null, null, ct, stableId);
+
+    public async Task SendAsync(string to, string subject, string body, string? html, IReadOnlyDictionary<string, string>? headers, CancellationToken ct, MailId? stableId = null)
     {
         var o = options.Value;
         var message = new MimeMessage();
@@ -40,7 +56,8 @@ public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironmen
         message.From.Add(MailboxAddress.Parse(o.From));
         message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) message.Headers.Add(name, value);
+        message.Body = html is null ? new TextPart("plain") { Text = body } : new BodyBuilder { TextBody = body, HtmlBody = html }.ToMessageBody();
 
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {
@@ -61,7 +78,15 @@ public sealed class MailKitMailer(IOptions<MailOptions> options, IHostEnvironmen
         // Never fall back to plain text: port 465 is TLS from the start, anything else must STARTTLS.
         await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, o.SmtpPort == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls, ct);
         if (!string.IsNullOrEmpty(o.SmtpUser)) await smtp.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
-        await smtp.SendAsync(message, ct);
+        try
+        {
+            await smtp.SendAsync(message, ct);
+        }
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)
+        {
+            // A permanent refusal of this recipient (550 no such user, ...): a bounce at send time.
+            throw new MailRejectedException($"{(int)e.StatusCode} {e.Message}");
+        }
         await smtp.DisconnectAsync(true, ct);
         log.LogInformation("Mail sent through {Host}", o.SmtpHost);
     }

@@ -32,12 +32,16 @@ public static class OutboxExtensions
     /// <summary>Adds a message unless one with the same key is queued already (then this is a no-op).</summary>
     /// <param name="fresh">The caller has checked the stored keys itself (for all its recipients in one query): only
     /// this unit of work is looked at, which saves a query per recipient when one notice goes to hundreds.</param>
-    public static async Task EnqueueMailAsync(this AlumniDb db, long tenantId, string key, string to, string subject, string body, DateTimeOffset now, CancellationToken ct, bool fresh = false)
+    /// <param name="html">An HTML alternative of the text <paramref name="body"/>.</param>
+    /// <param name="headers">Extra headers (List-Unsubscribe and its kin).</param>
+    public static async Task EnqueueMailAsync(this AlumniDb db, long tenantId, string key, string to, string subject, string body, DateTimeOffset now, CancellationToken ct, bool fresh = false,
+        string? html = null, IReadOnlyDictionary<string, string>? headers = null)
     {
         if (await QueuedAsync(db, key, fresh, ct)) return;
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
-            TenantId = tenantId, Key = key, To = to, Subject = subject, Body = body,
+            TenantId = tenantId, Key = key, To = to, Subject = subject, Body = body, Html = html,
+            Headers = headers is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(headers) : null,
             Status = OutboxStatus.Pending, CreatedAt = now, NextAttemptAt = now,
         });
     }
@@ -89,14 +93,24 @@ public interface IWebhookSender
 }
 
 /// <summary>A delivery that no retry can mend (the browser unsubscribed, the push service refuses the message): given up at once.</summary>
-public sealed class PermanentDeliveryException(string message) : Exception(message);
+public class PermanentDeliveryException(string message) : Exception(message);
+
+/// <summary>
+/// Hears how each message went (a feature that counts its own deliveries: newsletters). Called after the outcome is recorded;
+/// a listener that fails is logged and does not change the outcome.
+/// </summary>
+public interface IOutboxListener
+{
+    Task SentAsync(OutboxMessage message, CancellationToken ct);
+    Task FailedAsync(OutboxMessage message, Exception error, bool gaveUp, CancellationToken ct);
+}
 
 /// <summary>
 /// Sends due messages: claims each with a lease (so two instances never send one message together),
 /// sends, marks it sent; a failure is retried with exponential backoff, then given up as Failed.
 /// </summary>
 public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushSender> push, IEnumerable<IWebhookSender> webhooks, TimeProvider clock, Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
-    Observability.AlumniMetrics metrics, ILogger<OutboxSender> log)
+    Observability.AlumniMetrics metrics, ILogger<OutboxSender> log, IEnumerable<IOutboxListener>? listeners = null)
 {
     /// <param name="tenantId">Only this tenant's mail (an operator retrying one network); null for all.</param>
     public async Task<int> SendDueAsync(CancellationToken ct, long? tenantId = null)
@@ -126,6 +140,9 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushS
                     await (push.FirstOrDefault() ?? throw new PermanentDeliveryException("No push sender is configured.")).SendAsync(message, ct);
                 else if (message.Channel == OutboxChannel.Webhook)
                     await (webhooks.FirstOrDefault() ?? throw new PermanentDeliveryException("No webhook sender is configured.")).SendAsync(message, ct);
+                else if (message.Html is not null || message.Headers is not null)
+                    await mailer.SendAsync(message.To, message.Subject, message.Body, message.Html,
+                        message.Headers is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(message.Headers), ct, StableId(message));
                 else
                     await mailer.SendAsync(message.To, message.Subject, message.Body, ct, StableId(message));
                 await db.Set<OutboxMessage>().Where(m => m.Id == id && m.LockedUntil == lease).ExecuteUpdateAsync(s => s
@@ -133,6 +150,7 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushS
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
                 metrics.Delivered(WireNames.Of(message.Channel), clock.GetUtcNow() - message.NextAttemptAt);
                 sent++;
+                await TellAsync(l => l.SentAsync(message, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -146,11 +164,24 @@ public sealed class OutboxSender(AlumniDb db, IMailer mailer, IEnumerable<IPushS
                     .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error)
                     .SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
                 metrics.DeliveryFailed(WireNames.Of(message.Channel), giveUp);
+                await TellAsync(l => l.FailedAsync(message, e, giveUp, ct));
                 log.LogWarning("Outbox message {Id} failed (attempt {Attempt}): {Error}", id, attempts, e.GetType().Name);
             }
         }
         return sent;
     }
+
+    async Task TellAsync(Func<IOutboxListener, Task> tell)
+    {
+        foreach (var listener in listeners ?? [])
+        {
+            try { await tell(listener); }
+            catch (Exception e) when (e is not OperationCanceledException) { log.LogWarning(e, "An outbox listener failed"); }
+        }
+    }
+
+    /// <summary>The Message-ID token of an outbox message (<c>outbox-{id}-{ticks}</c>): a bounce report names it.</summary>
+    public static string Token(OutboxMessage m) => StableId(m).Token;
 
     /// <summary>The same for every attempt at one message; its creation time keeps it unique across databases.</summary>
     static MailId StableId(OutboxMessage m) => new($"outbox-{m.Id}-{m.CreatedAt.UtcTicks:x}", m.CreatedAt);

@@ -24,6 +24,10 @@ public class OutboxMessage
     public required string To { get; set; }
     public required string Subject { get; set; }
     public required string Body { get; set; }
+    /// <summary>An HTML alternative of <see cref="Body"/> (a newsletter's), or null for text only.</summary>
+    public string? Html { get; set; }
+    /// <summary>Extra mail headers as a JSON object (List-Unsubscribe, List-Unsubscribe-Post, List-Id), or null.</summary>
+    public string? Headers { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -43,6 +47,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.To).HasMaxLength(254);
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.Body).HasMaxLength(50_000);
+        b.Property(m => m.Html).HasMaxLength(200_000);
+        b.Property(m => m.Headers).HasMaxLength(2000);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         b.Property(m => m.Channel).HasConversion<string>().HasMaxLength(8);
         b.Property(m => m.LastError).HasMaxLength(1000);

@@ -34,6 +34,11 @@ public class Tenant
     public string DisabledFeatures { get; set; } = "";
     /// <summary>Leavers reported by the HR system (SCIM) get their personal invitation on their last day; off until an admin turns it on.</summary>
     public bool InviteLeaversOnLastDay { get; set; }
+    /// <summary>
+    /// At most this many network mails (newsletters and announcements) reach one member in a calendar week (ISO week in the
+    /// network's time zone); 0: no cap. Mail a member asked for (replies, reminders, messages) is not counted.
+    /// </summary>
+    public int MailsPerWeek { get; set; } = 3;
 
     public IReadOnlyList<string> EmployeeDomainList =>
         EmployeeDomains.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

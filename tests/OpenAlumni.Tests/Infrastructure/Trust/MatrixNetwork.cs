@@ -153,6 +153,8 @@ public sealed class MatrixNetwork
             return long.Parse(JsonDocument.Parse(text).RootElement.GetProperty("id").GetString()!);
         }
         net.Ids["users"] = [await ScimUserAsync("a"), await ScimUserAsync("b")];
+        object Newsletter() => new { subject = marker, body = marker };
+        net.Ids["newsletters"] = [await IdAsync(admin, "/api/v1/admin/newsletters", Newsletter()), await IdAsync(admin, "/api/v1/admin/newsletters", Newsletter())];
         net.Ids["stories"] = [await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander.Id, story = marker }),
             await IdAsync(admin, "/api/v1/admin/community/stories", new { memberId = bystander2.Id, story = marker })];
         await Ok(admin.PostAsJsonAsync("/api/v1/admin/invitations", new { emails = $"a-{marker}@example.com\nb-{marker}@example.com" }, ct));
