@@ -54,7 +54,7 @@ public sealed class IndexModel(TenantSettingsService settings, IStringLocalizer<
             var result = await settings.UpdateAsync(new UpdateSettingsRequest(Input.Name ?? "", Lines(Input.EmployeeDomains), Input.TimeZone ?? "", Input.DefaultLanguage ?? "",
                 (Input.Departments ?? "").Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 year, year is null, Input.RosterMatch,
-                Enum.GetValues<TenantFeature>().ToDictionary(f => WireNames.Of(f), f => Input.Features.Contains(WireNames.Of(f))), Input.NameEn ?? "", cap), ct);
+                Enum.GetValues<TenantFeature>().ToDictionary(f => WireNames.Of(f), f => Input.Features.Contains(WireNames.Of(f))), Input.NameEn ?? "", MailsPerWeek: cap), ct);
             if (result.IsOk)
             {
                 TempData["Flash"] = S["Saved"].Value;
