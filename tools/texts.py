@@ -1865,6 +1865,7 @@ TEXTS = {
  "Sso.Refused.failed": ("Sign-in with your company account did not succeed. Please try again; if it keeps failing, contact the secretariat.", "会社のアカウントでのログインに失敗しました。もう一度お試しください。続く場合は事務局にお問い合わせください。"),
  "Sso.Refused.domain": ("This company account's email address is not one this network accepts for company sign-in.", "この会社アカウントのメールアドレスは、このネットワークの会社アカウントでのログインの対象ではありません。"),
  "Sso.Refused.unverified": ("Your company account did not confirm your email address, so you cannot be signed in with it.", "会社アカウントでメールアドレスが確認されていないため、ログインできません。"),
+ "Sso.Refused.elsewhere": ("This email address already has an account that is used on another network, so it cannot be linked to a company account here. Please sign in with your password.", "このメールアドレスのアカウントは他のネットワークでも使われているため、ここでは会社のアカウントと紐づけられません。パスワードでログインしてください。"),
  "Sso.Refused.refused": ("This account cannot sign in to this network. Please contact the secretariat.", "このアカウントはこのネットワークにログインできません。事務局にお問い合わせください。"),
  "Channels.HttpsOnly": ("The webhook's address must start with https://.", "Webhook のURLは https:// で始まる必要があります。"),
  "Channels.HostNotAllowed": ("This is not a webhook address of this service (expected host: {0}).", "このサービスの Webhook のURLではありません（ホスト：{0}）。"),

@@ -38,6 +38,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService acc
             "domain" => texts["Sso.Refused.domain"].Value,
             "unverified" => texts["Sso.Refused.unverified"].Value,
             "refused" => texts["Sso.Refused.refused"].Value,
+            "elsewhere" => texts["Sso.Refused.elsewhere"].Value,
             _ => null,
         };
     }

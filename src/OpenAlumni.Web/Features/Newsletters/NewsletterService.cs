@@ -55,18 +55,30 @@ public sealed partial class NewsletterService(AlumniDb db, CurrentMember current
     public async Task<Result<NewsletterDto>> UpdateAsync(long id, NewsletterInput input, CancellationToken ct)
     {
         if (await AdminAsync(ct) is null) return Result<NewsletterDto>.Forbidden();
-        var n = await db.Set<Newsletter>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null) return Result<NewsletterDto>.NotFound();
-        if (n.Status != NewsletterStatus.Draft) return Result<NewsletterDto>.Conflict("status", "Newsletters.NotDraft");
-        var before = Audited(n);
-        var errors = new FieldErrors();
-        await ApplyAsync(n, input, errors, creating: false, ct);
-        if (errors.Any) return errors;
-        n.UpdatedAt = clock.GetUtcNow();
-        await audit.AddAsync("newsletter.update", "newsletter", Id(n), before, Audited(n), ct);
-        // Only while it is still a draft: a schedule from another tab in between wins, and this edit is refused.
-        await db.SaveChangesAsync(ct);
-        return (await GetAsync(n.Id, ct)).Value!;
+        // Only while it is still a draft: a schedule from another tab in between wins, and this edit is refused. The
+        // conditional update takes the row's lock first (PostgreSQL's row lock, SQLite's write lock), so a schedule waits for
+        // this edit to commit, or this edit finds the newsletter no longer a draft and writes nothing. Read and applied inside
+        // the transaction, so that a retry starts again from the row.
+        var refused = await db.InTransactionAsync<Result<NewsletterDto>?>(async tx =>
+        {
+            var now = clock.GetUtcNow();
+            var stillDraft = await db.Set<Newsletter>().Where(x => x.Id == id && x.Status == NewsletterStatus.Draft)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.UpdatedAt, now), ct);
+            if (stillDraft == 0)
+                return await db.Set<Newsletter>().AnyAsync(x => x.Id == id, ct)
+                    ? Result<NewsletterDto>.Conflict("status", "Newsletters.NotDraft") : Result<NewsletterDto>.NotFound();
+            var n = await db.Set<Newsletter>().FirstAsync(x => x.Id == id, ct);
+            var before = Audited(n);
+            var errors = new FieldErrors();
+            await ApplyAsync(n, input, errors, creating: false, ct);
+            if (errors.Any) return errors;
+            n.UpdatedAt = now;
+            await audit.AddAsync("newsletter.update", "newsletter", Id(n), before, Audited(n), ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }, ct);
+        return refused ?? (await GetAsync(id, ct)).Value!;
     }
 
     public async Task<Result<bool>> DeleteAsync(long id, CancellationToken ct)
@@ -75,9 +87,17 @@ public sealed partial class NewsletterService(AlumniDb db, CurrentMember current
         var n = await db.Set<Newsletter>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return Result<bool>.NotFound();
         if (n.Status != NewsletterStatus.Draft) return Result<bool>.Conflict("status", "Newsletters.NotDraft");
-        db.Remove(n);
-        await audit.AddAsync("newsletter.delete", "newsletter", Id(n), Audited(n), null, ct);
-        await db.SaveChangesAsync(ct);
+        // Conditional, like an edit: a newsletter scheduled (or going out) in the meantime is not deleted under its sender.
+        var deleted = await db.InTransactionAsync(async tx =>
+        {
+            if (await db.Set<Newsletter>().Where(x => x.Id == id && x.Status == NewsletterStatus.Draft).ExecuteDeleteAsync(ct) == 0) return false;
+            await audit.AddAsync("newsletter.delete", "newsletter", Id(n), Audited(n), null, ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }, ct);
+        if (!deleted) return Result<bool>.Conflict("status", "Newsletters.NotDraft");
+        db.Entry(n).State = EntityState.Detached;
         return true;
     }
 

@@ -133,8 +133,11 @@ public static class ScimApi
             // PostgreSQL refuses NUL in text; SQLite would keep it: neither gets one.
             if (text.Contains("\\u0000", StringComparison.Ordinal) || text.Contains('\0')) return Error(http, new ScimError(400, "invalidValue", "Validation.NulCharacter"));
             body = JsonNode.Parse(text, new JsonNodeOptions { PropertyNameCaseInsensitive = true }, new JsonDocumentOptions { MaxDepth = 16 }) as JsonObject;
+            // A JsonObject reads its members lazily, and two names differing only in case ("userName", "UserName") throw
+            // only then: read them here, where the answer can still be SCIM's 400.
+            _ = body?.Count;
         }
-        catch (Exception e) when (e is JsonException or DecoderFallbackException)
+        catch (Exception e) when (e is JsonException or DecoderFallbackException or ArgumentException)
         {
             body = null;
         }

@@ -82,8 +82,9 @@ public sealed class SsoOptionsMonitor(IHttpContextAccessor http, IDataProtection
     : IOptionsMonitor<OpenIdConnectOptions>
 {
     public const string HttpClientName = "sso";
-    readonly ConcurrentDictionary<long, OpenIdConnectOptions> byTenant = new();
-    readonly ConcurrentDictionary<long, long> versions = new();
+    // The options with the settings version they were built from, as one value: two dictionaries could pair a new version
+    // with old options when two requests interleave around a save, and keep the old ones until the next save.
+    readonly ConcurrentDictionary<long, (long Version, OpenIdConnectOptions Options)> byTenant = new();
     OpenIdConnectOptions? dormant;
 
     public OpenIdConnectOptions CurrentValue => Get(Options.DefaultName);
@@ -91,10 +92,9 @@ public sealed class SsoOptionsMonitor(IHttpContextAccessor http, IDataProtection
     public OpenIdConnectOptions Get(string? name)
     {
         if (http.HttpContext?.Items[SsoScheme.ConfigItem] is not SsoConfig config) return dormant ??= Build(null);
-        if (versions.TryGetValue(config.TenantId, out var v) && v == config.Version && byTenant.TryGetValue(config.TenantId, out var built)) return built;
+        if (byTenant.TryGetValue(config.TenantId, out var built) && built.Version == config.Version) return built.Options;
         var options = Build(config);
-        byTenant[config.TenantId] = options;
-        versions[config.TenantId] = config.Version;
+        byTenant[config.TenantId] = (config.Version, options);
         return options;
     }
 

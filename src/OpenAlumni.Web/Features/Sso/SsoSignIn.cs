@@ -12,7 +12,7 @@ using OpenAlumni.Web.Infrastructure.Tenancy;
 namespace OpenAlumni.Web.Features.Sso;
 
 /// <summary>Why a company sign-in was refused: the login page's message <c>Sso.Refused.&lt;reason&gt;</c>.</summary>
-public enum SsoRefusal { Failed, Domain, Unverified, Refused }
+public enum SsoRefusal { Failed, Domain, Unverified, Refused, Elsewhere }
 
 /// <summary>
 /// Completes a company sign-in once the provider's ID token has been validated (issuer, audience, signature, lifetime,
@@ -22,7 +22,7 @@ public enum SsoRefusal { Failed, Domain, Unverified, Refused }
 /// becomes an approved employee's.
 /// </summary>
 /// <remarks>
-/// Decisions: a suspended or rejected membership stays refused (the secretariat decided; it can reinstate). A pending one is
+/// Decisions: a login that is also a member of another network is not linked (see <see cref="CompleteAsync"/>); a suspended or rejected membership stays refused (the secretariat decided; it can reinstate). A pending one is
 /// approved as an employee; an approved alumnus's becomes an employee's (a returner: the company says they work there now).
 /// A login whose address was never confirmed is confirmed now and loses its password, which was set by someone who never
 /// proved the address (the owner can set a new one). The provider's sign-in stands for two-factor: its own policy applies.
@@ -39,9 +39,19 @@ public sealed class SsoSignIn(AlumniDb db, UserManager<AppUser> users, MemberSer
         var email = Check.Email(errors, "email", principal.FindFirstValue("email"));
         if (email is null) return (null, SsoRefusal.Failed);
         if (!config.Vouches(email)) return (null, SsoRefusal.Domain);
-        if (!string.Equals(principal.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase)) return (null, SsoRefusal.Unverified);
+        if (!Verified(principal)) return (null, SsoRefusal.Unverified);
 
         var user = await users.FindByEmailAsync(email);
+        // A login is shared by every network its owner belongs to, but a network's admin chooses its provider and the domains
+        // it vouches for, unchecked. So a provider may only vouch for a login that no other network knows: linking one that
+        // belongs elsewhere would let one network's provider sign in as, and change the password or two-factor of, a member
+        // of another (IgnoreQueryFilters: the other networks are exactly what is asked about). Its owner signs in with their
+        // password instead.
+        if (user is not null && await db.Members.IgnoreQueryFilters().AnyAsync(m => m.UserId == user.Id && m.TenantId != config.TenantId, ct))
+        {
+            log.LogWarning("Company sign-in refused: the login belongs to another network too");
+            return (null, SsoRefusal.Elsewhere);
+        }
         var created = false;
         if (user is null)
         {
@@ -94,6 +104,15 @@ public sealed class SsoSignIn(AlumniDb db, UserManager<AppUser> users, MemberSer
         await db.SaveChangesAsync(ct);
         return (user, null);
     }
+
+    /// <summary>
+    /// Whether the provider confirmed the address: <c>email_verified</c> (OpenID Connect's claim), or Microsoft Entra ID's
+    /// <c>xms_edov</c> ("email domain owner verified"), which Entra sends instead when the optional claim is configured.
+    /// </summary>
+    static bool Verified(ClaimsPrincipal p) =>
+        string.Equals(p.FindFirstValue("email_verified"), "true", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(p.FindFirstValue("xms_edov"), "true", StringComparison.OrdinalIgnoreCase)
+        || p.FindFirstValue("xms_edov") == "1";
 
     /// <summary>The name the provider gives (family and given name, else its display name split), else the address's local part.</summary>
     static (string Family, string Given) Names(ClaimsPrincipal p, string email)

@@ -128,6 +128,32 @@ public abstract class SsoTests(AlumniApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task ALoginOfAnotherNetwork_IsNotLinked_SoOneNetworksProviderCannotTakeItOver()
+    {
+        var n = await ConfiguredAsync();
+        var elsewhere = await App.CreateTenantAsync();
+        var email = $"ceo-{Guid.NewGuid():N}@{Domain}";
+        var there = await elsewhere.MemberAsync(MemberKind.Employee, email: email);
+        var before = await UserAsync(n.Tenant, email);
+        var browser = n.Tenant.Client("ja");
+
+        var (final, _) = await SignInAsync(n, browser, new OidcUser(email, "社長 一郎"));
+        var page = await browser.GetStringAsync(final, Ct);
+        var me = await browser.GetAsync("/api/v1/members/me", Ct);
+        var after = await UserAsync(n.Tenant, email);
+        var membershipHere = await MembershipAsync(n.Tenant, before!.Id);
+        var passwordStillWorks = await elsewhere.Client().PostAsJsonAsync("/api/v1/auth/login", new { email, password = there.Password }, Ct);
+
+        Assert.StartsWith("/accounts/login", final.OriginalString);
+        Assert.Contains("他のネットワークでも使われている", page);
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+        Assert.Null(membershipHere);
+        Assert.Equal(before.SecurityStamp, after!.SecurityStamp);
+        Assert.Equal(before.PasswordHash, after.PasswordHash);
+        Assert.Equal(HttpStatusCode.OK, passwordStillWorks.StatusCode);
+    }
+
+    [Fact]
     public async Task DomainNotVouchedFor_IsRefusedOnTheLoginPage_AndNothingIsCreated()
     {
         var n = await ConfiguredAsync();
