@@ -16,6 +16,7 @@ public sealed class NewsletterDispatcher(AlumniDb db, ITenantContext tenant, Tim
     MailCap cap, Unsubscribe unsubscribe, ILogger<NewsletterDispatcher> log)
 {
     static readonly TimeSpan Claim = TimeSpan.FromMinutes(15);
+    const int RenewEvery = 50;
 
     /// <param name="now">The time it is (the job passes the clock's; a test, the moment it looks at).</param>
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken ct)
@@ -31,13 +32,13 @@ public sealed class NewsletterDispatcher(AlumniDb db, ITenantContext tenant, Tim
                 .Where(n => n.Id == id && ((n.Status == NewsletterStatus.Scheduled && n.SendAt <= now) || (n.Status == NewsletterStatus.Sending && n.ClaimedUntil < now)))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NewsletterStatus.Sending).SetProperty(n => n.ClaimedUntil, until), ct);
             if (claimed == 0) continue;
-            await SendAsync(id, now, ct);
-            sent++;
+            if (await SendAsync(id, now, until, ct)) sent++;
         }
         return sent;
     }
 
-    async Task SendAsync(long id, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Makes the copies not made yet; false when another node took the newsletter over (this node's claim ran out).</summary>
+    async Task<bool> SendAsync(long id, DateTimeOffset now, DateTimeOffset claimedUntil, CancellationToken ct)
     {
         var n = await db.Set<Newsletter>().AsNoTracking().FirstAsync(x => x.Id == id, ct);
         var audience = await audiences.Audience(n).Select(m => m.Id).CountAsync(ct);
@@ -45,8 +46,22 @@ public sealed class NewsletterDispatcher(AlumniDb db, ITenantContext tenant, Tim
             .Select(m => new { m.Id, m.User!.Email, m.User.PreferredCulture }).ToListAsync(ct);
         var done = (await db.Set<NewsletterDelivery>().AsNoTracking().Where(d => d.NewsletterId == id).Select(d => d.MemberId).ToListAsync(ct)).ToHashSet();
         var limit = await cap.LimitAsync(ct);
+        var copies = 0;
         foreach (var m in receiving.Where(m => !done.Contains(m.Id)))
         {
+            // A long send keeps its claim while it makes progress, so that no other node starts on the same members; if the claim
+            // is no longer this node's (it stalled past it and another took over), it stops.
+            if (++copies % RenewEvery == 0)
+            {
+                var renewed = claimedUntil + Claim;
+                if (await db.Set<Newsletter>().Where(x => x.Id == id && x.Status == NewsletterStatus.Sending && x.ClaimedUntil == claimedUntil)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.ClaimedUntil, renewed), ct) == 0)
+                {
+                    log.LogWarning("Newsletter {Id} of tenant {Tenant} was taken over by another node", id, tenant.TenantId);
+                    return false;
+                }
+                claimedUntil = renewed;
+            }
             var admitted = await cap.TakeAsync(m.Id, limit, now, ct);
             if (admitted)
             {
@@ -63,6 +78,7 @@ public sealed class NewsletterDispatcher(AlumniDb db, ITenantContext tenant, Tim
         await db.Set<Newsletter>().Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, NewsletterStatus.Sent)
             .SetProperty(x => x.SentAt, now).SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null).SetProperty(x => x.Withheld, audience - receiving.Count), ct);
         log.LogInformation("Newsletter {Id} of tenant {Tenant} queued for {Count} members", id, tenant.TenantId, receiving.Count);
+        return true;
     }
 
     public static string Key(long newsletterId, long memberId) => $"newsletter:{newsletterId}:{memberId}";

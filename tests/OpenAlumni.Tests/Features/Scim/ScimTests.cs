@@ -226,6 +226,7 @@ public abstract class ScimTests(AlumniApp app) : AppTest(app)
         {
             (scim.PostAsync("/scim/v2/Users", Body("{\"userName\": "), Ct), HttpStatusCode.BadRequest, "invalidSyntax"),
             (scim.PostAsync("/scim/v2/Users", Body("[1,2]"), Ct), HttpStatusCode.BadRequest, "invalidSyntax"),
+            (scim.PostAsync("/scim/v2/Users", Body("{\"userName\":\"a@corp.example\",\"UserName\":\"b@corp.example\"}"), Ct), HttpStatusCode.BadRequest, "invalidSyntax"),
             (scim.PostAsync("/scim/v2/Users", Body(Without("userName")), Ct), HttpStatusCode.BadRequest, "invalidValue"),
             (scim.PostAsync("/scim/v2/Users", Body(Without("emails").Replace("x@contoso.example", "no-address")), Ct), HttpStatusCode.BadRequest, "invalidValue"),
             (scim.PostAsync("/scim/v2/Users", Body(EntraUser(other, "not an address")), Ct), HttpStatusCode.BadRequest, "invalidValue"),
@@ -252,7 +253,7 @@ public abstract class ScimTests(AlumniApp app) : AppTest(app)
 
         var errors = new List<JsonElement>();
         foreach (var (response, status, type) in answers) errors.Add(await AssertScimErrorAsync(response, status, type));
-        var missingName = errors[2];
+        var missingName = errors[3];
         Assert.Contains("userName", missingName.GetProperty("detail").GetString());
         // Asked in Japanese, told in Japanese (the SCIM client's Accept-Language).
         Assert.Matches("[\\u3040-\\u30ff\\u4e00-\\u9fff]", missingName.GetProperty("detail").GetString());
