@@ -42,6 +42,9 @@ public static class AccountsApi
         if (user is null || !await accounts.HasMembershipHereAsync(user.Id, ct))
         {
             LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
+            // An address of a domain that must use the company sign-in is told so whether or not it has a login here: a
+            // different answer would tell a prober which addresses do.
+            if (await sso.RequiredForAsync(request.Email!.Trim(), ct)) return Unauthorized(texts["Sso.PasswordRefused"]);
             return Unauthorized(texts["Validation.LoginFailed"]);
         }
 

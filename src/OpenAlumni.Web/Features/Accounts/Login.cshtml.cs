@@ -55,7 +55,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AccountService acc
         if (user is null || !await accounts.HasMembershipHereAsync(user.Id, HttpContext.RequestAborted))
         {
             LoginTiming.SpendAsMuchAsAPasswordCheck(signIn.UserManager);
-            Error = texts["Validation.LoginFailed"];
+            // Told the same as an existing address of a domain that must use the company sign-in (see the API's login).
+            if (await ssoGate.RequiredForAsync(Input.Email!.Trim(), HttpContext.RequestAborted)) Error = texts["Sso.PasswordRefused"];
+            else Error = texts["Validation.LoginFailed"];
             return Page();
         }
         if (await ssoGate.RefusesPasswordAsync(user, Input.Password!, HttpContext.RequestAborted))

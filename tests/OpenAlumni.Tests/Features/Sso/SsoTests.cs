@@ -233,6 +233,7 @@ public abstract class SsoTests(AlumniApp app) : AppTest(app)
         var alumnusApi = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = alumnus.Email, password = alumnus.Password }, Ct);
         var adminApi = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = admin.Email, password = admin.Password }, Ct);
         var adminWrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = admin.Email, password = "wrong-password-1" }, Ct);
+        var nobody = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = $"nobody-{Guid.NewGuid():N}@{Domain}", password = "wrong-password-1" }, Ct);
         var page = await Forms.PostAsync(client, "/accounts/login", new Dictionary<string, string> { ["Input.Email"] = employee.Email, ["Input.Password"] = employee.Password });
         var register = await client.PostAsJsonAsync("/api/v1/registrations",
             new { email = $"new-{Guid.NewGuid():N}@{Domain}", password = "a-long-pass-9876", displayName = "New Person", kind = "Employee" }, Ct);
@@ -243,7 +244,11 @@ public abstract class SsoTests(AlumniApp app) : AppTest(app)
         Assert.Equal(HttpStatusCode.OK, alumnusApi.StatusCode);
         Assert.Equal(HttpStatusCode.OK, adminApi.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, adminWrong.StatusCode);
-        Assert.Contains("company account", (await JsonAsync(adminWrong)).GetProperty("detail").GetString());
+        var adminWrongDetail = (await JsonAsync(adminWrong)).GetProperty("detail").GetString();
+        Assert.Contains("company account", adminWrongDetail);
+        // An address without a login is told the same, so the answer does not say which addresses have one.
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+        Assert.Equal(adminWrongDetail, (await JsonAsync(nobody)).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync(Ct);
         Assert.Contains("use &quot;Sign in with your company account&quot;", html);
