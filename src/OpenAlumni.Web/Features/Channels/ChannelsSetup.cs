@@ -20,12 +20,7 @@ public static class ChannelsSetup
         // A chat service is on the internet: a short timeout (the outbox retries), no redirect followed, no address inside the
         // server's own network, and no request logging, since the URL logged would be the channel's secret.
         builder.Services.AddHttpClient(WebhookPoster.HttpClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(Math.Clamp(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.TimeoutSeconds, 1, 60)))
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
-                if (!sp.GetRequiredService<IOptions<ChannelOptions>>().Value.AllowPrivateAddresses) handler.ConnectCallback = PublicInternetOnly.ConnectAsync;
-                return handler;
-            })
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicInternetOnly.Handler(sp.GetRequiredService<IOptions<ChannelOptions>>().Value.AllowPrivateAddresses))
             .RemoveAllLoggers();
         builder.Services.AddPageRules(pages => pages.AuthorizeFolder("/Channels", Policies.Admin));
         return builder;

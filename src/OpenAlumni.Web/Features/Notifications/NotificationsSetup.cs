@@ -21,12 +21,7 @@ public static class NotificationsSetup
         // A push service is on the internet; it gets a short timeout, and the endpoint a member sent is not left
         // to redirect the server elsewhere, nor to reach an address inside the server's own network.
         builder.Services.AddHttpClient(PushSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
-                if (!sp.GetRequiredService<IOptions<PushOptions>>().Value.AllowPrivateAddresses) handler.ConnectCallback = PublicInternetOnly.ConnectAsync;
-                return handler;
-            });
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicInternetOnly.Handler(sp.GetRequiredService<IOptions<PushOptions>>().Value.AllowPrivateAddresses));
         builder.Services.AddPageRules(pages => pages.AuthorizeFolder("/Notifications", Policies.Member));
         return builder;
     }

@@ -23,12 +23,7 @@ public static class SsoSetup
         // The provider's discovery document, keys and token endpoint: a short timeout, no redirect followed, no address
         // inside the server's own network (an admin's typo, or a stolen admin session, must not make the server probe it).
         services.AddHttpClient(SsoOptionsMonitor.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
-                if (!sp.GetRequiredService<IOptions<SsoOptions>>().Value.AllowPrivateAddresses) handler.ConnectCallback = PublicInternetOnly.ConnectAsync;
-                return handler;
-            });
+            .ConfigurePrimaryHttpMessageHandler(sp => PublicInternetOnly.Handler(sp.GetRequiredService<IOptions<SsoOptions>>().Value.AllowPrivateAddresses));
         services.AddPageRules(pages => pages.AuthorizePage("/Sso/Index", Policies.Admin));
         return builder;
     }

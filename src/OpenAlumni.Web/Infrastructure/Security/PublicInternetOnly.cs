@@ -11,6 +11,17 @@ namespace OpenAlumni.Web.Infrastructure.Security;
 /// </summary>
 public static class PublicInternetOnly
 {
+    /// <summary>
+    /// The handler for a client that calls such addresses: it follows no redirect (an answer must not send the server
+    /// elsewhere) and dials only public addresses unless <paramref name="allowPrivateAddresses"/> (tests, an intranet deployment).
+    /// </summary>
+    public static SocketsHttpHandler Handler(bool allowPrivateAddresses)
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
+        if (!allowPrivateAddresses) handler.ConnectCallback = ConnectAsync;
+        return handler;
+    }
+
     /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that dials only public unicast addresses.</summary>
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
